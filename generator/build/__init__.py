@@ -1,0 +1,25 @@
+"""Build stage: PageDocs from every page -> one ApiModel. Passes run in a fixed, named order."""
+
+from __future__ import annotations
+
+from generator.build.declare import declare_pages
+from generator.build.examples import declare_from_examples, infer_from_examples
+from generator.build.freeze import freeze
+from generator.build.operations import build_operations
+from generator.build.properties import attach_properties
+from generator.diagnostics import Diagnostics
+from generator.model import ApiModel
+from generator.parse import PageDoc
+
+
+def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
+    ordered = sorted(docs, key=lambda d: d.path)  # page order never changes the result
+    found = declare_pages(ordered, diagnostics)
+    declare_from_examples(ordered, found, diagnostics)
+    attach_properties(ordered, found, diagnostics)
+    infer_from_examples(ordered, found, diagnostics)
+    operations = build_operations(ordered, found, diagnostics)
+    return freeze(found, operations, diagnostics)
+
+
+__all__ = ["build_model"]

@@ -1,0 +1,106 @@
+"""Pass 1: declare every type and enum that some page documents, and index their names."""
+
+from __future__ import annotations
+
+from generator.build.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, EnumDraft, TypeDraft
+from generator.build.index import NameIndex, qualify
+from generator.build.primitives import primitive
+from generator.diagnostics import Diagnostics
+from generator.parse import PageDoc
+
+
+class Declarations:
+    def __init__(self) -> None:
+        self.index = NameIndex()
+        self.types: dict[str, TypeDraft] = {}
+        self.enums: dict[str, EnumDraft] = {}
+
+    def add_type(self, draft: TypeDraft, page: str | None = None) -> TypeDraft:
+        qualified = self.index.declare(draft.qualified, page)
+        existing = self.types.get(qualified) or self.enums.get(qualified)
+        if isinstance(existing, TypeDraft):
+            if draft.rank < existing.rank:
+                existing.rank, existing.source = draft.rank, draft.source
+            return existing
+        if existing is not None:
+            return draft  # an enum already has this name: keep the enum, drop the type
+        draft.qualified = qualified
+        self.types[qualified] = draft
+        return draft
+
+    def add_enum(self, draft: EnumDraft, page: str | None = None) -> EnumDraft:
+        qualified = self.index.declare(draft.qualified, page)
+        existing = self.enums.get(qualified)
+        if existing is not None:
+            if draft.rank < existing.rank:
+                existing.rank, existing.source = draft.rank, draft.source
+            return existing
+        draft.qualified = qualified
+        self.enums[qualified] = draft
+        return draft
+
+
+def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations:
+    found = Declarations()
+    for doc in docs:
+        for table in doc.enums:
+            draft = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
+            for name, description, value, source in table.members:
+                draft.members.setdefault(name, (value, description, source))
+        if doc.resource_name and (doc.properties or doc.resource_json is not None):
+            draft = TypeDraft(
+                qualify(doc.resource_name, doc.namespace),
+                PAGE,
+                doc.source,
+                entity=doc.key_property is not None,
+                open=doc.open_type,
+                description=doc.description,
+            )
+            found.add_type(draft, doc.path)
+    # API pages name the types of their request bodies; a type with no page is declared here
+    for doc in docs:
+        if doc.request_type is None or not doc.request_properties:
+            continue
+        if found.index.resolve(doc.request_type, doc.path) is None and doc.request_type.name:
+            draft = TypeDraft(qualify(doc.request_type.name, doc.namespace), REQUEST_TABLE, doc.source)
+            diagnostics.report(
+                "GG022",
+                doc.request_properties[0].source,
+                f"type {doc.request_type.name} has no resource page; "
+                "properties taken from this request-body table",
+            )
+            found.add_type(draft, _link_page(doc.path, doc.request_type.link))
+    _declare_inline_enums(docs, found, diagnostics)
+    return found
+
+
+def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+    """A type cell that names no known type but whose description lists values is an enum."""
+    for doc in docs:
+        for row in doc.properties + doc.request_properties:
+            cell = row.type
+            if not row.possible_values or cell.name is None or primitive(cell.name) is not None:
+                continue
+            if found.index.resolve(cell, doc.path) is not None:
+                existing = found.enums.get(found.index.resolve(cell, doc.path) or "")
+                if existing is not None:
+                    for value in row.possible_values:
+                        existing.members.setdefault(value, (None, "", row.source))
+                continue
+            draft = found.add_enum(EnumDraft(qualify(cell.name, doc.namespace), PAGE_JSON, row.source))
+            diagnostics.report(
+                "GG023",
+                row.source,
+                f"enum {cell.name} has no value table; members taken from 'Possible values' text",
+            )
+            for value in row.possible_values:
+                draft.members.setdefault(value, (None, "", row.source))
+
+
+def _link_page(page_path: str, link: str | None) -> str | None:
+    import posixpath
+
+    if not link or link.startswith("#"):
+        return None
+    target = link.partition("#")[0]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))

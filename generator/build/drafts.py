@@ -1,0 +1,50 @@
+"""Mutable drafts used while evidence from many pages is merged; frozen into the model at the end.
+
+Evidence ranks (lower wins, see docs/architecture.md "Precedence"):
+  0 resource page tables and value tables
+  1 resource page JSON representation, "Possible values" text
+  2 API page request-body tables
+  3 example request and response bodies
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model import TypeRef
+from generator.source import SourceSpan
+
+PAGE, PAGE_JSON, REQUEST_TABLE, EXAMPLE = 0, 1, 2, 3
+
+
+@dataclass(slots=True)
+class PropertyDraft:
+    name: str
+    type: TypeRef
+    rank: int
+    source: SourceSpan
+    navigation: bool = False
+    read_only: bool = False
+    description: str = ""
+
+
+@dataclass(slots=True)
+class TypeDraft:
+    qualified: str
+    rank: int
+    source: SourceSpan
+    entity: bool = False
+    base: str | None = None
+    base_rank: int = 99
+    open: bool = False
+    description: str = ""
+    properties: dict[str, PropertyDraft] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class EnumDraft:
+    qualified: str
+    rank: int
+    source: SourceSpan
+    members: dict[str, tuple[int | None, str, SourceSpan]] = field(default_factory=dict)
+    description: str = ""

@@ -1,0 +1,138 @@
+"""Pass 3: types that have no page, inferred from the JSON bodies of examples.
+
+An object whose `@odata.type` names no declared type declares one (GG021, at the line that
+names it); properties of such inferred types come from the values seen. Types documented on a
+page or in a request-body table are never changed by examples.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.build.declare import Declarations
+from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
+from generator.build.index import qualify
+from generator.build.properties import add_property
+from generator.build.values import infer, odata_type
+from generator.diagnostics import Diagnostics
+from generator.parse import PageDoc
+from generator.parse.document import Example
+from generator.source import SourceSpan
+
+_MAX_NODES = 100_000
+
+
+def declare_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+    for doc in docs:
+        for example in doc.examples:
+            if example.has_body:
+                _declare_named(example, example.body, found, diagnostics)
+
+
+def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+    for doc in docs:
+        for example in doc.examples:
+            if example.has_body:
+                expected = _expected_type(doc, example, found)
+                _walk(example, example.body, expected, found)
+
+
+def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str | None:
+    if example.kind == "request":
+        if doc.request_type is not None:
+            return found.index.resolve(doc.request_type, doc.path)
+        return None
+    named = example.annotation.get("@odata.type")
+    if isinstance(named, str):
+        return found.index.lookup(named)
+    if doc.response_type is not None:
+        return found.index.resolve(doc.response_type, doc.path)
+    return None
+
+
+def _objects(body: Any) -> list[dict[str, Any]]:
+    """Every JSON object in the body, breadth first, bounded."""
+    out: list[dict[str, Any]] = []
+    queue = [body]
+    while queue and len(out) < _MAX_NODES:
+        item = queue.pop(0)
+        if isinstance(item, dict):
+            out.append(item)
+            queue.extend(item.values())
+        elif isinstance(item, list):
+            queue.extend(item)
+    return out
+
+
+def _declare_named(
+    example: Example, body: Any, found: Declarations, diagnostics: Diagnostics
+) -> None:
+    for item in _objects(body):
+        name = odata_type(item)
+        if name is None or found.index.lookup(name) is not None:
+            continue
+        qualified = qualify(name)
+        source = _line_of(example, name + '"')
+        found.add_type(TypeDraft(qualified, EXAMPLE, source))
+        diagnostics.report(
+            "GG021",
+            source,
+            f"type {qualified.rpartition('.')[2]} has no page; inferred from this example's JSON",
+        )
+
+
+def _line_of(example: Example, needle: str) -> SourceSpan:
+    offset = example.text.find(needle)
+    if offset < 0:
+        return example.source
+    return SourceSpan(example.source.path, example.source.line + example.text.count("\n", 0, offset))
+
+
+def _walk(example: Example, body: Any, expected: str | None, found: Declarations) -> None:
+    stack: list[tuple[Any, str | None]] = [(body, expected)]
+    seen = 0
+    while stack and seen < _MAX_NODES:
+        value, expected = stack.pop()
+        seen += 1
+        if isinstance(value, list):
+            stack.extend((item, expected) for item in value)
+            continue
+        if not isinstance(value, dict):
+            continue
+        if isinstance(value.get("value"), list) and (len(value) == 1 or "@odata.context" in value):
+            stack.append((value.get("value"), expected))
+            continue
+        name = odata_type(value)
+        qualified = found.index.lookup(name) if name else expected
+        draft = found.types.get(qualified or "")
+        for key, child in value.items():
+            if key.startswith("@") or "@" in key:
+                continue
+            child_type = None
+            if draft is not None:
+                known = _property_type(draft, key, found)
+                if known is None and draft.rank == EXAMPLE:
+                    inferred = infer(child, found.index, placeholders=False)
+                    if inferred is not None:
+                        add_property(
+                            draft,
+                            PropertyDraft(
+                                name=key, type=inferred, rank=EXAMPLE, source=_line_of(example, f'"{key}"')
+                            ),
+                            None,
+                        )
+                        known = inferred.name
+                child_type = known
+            stack.append((child, child_type))
+
+
+def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:
+    current: TypeDraft | None = draft
+    hops = 0
+    while current is not None and hops < 64:
+        prop = current.properties.get(key)
+        if prop is not None:
+            return prop.type.name
+        current = found.types.get(current.base or "")
+        hops += 1
+    return None

@@ -1,0 +1,68 @@
+"""Name index: every declared type and enum, found by name, qualified name or page path."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from generator.build.primitives import primitive
+from generator.parse.document import TypeCell
+
+DEFAULT_NAMESPACE = "microsoft.graph"
+
+
+def qualify(name: str, namespace: str = DEFAULT_NAMESPACE) -> str:
+    """`user` -> `microsoft.graph.user`; already qualified names are kept."""
+    name = name.lstrip("#")
+    if name.lower().startswith("microsoft.graph."):
+        return name
+    return f"{namespace}.{name}"
+
+
+def split_qualified(qualified: str) -> tuple[str, str]:
+    namespace, _, name = qualified.rpartition(".")
+    return namespace, name
+
+
+@dataclass(slots=True)
+class NameIndex:
+    by_name: dict[str, str] = field(default_factory=dict)  # lower simple or qualified -> qualified
+    by_page: dict[str, str] = field(default_factory=dict)  # lower page path -> qualified
+
+    def declare(self, qualified: str, page: str | None = None) -> str:
+        """Register a name; the first spelling wins, later ones map onto it."""
+        existing = self.by_name.get(qualified.lower())
+        if existing is not None:
+            qualified = existing
+        else:
+            self.by_name[qualified.lower()] = qualified
+            simple = split_qualified(qualified)[1].lower()
+            self.by_name.setdefault(simple, qualified)
+        if page is not None:
+            self.by_page.setdefault(page.lower(), qualified)
+        return qualified
+
+    def lookup(self, name: str) -> str | None:
+        key = name.lstrip("#").lower()
+        return self.by_name.get(key) or self.by_name.get(key.rpartition(".")[2] if "." in key else key)
+
+    def resolve(self, cell: TypeCell, page_path: str) -> str | None:
+        """Qualified name, `Edm.*`, or None when the reference cannot be resolved."""
+        if cell.name is not None:
+            edm = primitive(cell.name)
+            if edm is not None:
+                return edm
+        if cell.link:
+            target, _, anchor = cell.link.partition("#")
+            if target:
+                page = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
+                found = self.by_page.get(page.lower())
+                if found is not None and not anchor:
+                    return found
+            if anchor.endswith("-values"):
+                found = self.lookup(anchor[: -len("-values")])
+                if found is not None:
+                    return found
+        if cell.name is not None:
+            return self.lookup(cell.name)
+        return None

@@ -1,0 +1,101 @@
+"""Pass 4: one operation per (page, method), with every path of the page's syntax blocks."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from generator.build.declare import Declarations
+from generator.build.paths import normalise_path, placeholders
+from generator.diagnostics import Diagnostics
+from generator.model import Example, Operation, TypeRef
+from generator.parse import PageDoc
+from generator.parse.document import Example as ExampleDoc
+from generator.parse.document import TypeCell
+
+_BODY_METHODS = ("POST", "PATCH", "PUT")
+
+
+def build_operations(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> list[Operation]:
+    operations = []
+    for doc in docs:
+        if not doc.http_paths:
+            if "api" in doc.doc_type:
+                diagnostics.report("GG015", doc.source, "API page has no HTTP request block")
+            continue
+        methods: dict[str, list[str]] = {}
+        for item in doc.http_paths:
+            paths = methods.setdefault(item.method, [])
+            path = normalise_path(item.path)
+            if path not in paths:
+                paths.append(path)
+        stem = posixpath.splitext(posixpath.basename(doc.path))[0].lower()
+        for method, paths in methods.items():
+            parameters: list[str] = []
+            for path in paths:
+                for name in placeholders(path):
+                    if name not in parameters:
+                        parameters.append(name)
+            response = _response_type(doc, found, diagnostics)
+            request = None
+            if method in _BODY_METHODS and doc.request_type is not None:
+                resolved = found.index.resolve(doc.request_type, doc.path)
+                request = TypeRef(name=resolved) if resolved else None
+            status = doc.response_status or _example_status(doc)
+            if status is None:
+                diagnostics.report("GG027", doc.source, "response status not found")
+            operations.append(
+                Operation(
+                    name=stem if len(methods) == 1 else f"{stem}-{method.lower()}",
+                    title=doc.title,
+                    method=method,
+                    paths=tuple(paths),
+                    path_parameters=tuple(parameters),
+                    request_type=request,
+                    response_type=response,
+                    status=status,
+                    permissions=doc.permissions,
+                    examples=tuple(_example(e) for e in doc.examples),
+                    description=doc.description,
+                    source=doc.http_paths[0].source,
+                )
+            )
+    return operations
+
+
+def _response_type(doc: PageDoc, found: Declarations, diagnostics: Diagnostics) -> TypeRef | None:
+    cell: TypeCell | None = doc.response_type
+    if cell is not None:
+        resolved = found.index.resolve(cell, doc.path)
+        if resolved is not None:
+            return TypeRef(name=resolved, collection=cell.collection)
+        diagnostics.report(
+            "GG020", doc.response_source or doc.source, f"response type {cell.raw!r} cannot be resolved"
+        )
+    for example in doc.examples:
+        named = example.annotation.get("@odata.type") if example.kind == "response" else None
+        if isinstance(named, str):
+            resolved = found.index.lookup(named)
+            if resolved is not None:
+                return TypeRef(name=resolved, collection=example.annotation.get("isCollection") is True)
+    return None
+
+
+def _example_status(doc: PageDoc) -> int | None:
+    for example in doc.examples:
+        if example.kind == "response" and example.status is not None:
+            return example.status
+    return None
+
+
+def _example(example: ExampleDoc) -> Example:
+    body = json.dumps(example.body, ensure_ascii=False) if example.has_body else None
+    kind = "request" if example.kind == "request" else "response"
+    return Example(
+        kind=kind,
+        method=example.method,
+        url=example.url,
+        status=example.status,
+        body=body,
+        source=example.source,
+    )

@@ -1,0 +1,26 @@
+"""Normalise request paths from syntax blocks: `{id | userPrincipalName}` -> `{id}`, hosts and
+query strings removed, no empty segments."""
+
+from __future__ import annotations
+
+import re
+
+from generator.model.paths import placeholders
+
+__all__ = ["normalise_path", "placeholders"]
+
+_HOST = re.compile(r"^https?://[^/]+(?:/(?:v1\.0|beta))?", re.I)
+_VERSION = re.compile(r"^/(?:v1\.0|beta)(?=/|$)", re.I)
+_ALTERNATION = re.compile(r"\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}")
+
+
+def normalise_path(raw: str) -> str:
+    path = _ALTERNATION.sub(lambda m: "{" + m.group(1).strip() + "}", raw.strip())
+    path = path.split()[0] if path else ""
+    path = _HOST.sub("", path)
+    path = path.split("?", 1)[0]
+    if not path.startswith("/"):
+        path = "/" + path
+    path = _VERSION.sub("", path)
+    segments = [s for s in path.split("/") if s]
+    return "/" + "/".join(segments)

@@ -1,0 +1,46 @@
+"""Every diagnostic code in one table: code -> (default severity, one-line meaning).
+
+docs/diagnostics.md documents each with an example page; tests check that the table and the
+document agree.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+CODES: Final[dict[str, tuple[Severity, str]]] = {
+    # load
+    "GG001": ("error", "page cannot be read or decoded"),
+    "GG002": ("warning", "front matter has no usable doc_type"),
+    "GG003": ("warning", "page looks like an API page but sits outside api/, or the reverse"),
+    # parse
+    "GG010": ("warning", "TODO placeholder in documentation text"),
+    "GG011": ("warning", "annotation comment is not valid JSON"),
+    "GG012": ("warning", "example body is not valid JSON"),
+    "GG013": ("warning", "table row has a different number of cells than its header"),
+    "GG014": ("warning", "HTTP request block line is not a request"),
+    "GG015": ("warning", "API page has no HTTP request block"),
+    "GG016": ("info", "example could not be matched with a request or response"),
+    # build
+    "GG020": ("warning", "type reference cannot be resolved"),
+    "GG021": ("info", "type has no page: inferred from an example's JSON"),
+    "GG022": ("info", "type has no resource page: properties taken from a request-body table"),
+    "GG023": ("info", "enum has no value table: members taken from 'Possible values' text"),
+    "GG024": ("warning", "sources disagree; the documented precedence chose one"),
+    "GG025": ("warning", "base type cannot be resolved"),
+    "GG026": ("warning", "inheritance cycle broken"),
+    "GG027": ("warning", "response status or type not found"),
+    "GG028": ("warning", "duplicate definition ignored"),
+    # render
+    "GG040": ("warning", "names collide after conversion to Python; one was renamed"),
+    "GG041": ("error", "rendered file is not valid Python"),
+    # write / cli
+    "GG050": ("error", "output folder is unsafe or holds files the generator did not write"),
+    "GG051": ("warning", "a generated file was edited by hand and is left in place"),
+}
+
+
+def severity_of(code: str) -> Severity:
+    return CODES[code][0]

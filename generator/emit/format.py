@@ -1,0 +1,30 @@
+"""Black formatting and the libcst syntax gate, applied to every rendered Python file."""
+
+from __future__ import annotations
+
+import black
+import libcst
+
+from generator.diagnostics import Diagnostics
+from generator.render import RenderedFile
+from generator.source import SourceSpan
+
+_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=88)
+
+
+def format_files(files: list[RenderedFile], diagnostics: Diagnostics) -> list[RenderedFile]:
+    """Formatted files; a file that is not valid Python is reported (GG041) and left out."""
+    out = []
+    for file in files:
+        if not file.path.endswith(".py"):
+            out.append(file)
+            continue
+        try:
+            text = black.format_str(file.text, mode=_MODE)
+            libcst.parse_module(text)
+        except (black.InvalidInput, libcst.ParserSyntaxError) as error:
+            first = str(error).splitlines()[0] if str(error) else type(error).__name__
+            diagnostics.report("GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {first}")
+            continue
+        out.append(RenderedFile(file.path, text))
+    return out

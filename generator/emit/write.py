@@ -1,0 +1,141 @@
+"""Deterministic writes into the output folder, guided by a manifest of what was generated.
+
+- Only files whose bytes change are written (others keep their mtime); each write is atomic.
+- Files listed in the previous manifest but no longer generated are removed.
+- Files the generator did not write are never touched: a generated path that already holds a
+  different file the manifest does not know, or a generated file edited by hand since the last
+  run, stops the run (GG050 / GG051) unless `force` is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import __version__
+from generator.render import RenderedFile
+
+MANIFEST = ".gen-graph-manifest.json"
+
+
+@dataclass(slots=True)
+class WriteResult:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    foreign: list[str] = field(default_factory=list)  # existing files we did not write
+    edited: list[str] = field(default_factory=list)  # generated files changed by hand
+
+    @property
+    def blocked(self) -> list[str]:
+        return self.foreign + self.edited
+
+    @property
+    def touched(self) -> list[str]:
+        return sorted(self.added + self.changed + self.removed)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        files = data.get("files", {})
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
+    manifest = read_manifest(out)
+    result = WriteResult()
+    wanted = {f.path for f in files}
+    for file in files:
+        _check_inside(file.path)
+        target = out / file.path
+        new = file.text.encode("utf-8")
+        try:
+            old = target.read_bytes()
+        except FileNotFoundError:
+            result.added.append(file.path)
+            continue
+        except OSError:
+            result.foreign.append(file.path)
+            continue
+        if old == new:
+            result.unchanged += 1
+            continue
+        known = manifest.get(file.path)
+        if known is None:
+            result.foreign.append(file.path)
+        elif known != _digest(old):
+            result.edited.append(file.path)
+        else:
+            result.changed.append(file.path)
+    for path in sorted(set(manifest) - wanted):
+        target = out / path
+        try:
+            current = target.read_bytes()
+        except OSError:
+            continue  # already gone
+        if _digest(current) == manifest[path]:
+            result.removed.append(path)
+        else:
+            result.edited.append(path)
+    return result
+
+
+def _check_inside(path: str) -> None:
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(f"refusing to write outside the output folder: {path!r}")
+
+
+def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> None:
+    """Apply a plan made by plan_writes. With blocked files and no force, nothing is written."""
+    if result.blocked and not force:
+        return
+    rewrite = set(result.added + result.changed + (result.blocked if force else []))
+    out.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        if file.path in rewrite:
+            _atomic_write(out / file.path, file.text.encode("utf-8"))
+    for path in result.removed:
+        (out / path).unlink(missing_ok=True)
+        _prune_empty_dirs(out, (out / path).parent)
+    manifest = {
+        "generator": f"gen-graph {__version__}",
+        "files": {f.path: _digest(f.text.encode("utf-8")) for f in sorted(files, key=lambda f: f.path)},
+    }
+    _atomic_write(out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target.unlink()  # never write through a link out of the output folder
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".gen-graph-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune_empty_dirs(out: Path, folder: Path) -> None:
+    while folder != out and folder.is_relative_to(out):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

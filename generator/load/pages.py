@@ -1,0 +1,77 @@
+"""Find and read pages. Every page keeps its path relative to the docs root (POSIX style)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics
+from generator.load.frontmatter import split_front_matter
+from generator.source import SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # relative to the docs root, with forward slashes
+    lines: tuple[str, ...]  # the whole file, line ends removed
+    meta: dict[str, str]
+    body_start: int  # index of the first line after the front matter
+    digest: str
+
+    @property
+    def doc_type(self) -> str:
+        return self.meta.get("doc_type", "").strip().lower()
+
+
+def decode_text(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 (BOM allowed); undecodable bytes become U+FFFD. Returns (text, was_clean)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+        clean = True
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        clean = False
+    text = text.replace("\x00", "\ufffd")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), clean
+
+
+def read_page(path: str, data: bytes, diagnostics: Diagnostics) -> Page:
+    text, clean = decode_text(data)
+    if not clean:
+        diagnostics.report("GG001", SourceSpan(path, 1), "page is not valid UTF-8; bad bytes replaced")
+    lines = text.split("\n")
+    meta, body_start = split_front_matter(lines)
+    return Page(path, tuple(lines), meta, body_start, hashlib.sha256(data).hexdigest())
+
+
+def find_pages(root: Path) -> list[Path]:
+    """Every *.md file below root, sorted; links that lead outside root are not followed."""
+    found: list[Path] = []
+    real_root = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.lower().endswith(".md"):
+                continue
+            candidate = Path(dirpath) / name
+            if candidate.is_symlink() and not candidate.resolve().is_relative_to(real_root):
+                continue
+            found.append(candidate)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def load_pages(root: Path, diagnostics: Diagnostics) -> list[Page]:
+    pages = []
+    for file in find_pages(root):
+        rel = file.relative_to(root).as_posix()
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
+            continue
+        pages.append(read_page(rel, data, diagnostics))
+    return pages

@@ -1,0 +1,125 @@
+"""Model nodes. Types refer to each other by qualified name (`microsoft.graph.user`);
+primitives are `Edm.*` names; `Edm.Untyped` is the explicit fallback for what the docs leave open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.source import SourceSpan
+
+PRIMITIVES = frozenset(
+    {
+        "Edm.String",
+        "Edm.Boolean",
+        "Edm.Int16",
+        "Edm.Int32",
+        "Edm.Int64",
+        "Edm.Byte",
+        "Edm.SByte",
+        "Edm.Single",
+        "Edm.Double",
+        "Edm.Decimal",
+        "Edm.DateTimeOffset",
+        "Edm.Date",
+        "Edm.TimeOfDay",
+        "Edm.Duration",
+        "Edm.Guid",
+        "Edm.Binary",
+        "Edm.Stream",
+        "Edm.Untyped",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, order=True)
+class TypeRef:
+    name: str  # "Edm.String" or "microsoft.graph.itemBody"
+    collection: bool = False
+
+    @property
+    def is_primitive(self) -> bool:
+        return self.name.startswith("Edm.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Property:
+    name: str  # wire name
+    type: TypeRef
+    navigation: bool = False
+    nullable: bool = True
+    read_only: bool = False
+    description: str = ""
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StructuredType:
+    name: str  # simple name, e.g. "onlineMeeting"
+    namespace: str  # e.g. "microsoft.graph"
+    kind: Literal["entity", "complex"]
+    base: str | None = None  # qualified name
+    abstract: bool = False
+    open: bool = False
+    properties: tuple[Property, ...] = ()
+    description: str = ""
+    source: SourceSpan
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnumMember:
+    name: str
+    value: int | None = None
+    description: str = ""
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnumType:
+    name: str
+    namespace: str
+    flags: bool = False
+    members: tuple[EnumMember, ...] = ()
+    description: str = ""
+    source: SourceSpan
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.namespace}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Example:
+    kind: Literal["request", "response"]
+    method: str = ""
+    url: str = ""
+    status: int | None = None
+    body: str | None = None  # JSON text, keys in document order
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Operation:
+    name: str  # stable id derived from the page, e.g. "create-onlinemeetings"
+    title: str = ""  # the page's title, e.g. "Create onlineMeetings"
+    method: str
+    paths: tuple[str, ...]  # normalised templates, "/users/{usersId}/onlineMeetings"
+    path_parameters: tuple[str, ...] = ()
+    request_type: TypeRef | None = None
+    response_type: TypeRef | None = None
+    status: int | None = None
+    permissions: tuple[tuple[str, str], ...] = ()
+    examples: tuple[Example, ...] = ()
+    description: str = ""
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiModel:
+    types: tuple[StructuredType, ...] = ()
+    enums: tuple[EnumType, ...] = ()
+    operations: tuple[Operation, ...] = ()

@@ -1,0 +1,99 @@
+"""Walk markdown-it's block tokens: headings, paragraphs, fenced code and their annotations.
+
+Tables are not taken from markdown-it (GFM drops tables whose delimiter row has another cell
+count, see DOCS_FORMAT T4); `tables.py` reads them from the raw lines of each paragraph instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from generator.diagnostics import Diagnostics
+from generator.parse import lenient_json
+from generator.parse.document import CodeBlock, Heading, Paragraph
+from generator.source import SourceSpan
+
+_MD = MarkdownIt("commonmark")
+_TAB_MARKER = re.compile(r"^\[[^\]]*\]\(#tab/[^)]*\)\s*$")
+_ANNOTATION = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+@dataclass(slots=True)
+class Blocks:
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    code: list[CodeBlock] = field(default_factory=list)
+    # raw line ranges (0-based, end exclusive) of paragraphs, with their section and the
+    # nearest heading as written, for tables
+    text_ranges: list[tuple[int, int, tuple[str, ...], str]] = field(default_factory=list)
+
+
+def read_blocks(path: str, lines: list[str], diagnostics: Diagnostics) -> Blocks:
+    tokens = _MD.parse("\n".join(lines))
+    blocks = Blocks()
+    stack: list[tuple[int, str]] = []
+    pending: tuple[dict[str, Any] | None, int] | None = None  # annotation, token index
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        start = token.map[0]
+        if token.type == "heading_open":
+            title = _inline_text(tokens[index + 1])
+            if token.markup in ("-", "=") or _TAB_MARKER.match(title):
+                continue  # docfx tab markers and tab-group ends are not sections
+            level = int(token.tag[1])
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title))
+            blocks.headings.append(Heading(level=level, title=title, source=SourceSpan(path, start + 1)))
+        elif token.type == "paragraph_open":
+            section = _section(stack)
+            text = _inline_text(tokens[index + 1])
+            blocks.paragraphs.append(Paragraph(text=text, section=section, source=SourceSpan(path, start + 1)))
+            blocks.text_ranges.append((start, token.map[1], section, stack[-1][1] if stack else ""))
+        elif token.type == "html_block":
+            match = _ANNOTATION.search(token.content)
+            if match and match.group(1).strip().startswith("{"):
+                pending = (_annotation(match.group(1), SourceSpan(path, start + 1), diagnostics), index)
+        elif token.type in ("fence", "code_block"):
+            annotation = None
+            if pending is not None and pending[1] == index - 1:
+                annotation = pending[0]
+            pending = None
+            if token.type == "code_block":
+                continue  # indented code: prose samples, never an annotated block
+            blocks.code.append(
+                CodeBlock(
+                    info=token.info.strip().lower(),
+                    text=token.content,
+                    annotation=annotation,
+                    section=_section(stack),
+                    source=SourceSpan(path, start + 2),
+                )
+            )
+    return blocks
+
+
+def _section(stack: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(title.lower() for _, title in stack)
+
+
+def _inline_text(token: Token) -> str:
+    return token.content.strip() if token.type == "inline" else ""
+
+
+def _annotation(text: str, source: SourceSpan, diagnostics: Diagnostics) -> dict[str, Any] | None:
+    try:
+        value = lenient_json.loads(text.strip())
+    except lenient_json.LenientJSONError as error:
+        diagnostics.report("GG011", source, f"annotation comment is not JSON ({error}); ignored")
+        return None
+    if not isinstance(value, dict):
+        diagnostics.report("GG011", source, "annotation comment is not a JSON object; ignored")
+        return None
+    return value

@@ -1,0 +1,104 @@
+"""Read the cells of property and enum tables: names, type cells, descriptions, value lists."""
+
+from __future__ import annotations
+
+import re
+
+from generator.parse.document import TypeCell
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.I)
+_COLLECTION_SUFFIX = re.compile(r"^(.+?)\s+collection$", re.I)
+_NOTE = re.compile(r"\s*\([^()]*\)\s*")
+_POSSIBLE = re.compile(
+    r"(?:possible|valid|supported|allowed)\s+values\s+(?:are|include)\s*:?\s*(.+?)(?:\.\s|\.$|$)"
+    r"|can be one of(?: the following)?\s*:?\s*(.+?)(?:\.\s|\.$|$)",
+    re.I,
+)
+_BACKTICKED = re.compile(r"`([^`]+)`")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
+_TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.I)
+
+
+def plain_text(cell: str) -> str:
+    """Markdown inline text to plain text: links to their text, tags and emphasis removed."""
+    text = cell.replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ")
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _REF_LINK.sub(lambda m: m.group(1), text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return " ".join(text.split())
+
+
+def has_todo(cell: str) -> bool:
+    return bool(_TODO.search(cell))
+
+
+def strip_todo(cell: str) -> str:
+    """Remove TODO placeholders ('**TODO: Add Description**') from documentation text."""
+    return " ".join(_TODO.sub(" ", cell).split()).lstrip(".").strip()
+
+
+def name_cell(cell: str) -> str:
+    """A property or member name from its cell: `x`, **x**, [x](..), 'x (deprecated)'."""
+    text = plain_text(cell).replace("`", "").strip()
+    text = _NOTE.sub(" ", text).strip()
+    return text.split()[0] if text.split() else ""
+
+
+def type_cell(cell: str) -> TypeCell:
+    raw = cell.strip()
+    link = None
+    text = raw
+    match = _LINK.search(text)
+    if match:
+        link = match.group(2) or None
+        text = text[: match.start()] + match.group(1) + text[match.end() :]
+    else:
+        ref = _REF_LINK.search(text)
+        if ref:
+            text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
+    text = plain_text(text).replace("`", "").strip()
+    text = _NOTE.sub(" ", text).strip()
+    if text.lower().startswith("edm."):
+        text = text[4:]
+    collection = False
+    of = _COLLECTION_OF.match(text)
+    if of:
+        text, collection = (of.group(1) or of.group(2)).strip(), True
+    else:
+        suffix = _COLLECTION_SUFFIX.match(text)
+        if suffix:
+            text, collection = suffix.group(1).strip(), True
+    if text.lower().startswith("edm."):
+        text = text[4:]
+    name = text if _IDENT.match(text) else None
+    return TypeCell(raw=raw, name=name, collection=collection, link=link)
+
+
+def possible_values(description: str) -> tuple[str, ...]:
+    """Values listed as "Possible values are: `a`, `b`." (and the other wordings)."""
+    match = _POSSIBLE.search(description)
+    if not match:
+        return ()
+    listed = match.group(1) or match.group(2) or ""
+    values = _BACKTICKED.findall(listed)
+    if not values:
+        parts = re.split(r",\s*|\s+or\s+|\s+and\s+", listed)
+        values = [p.strip(" .'\"*") for p in parts]
+        if not all(_IDENT.match(v) for v in values if v):
+            return ()
+    seen: dict[str, None] = {}
+    for value in values:
+        value = value.strip().strip("'\"")
+        if value and _IDENT.match(value):
+            seen.setdefault(value, None)
+    return tuple(seen)
+
+
+def links(text: str) -> list[tuple[str, str]]:
+    """(text, target) of every inline link."""
+    return [(plain_text(m.group(1)).replace("`", ""), m.group(2)) for m in _LINK.finditer(text)]

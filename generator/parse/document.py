@@ -1,0 +1,129 @@
+"""The document model: what a page says, before any cross-page interpretation.
+
+Everything here is plain data with source locations; `build/` turns it into the API model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.source import SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heading:
+    level: int
+    title: str
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paragraph:
+    text: str  # raw inline markdown, links included
+    section: tuple[str, ...]  # titles of the enclosing headings, outermost first, lower case
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableRow:
+    cells: tuple[str, ...]
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    section: tuple[str, ...]
+    heading: str = ""  # the nearest heading as written (section titles are lower case)
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CodeBlock:
+    info: str  # fence info string, lower case
+    text: str
+    annotation: dict[str, Any] | None
+    section: tuple[str, ...]
+    source: SourceSpan  # line of the first content line
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TypeCell:
+    """A parsed Type column cell. `name` is as written (primitive or type name), never guessed."""
+
+    raw: str
+    name: str | None
+    collection: bool = False
+    link: str | None = None  # link target as written (page, anchor or both)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PropertyRow:
+    name: str
+    type: TypeCell
+    description: str
+    possible_values: tuple[str, ...] = ()
+    inherited_from: TypeCell | None = None
+    navigation: bool = False
+    read_only: bool = False
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnumTable:
+    name: str
+    members: tuple[tuple[str, str, int | None, SourceSpan], ...]  # name, description, value, where
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HttpPath:
+    method: str
+    path: str
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Example:
+    kind: str  # "request" | "response"
+    method: str = ""  # request only
+    url: str = ""  # request only, as written
+    status: int | None = None  # response only
+    body: Any = None  # parsed JSON, or None
+    has_body: bool = False
+    text: str = ""  # the block as written, to locate values by line
+    annotation: dict[str, Any] = field(default_factory=dict)
+    source: SourceSpan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageDoc:
+    """Everything one page contributes. A page may carry both resource and API parts."""
+
+    path: str
+    doc_type: str
+    title: str
+    source: SourceSpan
+    namespace: str = "microsoft.graph"
+    description: str = ""
+    # resource parts
+    resource_name: str | None = None  # qualified name from the resource annotation, or title
+    base: TypeCell | None = None
+    base_source: SourceSpan | None = None
+    key_property: str | None = None
+    open_type: bool = False
+    properties: tuple[PropertyRow, ...] = ()
+    resource_json: Any = None
+    resource_json_source: SourceSpan | None = None
+    enums: tuple[EnumTable, ...] = ()
+    # API parts
+    http_paths: tuple[HttpPath, ...] = ()
+    request_type: TypeCell | None = None
+    request_properties: tuple[PropertyRow, ...] = ()
+    response_status: int | None = None
+    response_type: TypeCell | None = None
+    response_source: SourceSpan | None = None
+    permissions: tuple[tuple[str, str], ...] = ()
+    examples: tuple[Example, ...] = ()

@@ -1,0 +1,311 @@
+"""Interpret one page: classify its tables and blocks by the nearest heading, then by shape."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.diagnostics import Diagnostics
+from generator.load import Page
+from generator.parse import cells, http
+from generator.parse.blocks import Blocks, read_blocks
+from generator.parse.document import (
+    CodeBlock,
+    EnumTable,
+    Example,
+    HttpPath,
+    PageDoc,
+    Paragraph,
+    PropertyRow,
+    Table,
+    TypeCell,
+)
+from generator.parse.tables import read_tables
+from generator.source import SourceSpan
+
+_NAME_COLUMNS = {
+    "property",
+    "relationship",
+    "parameter",
+    "name",
+    "property name",
+    "relationship name",
+    "query parameter",
+}
+_ENUM_COLUMNS = {"value", "member", "name", "members", "values"}
+_VALUES_HEADING = re.compile(r"^(?:`)?([A-Za-z_][\w.]*)(?:`)?\s+(?:enum\s+)?values$", re.I)
+_ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.I)
+_RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type\b", re.I)
+_INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.I)
+_INHERITS = re.compile(
+    r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.I
+)
+_STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
+_NAMESPACE = re.compile(r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.I)
+_READ_ONLY = re.compile(r"\bread-?only\b", re.I)
+
+
+def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
+    lines = list(page.lines)
+    for index in range(page.body_start):
+        lines[index] = ""  # keep line numbers; front matter is already read
+    blocks = read_blocks(page.path, lines, diagnostics)
+    tables = [
+        table
+        for start, end, section, heading in blocks.text_ranges
+        for table in read_tables(page.path, lines, start, end, section, heading)
+    ]
+    _report_todos(page.path, lines, blocks, diagnostics)
+    title = blocks.headings[0].title if blocks.headings else ""
+    resource = _resource_annotation(blocks)
+    fields: dict[str, Any] = {}
+    if resource is not None:
+        annotation, block = resource
+        fields["resource_name"] = str(annotation.get("@odata.type") or annotation.get("@type") or "") or None
+        base = annotation.get("baseType")
+        if isinstance(base, str) and base:
+            fields["base"] = TypeCell(raw=base, name=base)
+            fields["base_source"] = block.source
+        key = annotation.get("keyProperty")
+        fields["key_property"] = key if isinstance(key, str) else None
+        fields["open_type"] = annotation.get("openType") is True
+        fields["resource_json"] = _json_or_none(block, diagnostics)
+        fields["resource_json_source"] = block.source
+    if not fields.get("resource_name"):
+        match = _RESOURCE_TITLE.match(title)
+        if match and "api" not in page.doc_type:
+            fields["resource_name"] = match.group(1)
+    if "base" not in fields:
+        for paragraph in blocks.paragraphs:
+            inherits = _INHERITS.search(paragraph.text)
+            if inherits and not _in(paragraph, "example", "examples"):
+                fields["base"] = cells.type_cell(inherits.group(1))
+                fields["base_source"] = paragraph.source
+                break
+    for paragraph in blocks.paragraphs:
+        namespace = _NAMESPACE.match(paragraph.text)
+        if namespace:
+            fields["namespace"] = namespace.group(1)
+            break
+    properties, request_properties = _property_rows(tables, diagnostics)
+    status, response_type, response_source = _response(blocks.paragraphs)
+    return PageDoc(
+        path=page.path,
+        doc_type=page.doc_type,
+        title=title,
+        source=SourceSpan(page.path, blocks.headings[0].source.line if blocks.headings else 1),
+        description=cells.strip_todo(page.meta.get("description", "")),
+        properties=properties,
+        enums=_enum_tables(tables, title),
+        http_paths=_http_paths(page.path, blocks, diagnostics),
+        request_type=_request_type(blocks.paragraphs),
+        request_properties=request_properties,
+        response_status=status,
+        response_type=response_type,
+        response_source=response_source,
+        permissions=_permissions(tables),
+        examples=_examples(blocks.code, diagnostics),
+        **fields,
+    )
+
+
+def _in(paragraph: Paragraph | CodeBlock | Table, *titles: str) -> bool:
+    return any(title in titles for title in paragraph.section)
+
+
+def _report_todos(path: str, lines: list[str], blocks: Blocks, diagnostics: Diagnostics) -> None:
+    fenced = set()
+    for block in blocks.code:
+        fenced.update(range(block.source.line, block.source.line + block.text.count("\n")))
+    for number, line in enumerate(lines, start=1):
+        if number not in fenced and cells.has_todo(line):
+            diagnostics.report("GG010", SourceSpan(path, number), "TODO placeholder left out of the model")
+
+
+def _resource_annotation(blocks: Blocks) -> tuple[dict[str, Any], CodeBlock] | None:
+    for block in blocks.code:
+        annotation = block.annotation or {}
+        if str(annotation.get("blockType", "")).lower() == "resource":
+            return annotation, block
+    return None
+
+
+def _json_or_none(block: CodeBlock, diagnostics: Diagnostics) -> Any:
+    from generator.parse import lenient_json
+
+    try:
+        return lenient_json.loads(block.text)
+    except lenient_json.LenientJSONError as error:
+        diagnostics.report("GG012", block.source, f"resource JSON is not JSON ({error})")
+        return None
+
+
+def _column(header: tuple[str, ...], *names: str) -> int | None:
+    lowered = [cells.plain_text(h).lower() for h in header]
+    for name in names:
+        if name in lowered:
+            return lowered.index(name)
+    return None
+
+
+def _property_rows(
+    tables: list[Table], diagnostics: Diagnostics
+) -> tuple[tuple[PropertyRow, ...], tuple[PropertyRow, ...]]:
+    properties: list[PropertyRow] = []
+    request: list[PropertyRow] = []
+    for table in tables:
+        if not table.header or cells.plain_text(table.header[0]).lower() not in _NAME_COLUMNS:
+            continue
+        type_index = _column(table.header, "type")
+        if type_index is None:
+            continue
+        description_index = _column(table.header, "description", "notes")
+        sections = table.section
+        navigation = bool(sections) and sections[-1].startswith("relationship")
+        if "request body" in sections:
+            target = request
+        elif any(s.startswith(("properties", "relationship")) for s in sections):
+            target = properties
+        else:
+            continue
+        for row in table.rows:
+            if len(row.cells) != len(table.header):
+                diagnostics.report(
+                    "GG013",
+                    row.source,
+                    f"row has {len(row.cells)} cells, header has {len(table.header)}",
+                )
+            name = cells.name_cell(row.cells[0]) if row.cells else ""
+            if not name:
+                continue
+            type_text = row.cells[type_index] if type_index < len(row.cells) else ""
+            description = ""
+            if description_index is not None and description_index < len(row.cells):
+                description = row.cells[description_index]
+            inherited = _INHERITED.search(description)
+            target.append(
+                PropertyRow(
+                    name=name,
+                    type=cells.type_cell(type_text),
+                    description=cells.plain_text(cells.strip_todo(description)),
+                    possible_values=cells.possible_values(description),
+                    inherited_from=cells.type_cell(inherited.group(1)) if inherited else None,
+                    navigation=navigation,
+                    read_only=bool(_READ_ONLY.search(description)),
+                    source=row.source,
+                )
+            )
+    return tuple(properties), tuple(request)
+
+
+def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
+    found = []
+    for table in tables:
+        if not table.header or _column(table.header, "type") is not None:
+            continue
+        if cells.plain_text(table.header[0]).lower().split(" ")[0] not in _ENUM_COLUMNS:
+            continue
+        name = _enum_name(table.section[:-1] + (table.heading,) if table.section else (), title)
+        if name is None:
+            continue
+        value_index = _column(table.header, "int value", "value") if len(table.header) > 1 else None
+        description_index = _column(table.header, "description")
+        members = []
+        for row in table.rows:
+            member = cells.name_cell(row.cells[0]) if row.cells else ""
+            if not member:
+                continue
+            value = None
+            if value_index not in (None, 0) and value_index is not None and value_index < len(row.cells):
+                text = cells.plain_text(row.cells[value_index]).strip()
+                value = int(text) if re.fullmatch(r"-?\d{1,18}", text) else None
+            description = ""
+            if description_index is not None and description_index < len(row.cells):
+                description = cells.plain_text(cells.strip_todo(row.cells[description_index]))
+            members.append((member, description, value, row.source))
+        if members:
+            found.append(EnumTable(name=name, members=tuple(members), source=table.source))
+    return tuple(found)
+
+
+def _enum_name(section: tuple[str, ...], title: str) -> str | None:
+    if not section:
+        return None
+    match = _VALUES_HEADING.match(section[-1])
+    if match:
+        return match.group(1)
+    if section[-1].lower() == "members":
+        for outer in reversed(section[:-1]):
+            enum = _ENUM_TYPE_HEADING.match(outer)
+            if enum:
+                return enum.group(1)
+    enum = _ENUM_TYPE_HEADING.match(section[-1])
+    if enum:
+        return enum.group(1)
+    return None
+
+
+def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[HttpPath, ...]:
+    found: list[HttpPath] = []
+    for block in blocks.code:
+        if block.section and block.section[-1] == "http request" and not _in(block, "examples", "example"):
+            found.extend(http.syntax_paths(block.text, block.source, diagnostics))
+    return tuple(found)
+
+
+def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None, SourceSpan | None]:
+    for paragraph in paragraphs:
+        if not paragraph.section or paragraph.section[-1] != "response":
+            continue
+        if _in(paragraph, "examples", "example"):
+            continue
+        status_match = _STATUS.search(paragraph.text)
+        if not status_match:
+            continue
+        status = int(status_match.group(1))
+        response_type = None
+        after = paragraph.text[status_match.end() :]
+        for text, target in cells.links(after):
+            if target.endswith(".md") or ".md#" in target:
+                collection = bool(re.search(r"collection", after, re.I))
+                response_type = TypeCell(raw=text, name=text.strip("*"), collection=collection, link=target)
+                break
+        return status, response_type, paragraph.source
+    return None, None, None
+
+
+def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
+    for paragraph in paragraphs:
+        if paragraph.section and paragraph.section[-1] == "request body":
+            for text, target in cells.links(paragraph.text):
+                if "resources/" in target or target.endswith(".md"):
+                    return TypeCell(raw=text, name=text.strip("*"), link=target)
+    return None
+
+
+def _permissions(tables: list[Table]) -> tuple[tuple[str, str], ...]:
+    found = []
+    for table in tables:
+        if table.section and table.section[-1] == "permissions":
+            for row in table.rows:
+                if len(row.cells) >= 2 and not cells.has_todo(row.cells[1]):
+                    found.append((cells.plain_text(row.cells[0]), cells.plain_text(row.cells[1])))
+    return tuple(found)
+
+
+def _examples(code: list[CodeBlock], diagnostics: Diagnostics) -> tuple[Example, ...]:
+    found = []
+    for block in code:
+        annotation = block.annotation or {}
+        kind = str(annotation.get("blockType", "")).lower()
+        if kind not in ("request", "response"):
+            if annotation or not _in(block, "examples", "example", "request", "response"):
+                continue
+            if http.looks_like_request(block.text):
+                kind = "request"
+            elif http.looks_like_response(block.text):
+                kind = "response"
+            else:
+                continue
+        found.append(http.parse_example(kind, block.text, annotation, block.source, diagnostics))
+    return tuple(found)

@@ -1,0 +1,97 @@
+"""The one naming rule for generated Python (documented in docs/naming.md).
+
+Attributes: snake_case of the wire name (`displayName` -> `display_name`, `URLPath` ->
+`url_path`); `@odata.type` -> `odata_type`; other characters become `_`. A name that starts with a
+digit gets the prefix `n_`. Keywords and soft keywords, builtins used in annotations, and the
+members every model has (`to_dict`, `from_dict`, `additional_data`) get a trailing `_`. When two
+wire names still meet on one Python name (`displayName` and `DisplayName`), the later one gets
+`_2`, `_3`, ... and a GG040 diagnostic.
+
+Classes: the type name with its first letter upper-cased; types of sub-namespaces
+(`microsoft.graph.callRecords.session`) are prefixed with the sub-namespace
+(`CallRecordsSession`). Modules: snake_case of the class name. Enum members: UPPER_SNAKE of the
+value, `V_` before a leading digit.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
+_NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
+_MULTI_UNDERSCORE = re.compile(r"_+")
+
+RESERVED_ATTRIBUTES = frozenset(
+    set(keyword.kwlist)
+    | set(keyword.softkwlist)
+    | {"str", "int", "float", "bool", "list", "dict", "object", "bytes", "type", "Any"}
+    | {"to_dict", "from_dict", "additional_data", "self", "cls"}
+)
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+def snake_case(name: str) -> str:
+    text = _ascii(name).lstrip("@")
+    text = _WORD_BOUNDARY_1.sub(r"\1_\2", text)
+    text = _WORD_BOUNDARY_2.sub(r"\1_\2", text)
+    text = _NON_IDENT.sub("_", text)
+    text = _MULTI_UNDERSCORE.sub("_", text).strip("_").lower()
+    return text or "field"
+
+
+def attribute_name(wire: str) -> str:
+    name = snake_case(wire)
+    if name[0].isdigit():
+        name = "n_" + name
+    if name in RESERVED_ATTRIBUTES:
+        name += "_"
+    return name
+
+
+def class_name(simple: str, namespace: str) -> str:
+    words = [w for w in _NON_IDENT.split(_ascii(simple)) if w]
+    base = "".join(w[:1].upper() + w[1:] for w in words) or "Type"
+    if base[0].isdigit():
+        base = "T" + base
+    sub = namespace.split(".")[2:] if namespace.lower().startswith("microsoft.graph") else namespace.split(".")
+    prefix = "".join(p[:1].upper() + p[1:] for p in sub if p)
+    name = _NON_IDENT.sub("", prefix) + base
+    if keyword.iskeyword(name):
+        name += "_"
+    return name
+
+
+def module_name(class_name: str) -> str:
+    name = snake_case(class_name)
+    if name[0].isdigit():
+        name = "m_" + name
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        name += "_"
+    return name
+
+
+def member_name(value: str) -> str:
+    name = snake_case(value).upper()
+    if name[0].isdigit():
+        name = "V_" + name
+    return name
+
+
+def unique(names: list[str]) -> list[str]:
+    """Make names unique, case-insensitively, in order: later ones get _2, _3, ..."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate.lower() in seen:
+            n += 1
+            candidate = f"{name}_{n}"
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out

@@ -1,0 +1,63 @@
+"""Which Python type and which runtime codec stand for a model type reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from generator.model import TypeRef
+
+# Edm name -> (annotation, codec expression or None when the JSON value is kept as it is)
+PRIMITIVE_TYPES: Final[dict[str, tuple[str, str | None]]] = {
+    "Edm.String": ("str", None),
+    "Edm.Guid": ("str", None),
+    "Edm.Boolean": ("bool", None),
+    "Edm.Byte": ("int", None),
+    "Edm.SByte": ("int", None),
+    "Edm.Int16": ("int", None),
+    "Edm.Int32": ("int", None),
+    "Edm.Int64": ("int", None),
+    "Edm.Single": ("float", None),
+    "Edm.Double": ("float", None),
+    "Edm.Decimal": ("_rt.Number", None),
+    "Edm.DateTimeOffset": ("_dt.datetime", "_rt.TIMESTAMP"),
+    "Edm.Date": ("_dt.date", "_rt.DATE"),
+    "Edm.TimeOfDay": ("_dt.time", "_rt.TIME_OF_DAY"),
+    "Edm.Duration": ("str", None),
+    "Edm.Binary": ("str", None),
+    "Edm.Stream": ("str", None),
+    "Edm.Untyped": ("Any", None),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PyType:
+    annotation: str  # without the `| None | _rt.Unset` that every property adds
+    codec: str | None
+    imports: tuple[str, ...] = ()  # qualified names of model types the annotation mentions
+
+
+def python_type(ref: TypeRef, classes: dict[str, str], enums: frozenset[str]) -> PyType:
+    """`classes` maps a qualified type or enum name to its class name."""
+    if ref.name in PRIMITIVE_TYPES:
+        annotation, codec = PRIMITIVE_TYPES[ref.name]
+        imports: tuple[str, ...] = ()
+    elif ref.name in classes:
+        cls = classes[ref.name]
+        if ref.name in enums:
+            annotation, codec = f"{cls} | str", f"_rt.enum({_lit(ref.name)})"
+        else:
+            annotation, codec = cls, f"_rt.model({_lit(ref.name)})"
+        imports = (ref.name,)
+    else:  # a name the model does not define: kept as raw JSON
+        annotation, codec, imports = "Any", None, ()
+    if ref.collection:
+        annotation = f"list[{annotation}]"
+        codec = f"_rt.collection({codec})" if codec else None
+    return PyType(annotation, codec, imports)
+
+
+def _lit(text: str) -> str:
+    from generator.render.text import literal
+
+    return literal(text)

@@ -1,0 +1,29 @@
+"""Documentation text made inert: what reaches a docstring or a comment can never become code."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import unicodedata
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean(text: str) -> str:
+    """One line of plain text: control, bidi and line-separator characters become spaces."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(_UNSAFE.sub(" ", text).split())
+
+
+def docstring_lines(text: str, width: int = 80) -> list[str]:
+    """Wrapped lines safe inside a triple-quoted docstring: backslashes and quotes escaped."""
+    text = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    if not text:
+        return []
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) or []
+
+
+def literal(text: str) -> str:
+    """A Python string literal for any text: ASCII only, every special character escaped."""
+    return json.dumps(text, ensure_ascii=True)
