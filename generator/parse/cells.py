@@ -62,14 +62,12 @@ def type_cell(cell: str) -> TypeCell:
         if ref:
             text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
     text = plain_text(text).replace("`", "").strip()
-    text = _NOTE.sub(" ", text).strip()
-    if text.lower().startswith("edm."):
-        text = text[4:]
     collection = False
     of = _COLLECTION_OF.match(text)
     if of:
         text, collection = (of.group(1) or of.group(2)).strip(), True
-    else:
+    text = _NOTE.sub(" ", text).strip()
+    if not collection:
         suffix = _COLLECTION_SUFFIX.match(text)
         if suffix:
             text, collection = suffix.group(1).strip(), True

@@ -1,0 +1,24 @@
+"""Entity: generated from resources/entity.md:9 by gen-graph. Do not edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from .. import _runtime as _rt
+
+
+@dataclass(slots=True, kw_only=True, repr=False)
+class Entity(_rt.GraphModel):
+    """
+    The base type of every entity: anything that has an id.
+    """
+
+    odata_name: ClassVar[str] = "microsoft.graph.entity"
+
+    id: str | None | _rt.Unset = _rt.UNSET
+    """
+    The unique identifier of the entity. Read-only.
+    """
+
+    _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (("id", "id", None),)

@@ -1,0 +1,64 @@
+"""Type cells (DOCS_FORMAT §5.3), names, "Possible values" text and TODO placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.parse.cells import name_cell, possible_values, strip_todo, type_cell
+
+
+@pytest.mark.parametrize(
+    ("cell", "name", "collection", "link"),
+    [
+        ("String", "String", False, None),
+        ("string", "string", False, None),
+        ("Edm.Int32", "Int32", False, None),
+        ("`Edm.Boolean` ", "Boolean", False, None),
+        ("[itemBody](itembody.md)", "itemBody", False, "itembody.md"),
+        ("[user](user.md) collection", "user", True, "user.md"),
+        ("String collection", "String", True, None),
+        ("Collection(microsoft.graph.user)", "microsoft.graph.user", True, None),
+        ("collection(String)", "String", True, None),
+        ("collection of String", "String", True, None),
+        ("[presenceStatus](#presencestatus-values)", "presenceStatus", False, "#presencestatus-values"),
+        ("[**T**][T]", "T", False, None),
+        ("String (timestamp)", "String", False, None),
+        ("(Optional) String", "String", False, None),
+        ("microsoft.graph.callRecords.session", "microsoft.graph.callRecords.session", False, None),
+        ("JSON object", None, False, None),
+        ("[a](a.md) or [b](b.md)", None, False, "a.md"),
+        ("", None, False, None),
+    ],
+)
+def test_type_cell(cell: str, name: str | None, collection: bool, link: str | None) -> None:
+    parsed = type_cell(cell)
+    assert (parsed.name, parsed.collection, parsed.link) == (name, collection, link)
+    assert parsed.raw == cell.strip()
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [("id", "id"), ("`id`", "id"), ("**id**", "id"), ("[id](x.md)", "id"), ("id (deprecated)", "id")],
+)
+def test_name_cell(cell: str, name: str) -> None:
+    assert name_cell(cell) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Possible values are: `a`, `b`, `unknownFutureValue`.", ("a", "b", "unknownFutureValue")),
+        ("**TODO: Add Description**. Possible values are: `x`, `y`.", ("x", "y")),
+        ("The valid values are `on` and `off`.", ("on", "off")),
+        ("It can be one of the following: `low`, `high`. More text.", ("low", "high")),
+        ("Supported values are: none, some.", ("none", "some")),
+        ("No list here.", ()),
+    ],
+)
+def test_possible_values(text: str, values: tuple[str, ...]) -> None:
+    assert possible_values(text) == values
+
+
+def test_todo_never_survives() -> None:
+    assert strip_todo("**TODO: Add Description** Inherited from entity") == "Inherited from entity"
+    assert strip_todo("**TODO: Add Description**") == ""
