@@ -29,8 +29,8 @@ def test_wheel_install_generates_the_same_package(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout.strip()
-    (Path(purelib) / "zz_test_parent.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
+    (Path(purelib) / "zz_test_parent.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     out = tmp_path / "generated"
     result = subprocess.run(
         [str(env / "bin" / "gen-graph"), str(DOCS_INPUT), "-o", str(out), "-q"],
