@@ -31,12 +31,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("docs", type=Path, help="folder of markdown pages (read only)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="output package folder")
-    parser.add_argument("--package-name", help="import name of the package (default: the output folder's name)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if files would change")
-    parser.add_argument("--dump-model", type=Path, metavar="FILE", help="write the model as JSON to FILE")
+    parser.add_argument(
+        "--package-name", help="import name of the package (default: the output folder's name)"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if files would change"
+    )
+    parser.add_argument(
+        "--dump-model", type=Path, metavar="FILE", help="write the model as JSON to FILE"
+    )
     parser.add_argument("--strict", action="store_true", help="warnings fail the run (exit 1)")
-    parser.add_argument("--force", action="store_true", help="overwrite files the generator did not write")
-    parser.add_argument("--templates", type=Path, metavar="DIR", help="folder of templates that override ours")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite files the generator did not write"
+    )
+    parser.add_argument(
+        "--templates", type=Path, metavar="DIR", help="folder of templates that override ours"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("--version", action="version", version=f"gen-graph {__version__}")
     return parser
@@ -101,7 +111,10 @@ def _main(argv: list[str] | None) -> int:
             args.dump_model.parent.mkdir(parents=True, exist_ok=True)
             args.dump_model.write_text(text, encoding="utf-8")
         except OSError as error:
-            print(f"gen-graph: error: cannot write {args.dump_model}: {error.strerror}", file=sys.stderr)
+            print(
+                f"gen-graph: error: cannot write {args.dump_model}: {error.strerror}",
+                file=sys.stderr,
+            )
             return 1
     counts = run.diagnostics.counts()
     result = plan_writes(args.output, run.files)
@@ -115,11 +128,17 @@ def _main(argv: list[str] | None) -> int:
             status = 1
     elif status == 0 or not counts["error"]:
         for path in result.foreign:
-            print(f"{(args.output / path).as_posix()}:1: error GG050: not written by gen-graph; "
-                  "use --force to overwrite", file=sys.stderr)
+            print(
+                f"{(args.output / path).as_posix()}:1: error GG050: not written by gen-graph; "
+                "use --force to overwrite",
+                file=sys.stderr,
+            )
         for path in result.edited:
-            print(f"{(args.output / path).as_posix()}:1: error GG051: generated file edited by hand; "
-                  "use --force to overwrite", file=sys.stderr)
+            print(
+                f"{(args.output / path).as_posix()}:1: error GG051: generated file edited by hand; "
+                "use --force to overwrite",
+                file=sys.stderr,
+            )
         if result.blocked and not args.force:
             status = 1
         else:

@@ -45,6 +45,8 @@ def generate(docs: Path, package: str, templates: Path | None = None) -> Run:
     run = Run()
     parsed = parse_docs(docs, run)
     run.model = run.timed("build", lambda: build_model(parsed, run.diagnostics))
-    rendered = run.timed("render", lambda: render_files(run.model, package, run.diagnostics, templates))
+    rendered = run.timed(
+        "render", lambda: render_files(run.model, package, run.diagnostics, templates)
+    )
     run.files = run.timed("format", lambda: format_files(rendered, run.diagnostics))
     return run

@@ -44,9 +44,9 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
     found = Declarations()
     for doc in docs:
         for table in doc.enums:
-            draft = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
+            enum = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
             for name, description, value, source in table.members:
-                draft.members.setdefault(name, (value, description, source))
+                enum.members.setdefault(name, (value, description, source))
         if doc.resource_name and (doc.properties or doc.resource_json is not None):
             draft = TypeDraft(
                 qualify(doc.resource_name, doc.namespace),
@@ -87,14 +87,14 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
                     for value in row.possible_values:
                         existing.members.setdefault(value, (None, "", row.source))
                 continue
-            draft = found.add_enum(EnumDraft(qualify(cell.name, doc.namespace), PAGE_JSON, row.source))
+            enum = found.add_enum(EnumDraft(qualify(cell.name, doc.namespace), PAGE_JSON, row.source))
             diagnostics.report(
                 "GG023",
                 row.source,
                 f"enum {cell.name} has no value table; members taken from 'Possible values' text",
             )
             for value in row.possible_values:
-                draft.members.setdefault(value, (None, "", row.source))
+                enum.members.setdefault(value, (None, "", row.source))
 
 
 def _link_page(page_path: str, link: str | None) -> str | None:

@@ -65,7 +65,8 @@ def freeze(found: Declarations, operations: list[Operation], diagnostics: Diagno
 
 
 def _chain(draft: TypeDraft, types: dict[str, TypeDraft]) -> list[TypeDraft]:
-    chain, current = [], types.get(draft.base or "")
+    chain: list[TypeDraft] = []
+    current = types.get(draft.base or "")
     while current is not None and current is not draft and len(chain) < 64:
         chain.append(current)
         current = types.get(current.base or "")

@@ -90,9 +90,8 @@ def _example_status(doc: PageDoc) -> int | None:
 
 def _example(example: ExampleDoc) -> Example:
     body = json.dumps(example.body, ensure_ascii=False) if example.has_body else None
-    kind = "request" if example.kind == "request" else "response"
     return Example(
-        kind=kind,
+        kind="request" if example.kind == "request" else "response",
         method=example.method,
         url=example.url,
         status=example.status,

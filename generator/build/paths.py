@@ -9,8 +9,8 @@ from generator.model.paths import placeholders
 
 __all__ = ["normalise_path", "placeholders"]
 
-_HOST = re.compile(r"^https?://[^/]+(?:/(?:v1\.0|beta))?", re.I)
-_VERSION = re.compile(r"^/(?:v1\.0|beta)(?=/|$)", re.I)
+_HOST = re.compile(r"^https?://[^/]+(?:/(?:v1\.0|beta))?", re.IGNORECASE)
+_VERSION = re.compile(r"^/(?:v1\.0|beta)(?=/|$)", re.IGNORECASE)
 _ALTERNATION = re.compile(r"\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}")
 
 

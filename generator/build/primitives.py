@@ -41,6 +41,5 @@ PRIMITIVE_SPELLINGS: Final[dict[str, str]] = {
 
 def primitive(name: str) -> str | None:
     key = name.lower()
-    if key.startswith("edm."):
-        key = key[4:]
+    key = key.removeprefix("edm.")
     return PRIMITIVE_SPELLINGS.get(key)

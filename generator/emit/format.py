@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import black
 import libcst
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
 
 from generator.diagnostics import Diagnostics
 from generator.render import RenderedFile
 from generator.source import SourceSpan
 
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=88)
+_MODE = Mode(target_versions={TargetVersion.PY311}, line_length=88)
 
 
 def format_files(files: list[RenderedFile], diagnostics: Diagnostics) -> list[RenderedFile]:
@@ -22,9 +24,11 @@ def format_files(files: list[RenderedFile], diagnostics: Diagnostics) -> list[Re
         try:
             text = black.format_str(file.text, mode=_MODE)
             libcst.parse_module(text)
-        except (black.InvalidInput, libcst.ParserSyntaxError) as error:
+        except (InvalidInput, libcst.ParserSyntaxError) as error:
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
-            diagnostics.report("GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {first}")
+            diagnostics.report(
+                "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {first}"
+            )
             continue
         out.append(RenderedFile(file.path, text))
     return out

@@ -112,7 +112,9 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
         _prune_empty_dirs(out, (out / path).parent)
     manifest = {
         "generator": f"gen-graph {__version__}",
-        "files": {f.path: _digest(f.text.encode("utf-8")) for f in sorted(files, key=lambda f: f.path)},
+        "files": {
+            f.path: _digest(f.text.encode("utf-8")) for f in sorted(files, key=lambda f: f.path)
+        },
     }
     _atomic_write(out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
 

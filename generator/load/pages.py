@@ -42,7 +42,9 @@ def decode_text(data: bytes) -> tuple[str, bool]:
 def read_page(path: str, data: bytes, diagnostics: Diagnostics) -> Page:
     text, clean = decode_text(data)
     if not clean:
-        diagnostics.report("GG001", SourceSpan(path, 1), "page is not valid UTF-8; bad bytes replaced")
+        diagnostics.report(
+            "GG001", SourceSpan(path, 1), "page is not valid UTF-8; bad bytes replaced"
+        )
     lines = text.split("\n")
     meta, body_start = split_front_matter(lines)
     return Page(path, tuple(lines), meta, body_start, hashlib.sha256(data).hexdigest())

@@ -1,5 +1,6 @@
 """Model nodes. Types refer to each other by qualified name (`microsoft.graph.user`);
-primitives are `Edm.*` names; `Edm.Untyped` is the explicit fallback for what the docs leave open."""
+primitives are `Edm.*` names; `Edm.Untyped` is the explicit fallback for what the docs leave open.
+"""
 
 from __future__ import annotations
 

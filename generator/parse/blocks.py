@@ -50,16 +50,23 @@ def read_blocks(path: str, lines: list[str], diagnostics: Diagnostics) -> Blocks
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, title))
-            blocks.headings.append(Heading(level=level, title=title, source=SourceSpan(path, start + 1)))
+            blocks.headings.append(
+                Heading(level=level, title=title, source=SourceSpan(path, start + 1))
+            )
         elif token.type == "paragraph_open":
             section = _section(stack)
             text = _inline_text(tokens[index + 1])
-            blocks.paragraphs.append(Paragraph(text=text, section=section, source=SourceSpan(path, start + 1)))
+            blocks.paragraphs.append(
+                Paragraph(text=text, section=section, source=SourceSpan(path, start + 1))
+            )
             blocks.text_ranges.append((start, token.map[1], section, stack[-1][1] if stack else ""))
         elif token.type == "html_block":
             match = _ANNOTATION.search(token.content)
             if match and match.group(1).strip().startswith("{"):
-                pending = (_annotation(match.group(1), SourceSpan(path, start + 1), diagnostics), index)
+                pending = (
+                    _annotation(match.group(1), SourceSpan(path, start + 1), diagnostics),
+                    index,
+                )
         elif token.type in ("fence", "code_block"):
             annotation = None
             if pending is not None and pending[1] == index - 1:

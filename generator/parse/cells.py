@@ -10,17 +10,17 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.I)
-_COLLECTION_SUFFIX = re.compile(r"^(.+?)\s+collection$", re.I)
+_COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.IGNORECASE)
+_COLLECTION_SUFFIX = re.compile(r"^(.+?)\s+collection$", re.IGNORECASE)
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
 _POSSIBLE = re.compile(
     r"(?:possible|valid|supported|allowed)\s+values\s+(?:are|include)\s*:?\s*(.+?)(?:\.\s|\.$|$)"
     r"|can be one of(?: the following)?\s*:?\s*(.+?)(?:\.\s|\.$|$)",
-    re.I,
+    re.IGNORECASE,
 )
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
-_TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.I)
+_TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)
 
 
 def plain_text(cell: str) -> str:

@@ -11,8 +11,8 @@ from generator.parse.document import Example, HttpPath
 from generator.source import SourceSpan
 
 METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
-_REQUEST_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*?)\s*$", re.I)
-_STATUS_LINE = re.compile(r"^HTTP(?:/[\d.]+)?\s+(\d{3})\b", re.I)
+_REQUEST_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*?)\s*$", re.IGNORECASE)
+_STATUS_LINE = re.compile(r"^HTTP(?:/[\d.]+)?\s+(\d{3})\b", re.IGNORECASE)
 _HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s")
 
 

@@ -33,16 +33,16 @@ _NAME_COLUMNS = {
     "query parameter",
 }
 _ENUM_COLUMNS = {"value", "member", "name", "members", "values"}
-_VALUES_HEADING = re.compile(r"^(?:`)?([A-Za-z_][\w.]*)(?:`)?\s+(?:enum\s+)?values$", re.I)
-_ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.I)
-_RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type\b", re.I)
-_INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.I)
+_VALUES_HEADING = re.compile(r"^(?:`)?([A-Za-z_][\w.]*)(?:`)?\s+(?:enum\s+)?values$", re.IGNORECASE)
+_ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.IGNORECASE)
+_RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type\b", re.IGNORECASE)
+_INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
-    r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.I
+    r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.IGNORECASE
 )
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
-_NAMESPACE = re.compile(r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.I)
-_READ_ONLY = re.compile(r"\bread-?only\b", re.I)
+_NAMESPACE = re.compile(r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE)
+_READ_ONLY = re.compile(r"\bread-?only\b", re.IGNORECASE)
 
 
 def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
@@ -61,7 +61,9 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
     fields: dict[str, Any] = {}
     if resource is not None:
         annotation, block = resource
-        fields["resource_name"] = str(annotation.get("@odata.type") or annotation.get("@type") or "") or None
+        fields["resource_name"] = (
+            str(annotation.get("@odata.type") or annotation.get("@type") or "") or None
+        )
         base = annotation.get("baseType")
         if isinstance(base, str) and base:
             fields["base"] = TypeCell(raw=base, name=base)
@@ -114,12 +116,14 @@ def _in(paragraph: Paragraph | CodeBlock | Table, *titles: str) -> bool:
 
 
 def _report_todos(path: str, lines: list[str], blocks: Blocks, diagnostics: Diagnostics) -> None:
-    fenced = set()
+    fenced: set[int] = set()
     for block in blocks.code:
         fenced.update(range(block.source.line, block.source.line + block.text.count("\n")))
     for number, line in enumerate(lines, start=1):
         if number not in fenced and cells.has_todo(line):
-            diagnostics.report("GG010", SourceSpan(path, number), "TODO placeholder left out of the model")
+            diagnostics.report(
+                "GG010", SourceSpan(path, number), "TODO placeholder left out of the model"
+            )
 
 
 def _resource_annotation(blocks: Blocks) -> tuple[dict[str, Any], CodeBlock] | None:
@@ -216,7 +220,11 @@ def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
             if not member:
                 continue
             value = None
-            if value_index not in (None, 0) and value_index is not None and value_index < len(row.cells):
+            if (
+                value_index not in (None, 0)
+                and value_index is not None
+                and value_index < len(row.cells)
+            ):
                 text = cells.plain_text(row.cells[value_index]).strip()
                 value = int(text) if re.fullmatch(r"-?\d{1,18}", text) else None
             description = ""
@@ -248,7 +256,11 @@ def _enum_name(section: tuple[str, ...], title: str) -> str | None:
 def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[HttpPath, ...]:
     found: list[HttpPath] = []
     for block in blocks.code:
-        if block.section and block.section[-1] == "http request" and not _in(block, "examples", "example"):
+        if (
+            block.section
+            and block.section[-1] == "http request"
+            and not _in(block, "examples", "example")
+        ):
             found.extend(http.syntax_paths(block.text, block.source, diagnostics))
     return tuple(found)
 
@@ -267,8 +279,10 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
         after = paragraph.text[status_match.end() :]
         for text, target in cells.links(after):
             if target.endswith(".md") or ".md#" in target:
-                collection = bool(re.search(r"collection", after, re.I))
-                response_type = TypeCell(raw=text, name=text.strip("*"), collection=collection, link=target)
+                collection = bool(re.search(r"collection", after, re.IGNORECASE))
+                response_type = TypeCell(
+                    raw=text, name=text.strip("*"), collection=collection, link=target
+                )
                 break
         return status, response_type, paragraph.source
     return None, None, None

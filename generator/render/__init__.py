@@ -36,10 +36,12 @@ def render_files(
         RenderedFile("py.typed", ""),
     ]
     files += [
-        RenderedFile(f"models/{view.module}.py", render("model.py.jinja", model=view)) for view in plan.models
+        RenderedFile(f"models/{view.module}.py", render("model.py.jinja", model=view))
+        for view in plan.models
     ]
     files += [
-        RenderedFile(f"models/{view.module}.py", render("enum.py.jinja", enum=view)) for view in plan.enums
+        RenderedFile(f"models/{view.module}.py", render("enum.py.jinja", enum=view))
+        for view in plan.enums
     ]
     return sorted(files, key=lambda f: f.path)
 

@@ -59,7 +59,11 @@ def class_name(simple: str, namespace: str) -> str:
     base = "".join(w[:1].upper() + w[1:] for w in words) or "Type"
     if base[0].isdigit():
         base = "T" + base
-    sub = namespace.split(".")[2:] if namespace.lower().startswith("microsoft.graph") else namespace.split(".")
+    sub = (
+        namespace.split(".")[2:]
+        if namespace.lower().startswith("microsoft.graph")
+        else namespace.split(".")
+    )
     prefix = "".join(p[:1].upper() + p[1:] for p in sub if p)
     name = _NON_IDENT.sub("", prefix) + base
     if keyword.iskeyword(name):

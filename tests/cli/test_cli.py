@@ -26,11 +26,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def test_generate_then_check(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_generate_then_check(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sdk"
     status, _, err = run(capsys, str(docs), "-o", str(out))
     assert status == 0
-    assert re.search(r"gen-graph: 4 pages, 9 types, 3 enums, 2 operations; diagnostics: 0 errors", err)
+    assert re.search(
+        r"gen-graph: 4 pages, 9 types, 3 enums, 2 operations; diagnostics: 0 errors", err
+    )
     assert (out / "py.typed").exists() and (out / "models" / "online_meeting.py").exists()
     assert run(capsys, str(docs), "-o", str(out), "--check")[0] == 0
 
@@ -43,14 +47,23 @@ def test_generate_then_check(docs: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert (out / "models" / "user.py").read_bytes() == before  # --check writes nothing
 
 
-def test_diagnostics_are_located(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diagnostics_are_located(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _, _, err = run(capsys, str(docs), "-o", str(tmp_path / "sdk"))
-    assert f"{docs.as_posix()}/api/create-onlinemeetings.md:97: info GG021: type meetingParticipants has no page" in err
-    assert f"{docs.as_posix()}/api/create-onlinemeetings.md:49: warning GG010: TODO placeholder" in err
+    assert (
+        f"{docs.as_posix()}/api/create-onlinemeetings.md:97: info GG021: type meetingParticipants has no page"
+        in err
+    )
+    assert (
+        f"{docs.as_posix()}/api/create-onlinemeetings.md:49: warning GG010: TODO placeholder" in err
+    )
     assert "Traceback" not in err
 
 
-def test_unchanged_files_keep_their_mtime(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unchanged_files_keep_their_mtime(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sdk"
     run(capsys, str(docs), "-o", str(out))
     target = out / "models" / "entity.py"
@@ -75,7 +88,9 @@ def test_files_not_written_by_the_generator_are_never_touched(
     assert (out / "notes.txt").read_text() == "keep me\n"
 
 
-def test_hand_edits_are_not_overwritten(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hand_edits_are_not_overwritten(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sdk"
     run(capsys, str(docs), "-o", str(out))
     edited = out / "models" / "user.py"
@@ -87,7 +102,9 @@ def test_hand_edits_are_not_overwritten(docs: Path, tmp_path: Path, capsys: pyte
     assert edited.read_text().endswith("# my change\n")
 
 
-def test_stale_generated_files_are_removed(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stale_generated_files_are_removed(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sdk"
     run(capsys, str(docs), "-o", str(out))
     (out / "mine.py").write_text("x = 1\n")
@@ -107,8 +124,14 @@ def test_stale_generated_files_are_removed(docs: Path, tmp_path: Path, capsys: p
         (lambda d, t: [str(d), "-o", str(d.parent)], "cannot contain the docs folder"),
         (lambda d, t: [str(t / "missing"), "-o", str(t / "o")], "not a folder"),
         (lambda d, t: [str(d), "-o", str(t / "my-sdk")], "not a valid Python package name"),
-        (lambda d, t: [str(d), "-o", str(t / "o"), "--package-name", "class"], "not a valid Python package name"),
-        (lambda d, t: [str(d), "-o", str(t / "o"), "--dump-model", str(d / "m.json")], "inside the docs folder"),
+        (
+            lambda d, t: [str(d), "-o", str(t / "o"), "--package-name", "class"],
+            "not a valid Python package name",
+        ),
+        (
+            lambda d, t: [str(d), "-o", str(t / "o"), "--dump-model", str(d / "m.json")],
+            "inside the docs folder",
+        ),
     ],
 )
 def test_usage_errors_exit_2(
@@ -119,17 +142,23 @@ def test_usage_errors_exit_2(
     assert message in err and err.startswith("gen-graph: error: ")
 
 
-def test_package_name_option(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_package_name_option(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "my-sdk"
     assert run(capsys, str(docs), "-o", str(out), "--package-name", "graph_sdk")[0] == 0
     assert '_PACKAGE = "graph_sdk"' in (out / "_registry.py").read_text()
 
 
-def test_strict_fails_on_warnings(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_fails_on_warnings(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, str(docs), "-o", str(tmp_path / "o"), "--strict")[0] == 1
 
 
-def test_dump_model_is_written(docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dump_model_is_written(
+    docs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
 
     target = tmp_path / "deep" / "model.json"

@@ -31,7 +31,9 @@ class TextFile(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
 
 
-def test_every_generated_file_matches_its_snapshot(seed_run: Run, snapshot: SnapshotAssertion) -> None:
+def test_every_generated_file_matches_its_snapshot(
+    seed_run: Run, snapshot: SnapshotAssertion
+) -> None:
     assert len(seed_run.files) >= 10
     for file in seed_run.files:
         extension = PythonFile if file.path.endswith(".py") else TextFile
@@ -72,5 +74,7 @@ def test_output_is_black_stable(seed_run: Run) -> None:
 def test_generated_package_is_mypy_strict_clean(tmp_path: Path) -> None:
     from mypy import api
 
-    out, err, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path), str(GENERATED)])
+    out, err, status = api.run(
+        ["--strict", "--no-incremental", "--cache-dir", str(tmp_path), str(GENERATED)]
+    )
     assert status == 0, out + err

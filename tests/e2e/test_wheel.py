@@ -15,7 +15,18 @@ from tests.conftest import DOCS_INPUT, ROOT
 def test_wheel_install_generates_the_same_package(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
         check=True,
     )
     (wheel,) = dist.glob("gen_graph-*.whl")
@@ -34,13 +45,18 @@ def test_wheel_install_generates_the_same_package(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     result = subprocess.run(
         [str(env / "bin" / "gen-graph"), str(DOCS_INPUT), "-o", str(out), "-q"],
+        check=False,
         cwd=tmp_path,  # not the source tree: the installed copy and its packaged templates run
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
     location = subprocess.run(
-        [str(python), "-c", "import generator, pathlib; print(pathlib.Path(generator.__file__).parent)"],
+        [
+            str(python),
+            "-c",
+            "import generator, pathlib; print(pathlib.Path(generator.__file__).parent)",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -16,10 +16,14 @@ from generated.models import OnlineMeeting, User
 
 def test_post_to_each_of_the_three_paths(httpserver: HTTPServer) -> None:
     answer = {"id": "m1", "subject": "Hi", "startDateTime": "2021-07-01T10:00:00.1234567Z"}
-    for path in ("/v1.0/me/onlineMeetings", "/v1.0/users/u1/onlineMeetings", "/v1.0/invitations/i1/invitedUser/onlineMeetings"):
-        httpserver.expect_ordered_request(path, method="POST", json={"subject": "Hi"}).respond_with_json(
-            answer, status=201
-        )
+    for path in (
+        "/v1.0/me/onlineMeetings",
+        "/v1.0/users/u1/onlineMeetings",
+        "/v1.0/invitations/i1/invitedUser/onlineMeetings",
+    ):
+        httpserver.expect_ordered_request(
+            path, method="POST", json={"subject": "Hi"}
+        ).respond_with_json(answer, status=201)
     with Client(base_url=httpserver.url_for("/v1.0"), credential="TOKEN") as client:
         created = client.create_online_meetings(OnlineMeeting(subject="Hi"))
         assert isinstance(created, OnlineMeeting) and created.id == "m1"
@@ -32,7 +36,9 @@ def test_post_to_each_of_the_three_paths(httpserver: HTTPServer) -> None:
 
 
 def test_get_with_a_token_callable(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/users/abc", method="GET").respond_with_json({"id": "abc", "displayName": "A"})
+    httpserver.expect_request("/users/abc", method="GET").respond_with_json(
+        {"id": "abc", "displayName": "A"}
+    )
     with Client(base_url=httpserver.url_for("/"), credential=lambda: "T2") as client:
         user = client.get_user(id="abc")
     assert isinstance(user, User) and user.display_name == "A"
@@ -41,11 +47,18 @@ def test_get_with_a_token_callable(httpserver: HTTPServer) -> None:
 
 def test_errors_raise_graph_error(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/me").respond_with_json(
-        {"error": {"code": "Forbidden", "message": "nope"}}, status=403, headers={"request-id": "r-1"}
+        {"error": {"code": "Forbidden", "message": "nope"}},
+        status=403,
+        headers={"request-id": "r-1"},
     )
     with Client(base_url=httpserver.url_for("/")) as client, pytest.raises(GraphError) as caught:
         client.get_user()
-    assert (caught.value.status, caught.value.code, caught.value.message, caught.value.request_id) == (
+    assert (
+        caught.value.status,
+        caught.value.code,
+        caught.value.message,
+        caught.value.request_id,
+    ) == (
         403,
         "Forbidden",
         "nope",
@@ -56,7 +69,10 @@ def test_errors_raise_graph_error(httpserver: HTTPServer) -> None:
 @pytest.mark.parametrize("bad", ["", ".", ".."])
 def test_dot_and_empty_segments_are_rejected(bad: str) -> None:
     transport = httpx.MockTransport(lambda request: pytest.fail(f"request sent: {request.url}"))
-    with Client(http_client=httpx.Client(transport=transport)) as client, pytest.raises(PathParameterError):
+    with (
+        Client(http_client=httpx.Client(transport=transport)) as client,
+        pytest.raises(PathParameterError),
+    ):
         client.get_user(id=bad)
 
 
@@ -84,9 +100,10 @@ def test_parameters_stay_one_segment(value: str, sent: str) -> None:
 
 
 def test_wrong_parameter_combination_is_a_type_error() -> None:
-    with Client(http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(201)))) as client:
-        with pytest.raises(TypeError, match="usersId"):
-            client.create_online_meetings({}, users_id="a", invitations_id="b")
+    with Client(
+        http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(201)))
+    ) as client, pytest.raises(TypeError, match="usersId"):
+        client.create_online_meetings({}, users_id="a", invitations_id="b")
 
 
 def test_body_is_sent_as_json(httpserver: HTTPServer) -> None:

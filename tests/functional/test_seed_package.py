@@ -16,7 +16,9 @@ from tests.conftest import DOCS_INPUT, ROOT
 
 def _response_body() -> dict[str, Any]:
     text = (DOCS_INPUT / "api/create-onlinemeetings.md").read_text(encoding="utf-8")
-    body = text.split("HTTP/1.1 201 Created\nContent-Type: application/json\n", 1)[1].split("```", 1)[0]
+    body = text.split("HTTP/1.1 201 Created\nContent-Type: application/json\n", 1)[1].split(
+        "```", 1
+    )[0]
     value = loads(body)
     assert isinstance(value, dict)
     return value
@@ -45,7 +47,7 @@ def test_values_are_typed() -> None:
     assert meeting.to_dict()["creationDateTime"] == "2017-01-01T00:01:21.3942888+03:00"
     assert meeting.is_cancelled is True
     participants = meeting.participants
-    assert participants is not None and not isinstance(participants, type(None))
+    assert participants is not None and not (participants is None)
     assert isinstance(participants.organizer, MeetingParticipantInfo)  # type: ignore[union-attr]
     assert isinstance(participants.organizer.identity, IdentitySet)  # type: ignore[union-attr]
     assert meeting.access_level == "String"  # not a member: kept, not dropped
@@ -100,7 +102,9 @@ def test_importing_one_model_is_lazy() -> None:
         "import sys; from generated.models.online_meeting import OnlineMeeting; "
         "print(sorted(m for m in sys.modules if m.startswith('generated') or m == 'httpx'))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout.replace("'", '"')) == [
         "generated",
         "generated._registry",

@@ -20,7 +20,12 @@ from generator.parse.cells import name_cell, possible_values, strip_todo, type_c
         ("Collection(microsoft.graph.user)", "microsoft.graph.user", True, None),
         ("collection(String)", "String", True, None),
         ("collection of String", "String", True, None),
-        ("[presenceStatus](#presencestatus-values)", "presenceStatus", False, "#presencestatus-values"),
+        (
+            "[presenceStatus](#presencestatus-values)",
+            "presenceStatus",
+            False,
+            "#presencestatus-values",
+        ),
         ("[**T**][T]", "T", False, None),
         ("String (timestamp)", "String", False, None),
         ("(Optional) String", "String", False, None),
@@ -38,7 +43,13 @@ def test_type_cell(cell: str, name: str | None, collection: bool, link: str | No
 
 @pytest.mark.parametrize(
     ("cell", "name"),
-    [("id", "id"), ("`id`", "id"), ("**id**", "id"), ("[id](x.md)", "id"), ("id (deprecated)", "id")],
+    [
+        ("id", "id"),
+        ("`id`", "id"),
+        ("**id**", "id"),
+        ("[id](x.md)", "id"),
+        ("id (deprecated)", "id"),
+    ],
 )
 def test_name_cell(cell: str, name: str) -> None:
     assert name_cell(cell) == name

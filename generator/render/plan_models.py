@@ -1,0 +1,98 @@
+"""Views of model and enum modules: attribute names, annotations, codecs, imports, docs."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostics
+from generator.model import EnumType, StructuredType
+from generator.render import naming
+from generator.render.pytypes import python_type
+from generator.render.text import docstring_lines, literal
+from generator.render.views import EnumView, FieldView, MemberView, ModelView
+
+
+def _all_properties(t: StructuredType, by_name: dict[str, StructuredType]) -> list[str]:
+    """Wire names of the inherited properties, base first, to keep attribute names unique."""
+    chain: list[StructuredType] = []
+    current = by_name.get(t.base or "")
+    while current is not None and len(chain) < 64:
+        chain.append(current)
+        current = by_name.get(current.base or "")
+    return [p.name for base in reversed(chain) for p in base.properties]
+
+
+def model_view(
+    t: StructuredType,
+    package: str,
+    classes: dict[str, str],
+    modules: dict[str, str],
+    enums: frozenset[str],
+    by_name: dict[str, StructuredType],
+    diagnostics: Diagnostics,
+) -> ModelView:
+    inherited = _all_properties(t, by_name)
+    wanted = [naming.attribute_name(p.name) for p in t.properties]
+    attrs = naming.unique([naming.attribute_name(w) for w in inherited] + wanted)[len(inherited) :]
+    fields = []
+    imports: set[str] = set()
+    for prop, attr, want in zip(t.properties, attrs, wanted, strict=True):
+        if attr != want:
+            diagnostics.report(
+                "GG040",
+                prop.source,
+                f"{t.name}.{prop.name} would be `{want}` like another property; named `{attr}`",
+            )
+        py = python_type(prop.type, classes, enums)
+        imports.update(q for q in py.imports if q != t.qualified_name)
+        doc = prop.description
+        fields.append(
+            FieldView(
+                attr=attr,
+                wire_literal=literal(prop.name),
+                annotation=f"{py.annotation} | None | _rt.Unset",
+                codec=py.codec or "None",
+                doc_lines=tuple(docstring_lines(doc)),
+            )
+        )
+    base_module = modules.get(t.base) if t.base else None
+    type_imports = tuple(sorted((modules[q], classes[q]) for q in imports if q != t.base))
+    annotations = " ".join(f.annotation for f in fields)
+    return ModelView(
+        package=package,
+        module=modules[t.qualified_name],
+        class_name=classes[t.qualified_name],
+        odata_name_literal=literal(t.qualified_name),
+        base_class=classes[t.base] if t.base else "_rt.GraphModel",
+        base_module=base_module,
+        doc_lines=tuple(
+            docstring_lines(
+                t.description or f"The {t.name} {'entity' if t.kind == 'entity' else 'type'}."
+            )
+        ),
+        source=str(t.source),
+        fields=tuple(fields),
+        type_imports=type_imports,
+        uses_datetime="_dt." in annotations,
+        uses_any="Any" in annotations.replace("_rt.", ""),
+    )
+
+
+def enum_view(
+    e: EnumType, package: str, classes: dict[str, str], modules: dict[str, str]
+) -> EnumView:
+    members = naming.unique([naming.member_name(m.name) for m in e.members])
+    return EnumView(
+        package=package,
+        module=modules[e.qualified_name],
+        class_name=classes[e.qualified_name],
+        odata_name_literal=literal(e.qualified_name),
+        doc_lines=tuple(docstring_lines(e.description or f"The {e.name} enumeration.")),
+        source=str(e.source),
+        members=tuple(
+            MemberView(
+                name=name,
+                value_literal=literal(m.name),
+                doc_lines=tuple(docstring_lines(m.description)),
+            )
+            for m, name in zip(e.members, members, strict=True)
+        ),
+    )
