@@ -31,13 +31,21 @@ def render_files(
         RenderedFile("_registry.py", render("registry.py.jinja", package=plan.package)),
         RenderedFile("_runtime.py", render("runtime.py.jinja")),
         RenderedFile("_paths.py", render("paths.py.jinja")),
+        RenderedFile("_http.py", render("http.py.jinja")),
         RenderedFile("client.py", render("client.py.jinja", client=plan.client)),
+        RenderedFile("builders/__init__.py", '"""Request builders, one module per path."""\n'),
+        RenderedFile("builders/_base.py", render("builders_base.py.jinja")),
+        RenderedFile("builders/_routes.py", render("routes.py.jinja", client=plan.client)),
         RenderedFile("models/__init__.py", render("models_init.py.jinja", package=plan.package)),
         RenderedFile("py.typed", ""),
     ]
     files += [
         RenderedFile(f"models/{view.module}.py", render("model.py.jinja", model=view))
         for view in plan.models
+    ]
+    files += [
+        RenderedFile(f"builders/{view.module}.py", render("builder.py.jinja", builder=view))
+        for view in plan.client.builders
     ]
     files += [
         RenderedFile(f"models/{view.module}.py", render("enum.py.jinja", enum=view))

@@ -51,7 +51,11 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
     package_view = PackageView(
         package=package,
         package_literal=literal(package),
-        exports=exports + (ExportView(name="Client", module=".client"),),
+        exports=exports
+        + (
+            ExportView(name="AsyncClient", module=".client"),
+            ExportView(name="Client", module=".client"),
+        ),
         model_exports=tuple(
             ExportView(name=e.name, module="." + e.module.split(".")[-1]) for e in exports
         ),

@@ -1,13 +1,110 @@
-"""Views of the client: one method per operation, its parameters, paths and types."""
+"""Views of the client: a tree of request builders that follows the documented paths.
+
+Every documented path becomes a chain of builders (`client.users.by_id(x).online_meetings`);
+each node knows its children and the HTTP methods documented for it, typed from the model.
+Paths with segments that cannot be navigated fluently (OneDrive `root:/{path}:` forms) stay
+reachable through `client.path(...)`, untyped.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from generator.model import ApiModel, Operation
-from generator.model.paths import placeholders
 from generator.render import naming
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
-from generator.render.views import ClientView, OperationView, ParameterView, PathView
+from generator.render.views import (
+    ArgumentView,
+    BuilderView,
+    ChildView,
+    ClientView,
+    RouteView,
+    VerbView,
+)
+
+_PARAM = re.compile(r"^\{([^{}]+)\}$")
+_FUNCTION = re.compile(r"^([A-Za-z_][\w.]*)\((.*)\)$")
+_ARGUMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*'?\{?([^{}']*)\}?'?\s*$")
+_STATIC = re.compile(r"^\$?[A-Za-z_][\w.]*$")
+_VERBS = ("get", "post", "patch", "put", "delete")
+_BUILDER_MEMBERS = frozenset({*_VERBS, "list_all", "by_id", "url", "path", "close"})
+ROOT = "root"
+_MAX_MODULE = 80
+
+
+@dataclass(slots=True)
+class _Node:
+    key: tuple[str, ...]  # e.g. ("users", "{}", "onlineMeetings")
+    static: dict[str, _Node] = field(default_factory=dict)  # segment as written -> child
+    functions: dict[str, tuple[_Node, tuple[str, ...]]] = field(default_factory=dict)
+    param: _Node | None = None
+    operations: dict[str, Operation] = field(default_factory=dict)  # verb -> first operation
+
+
+_ClassesOf = Callable[[_Node], tuple[str, str, str]]
+
+
+def _child(parent: _Node, segment: str) -> _Node | None:
+    if _PARAM.match(segment):
+        if parent.param is None:
+            parent.param = _Node(parent.key + ("{}",))
+        return parent.param
+    function = _FUNCTION.match(segment)
+    if function:
+        name, raw_args = function.groups()
+        arguments = []
+        for part in [p for p in raw_args.split(",") if p.strip()]:
+            match = _ARGUMENT.match(part)
+            if not match:
+                return None
+            arguments.append(match.group(1))
+        existing = parent.functions.get(name)
+        if existing is None:
+            node = _Node(parent.key + (name + "()",))
+            parent.functions[name] = (node, tuple(arguments))
+            return node
+        return existing[0]
+    if _STATIC.match(segment):
+        found = parent.static.get(segment)
+        if found is None:
+            found = parent.static[segment] = _Node(parent.key + (segment,))
+        return found
+    return None
+
+
+def _tree(model: ApiModel) -> _Node:
+    root = _Node(())
+    for operation in model.operations:
+        for path in operation.paths:
+            node: _Node | None = root
+            for segment in [s for s in path.split("/") if s]:
+                node = _child(node, segment) if node is not None else None
+            if node is not None and node is not root:
+                node.operations.setdefault(operation.method.lower(), operation)
+    return root
+
+
+def _walk(node: _Node) -> list[_Node]:
+    out, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(current.static[k] for k in sorted(current.static, reverse=True))
+        stack.extend(current.functions[k][0] for k in sorted(current.functions, reverse=True))
+        if current.param is not None:
+            stack.append(current.param)
+    return out
+
+
+def _base_name(node: _Node) -> str:
+    if not node.key:
+        return ROOT
+    words = ["item" if s == "{}" else s.rstrip("()").replace("$", "") for s in node.key]
+    return naming.snake_case("_".join(naming.snake_case(w) for w in words))
 
 
 def client_view(
@@ -17,63 +114,155 @@ def client_view(
     modules: dict[str, str],
     enums: frozenset[str],
 ) -> ClientView:
-    method_names = naming.unique([_method_name(op) for op in model.operations])
-    imports: set[str] = set()
-    operations = []
-    for op, method_name in zip(model.operations, method_names, strict=True):
-        params = naming.unique([naming.attribute_name(p) for p in op.path_parameters])
-        body = None
-        if op.request_type is not None:
-            py = python_type(op.request_type, classes, enums)
-            imports.update(py.imports)
-            body = f"{py.annotation} | Mapping[str, Any]"
-        elif op.method in ("POST", "PATCH", "PUT"):
-            body = "Mapping[str, Any] | None"
-        if op.response_type is not None and op.status != 204:
-            py = python_type(op.response_type, classes, enums)
-            imports.update(py.imports)
-            returns, codec = py.annotation, py.codec or "None"
-        else:
-            returns, codec = "Any", "None"
-        operations.append(
-            OperationView(
-                method_name=method_name,
-                http_method_literal=literal(op.method),
-                parameters=tuple(
-                    ParameterView(attr=attr, wire_literal=literal(wire))
-                    for attr, wire in zip(params, op.path_parameters, strict=True)
-                ),
-                paths=tuple(
-                    PathView(
-                        template_literal=literal(path),
-                        parameters_literal="("
-                        + "".join(literal(n) + ", " for n in placeholders(path))
-                        + ")",
-                    )
-                    for path in op.paths
-                ),
-                body_annotation=body,
-                return_annotation=returns,
-                response_codec=codec,
-                doc_lines=_operation_doc(op),
-            )
-        )
-    type_imports = tuple(sorted((modules[q], classes[q]) for q in imports))
-    return ClientView(
-        package=package,
-        operations=tuple(operations),
-        type_imports=type_imports,
-        uses_any=True,
+    root = _tree(model)
+    nodes = _walk(root)
+    bases = []
+    for node in nodes:
+        base = _base_name(node)
+        if len(base) > _MAX_MODULE:
+            digest = hashlib.sha1("/".join(node.key).encode()).hexdigest()[:8]
+            base = base[: _MAX_MODULE - 9] + "_" + digest
+        bases.append(base)
+    unique = naming.unique(bases)
+    names = {id(node): name for node, name in zip(nodes, unique, strict=True)}
+
+    def classes_of(node: _Node) -> tuple[str, str, str]:
+        module = names[id(node)]
+        cls = "".join(word[:1].upper() + word[1:] for word in module.split("_")) + "Builder"
+        return module, cls, "Async" + cls
+
+    builders = [_builder_view(n, package, classes_of, classes, modules, enums) for n in nodes]
+    routes = tuple(_route_view(n, classes_of) for n in nodes)
+    return ClientView(package=package, root=builders[0], builders=tuple(builders), routes=routes)
+
+
+def _route_view(node: _Node, classes_of: _ClassesOf) -> RouteView:
+    module, sync_cls, async_cls = classes_of(node)
+    static = [
+        (literal(s.lower()), literal(classes_of(c)[0])) for s, c in sorted(node.static.items())
+    ]
+    static += [
+        (literal(name.lower() + "("), literal(classes_of(child)[0]))
+        for name, (child, _) in sorted(node.functions.items())
+    ]
+    return RouteView(
+        module_literal=literal(module),
+        static=tuple(sorted(set(static))),
+        param_literal=literal(classes_of(node.param)[0]) if node.param is not None else "None",
+        sync_class_literal=literal(sync_cls),
+        async_class_literal=literal(async_cls),
     )
 
 
-def _method_name(op: Operation) -> str:
-    name = naming.snake_case(op.title or op.name)
-    return naming.attribute_name(name) if not name[0].isdigit() else "op_" + name
+def _builder_view(
+    node: _Node,
+    package: str,
+    classes_of: _ClassesOf,
+    classes: dict[str, str],
+    modules: dict[str, str],
+    enums: frozenset[str],
+) -> BuilderView:
+    module, sync_cls, async_cls = classes_of(node)
+    children: list[ChildView] = []
+    wanted = [naming.attribute_name(s.replace("$", "").replace(".", "_")) for s in node.static]
+    wanted += [naming.attribute_name(n.replace(".", "_")) for n in node.functions]
+    attrs = naming.unique([a + "_" if a in _BUILDER_MEMBERS else a for a in wanted] + ["by_id"])
+    for attr, (segment, child) in zip(attrs, node.static.items(), strict=False):
+        children.append(_child_view("static", attr, segment, (), child, classes_of))
+    function_attrs = attrs[len(node.static) : len(node.static) + len(node.functions)]
+    for attr, (name, (child, arguments)) in zip(
+        function_attrs, node.functions.items(), strict=True
+    ):
+        children.append(_child_view("function", attr, name, arguments, child, classes_of))
+    if node.param is not None:
+        children.append(_child_view("param", "by_id", "", (), node.param, classes_of))
+    children.sort(key=lambda c: (c.kind != "param", c.attr))
+    imports: set[str] = set()
+    verbs = []
+    for verb in _VERBS:
+        operation = node.operations.get(verb)
+        if operation is not None:
+            view, used = _verb_view(verb, operation, classes, enums)
+            verbs.append(view)
+            imports.update(used)
+    path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
+    return BuilderView(
+        package=package,
+        module=module,
+        sync_class=sync_cls,
+        async_class=async_cls,
+        route_literal=literal(module),
+        doc_lines=tuple(docstring_lines(f"Requests to {path}")),
+        children=tuple(children),
+        verbs=tuple(verbs),
+        type_imports=tuple(sorted((modules[q], classes[q]) for q in imports)),
+        child_imports=tuple(sorted({(c.module, c.sync_class, c.async_class) for c in children})),
+    )
 
 
-def _operation_doc(op: Operation) -> tuple[str, ...]:
-    lines = docstring_lines(op.description or op.title) + [""]
-    for path in op.paths:
-        lines += docstring_lines(f"{op.method} {path}", width=200)
-    return tuple(lines)
+def _child_view(
+    kind: str,
+    attr: str,
+    segment: str,
+    arguments: tuple[str, ...],
+    child: _Node,
+    classes_of: _ClassesOf,
+) -> ChildView:
+    module, sync_cls, async_cls = classes_of(child)
+    attrs = naming.unique([naming.attribute_name(a) for a in arguments])
+    return ChildView(
+        kind=kind,
+        attr=attr,
+        segment_literal=literal(segment),
+        arguments=tuple(
+            ArgumentView(attr=a, wire_literal=literal(w))
+            for a, w in zip(attrs, arguments, strict=True)
+        ),
+        module=module,
+        sync_class=sync_cls,
+        async_class=async_cls,
+    )
+
+
+def _verb_view(
+    verb: str, operation: Operation, classes: dict[str, str], enums: frozenset[str]
+) -> tuple[VerbView, set[str]]:
+    used: set[str] = set()
+    body = None
+    if verb in ("post", "patch", "put"):
+        body = "Any"
+        if operation.request_type is not None:
+            request = python_type(operation.request_type, classes, enums)
+            used.update(request.imports)
+            body = f"{request.annotation} | Mapping[str, Any] | None"
+    returns, item, codec = "Any", None, "_http.AUTO"
+    if operation.response_type is not None and operation.status != 204:
+        element = python_type(
+            type(operation.response_type)(name=operation.response_type.name), classes, enums
+        )
+        used.update(element.imports)
+        element_codec = element.codec or "None"
+        if operation.response_type.collection:
+            returns, item = f"_http.Page[{element.annotation}]", element.annotation
+            codec = f"_http.PageCodec({element_codec})"
+        else:
+            returns, codec = element.annotation, element_codec
+    elif operation.status == 204 or verb == "delete":
+        returns = "None"
+    lines = docstring_lines(operation.title or operation.description)
+    if operation.title and operation.description:
+        lines += [""] + docstring_lines(operation.description)
+    lines += ["", *docstring_lines(f"Documented in {operation.source.path}.")]
+    return (
+        VerbView(
+            verb=verb,
+            http_literal=literal(verb.upper()),
+            codec_name=f"_{verb.upper()}",
+            codec=codec,
+            body_annotation=body,
+            return_annotation=returns,
+            item_annotation=item,
+            doc_lines=tuple(lines),
+        ),
+        used,
+    )

@@ -54,35 +54,71 @@ class EnumView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ParameterView:
-    attr: str
-    wire_literal: str
+class ArgumentView:
+    attr: str  # Python keyword parameter
+    wire_literal: str  # the name in the path, as a string literal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PathView:
-    template_literal: str
-    parameters_literal: str  # a tuple literal of the wire names the path needs
+class ChildView:
+    """A step from one request builder to the next: a property, `by_id(...)` or a function."""
+
+    kind: str  # "static" | "param" | "function"
+    attr: str  # property or method name
+    segment_literal: str  # static segment or function name, as a string literal
+    arguments: tuple[ArgumentView, ...]  # function arguments
+    module: str
+    sync_class: str
+    async_class: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class OperationView:
-    method_name: str
-    http_method_literal: str
-    parameters: tuple[ParameterView, ...]
-    paths: tuple[PathView, ...]
-    body_annotation: str | None  # None when the operation takes no body
+class VerbView:
+    """A documented HTTP method of one path, typed."""
+
+    verb: str  # get | post | patch | put | delete
+    http_literal: str
+    codec_name: str  # module-level constant holding the response codec
+    codec: str  # codec expression
+    body_annotation: str | None  # None: the method takes no body
     return_annotation: str
-    response_codec: str  # codec expression or "None"
+    item_annotation: str | None  # element type when the answer is a collection (adds list_all)
     doc_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuilderView:
+    """One module of request builders: the sync and the async class of one path."""
+
+    package: str
+    module: str
+    sync_class: str
+    async_class: str
+    route_literal: str
+    doc_lines: tuple[str, ...]
+    children: tuple[ChildView, ...]
+    verbs: tuple[VerbView, ...]
+    type_imports: tuple[tuple[str, str], ...]  # models named in annotations
+    child_imports: tuple[tuple[str, str, str], ...]  # (module, sync class, async class)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteView:
+    module_literal: str
+    static: tuple[
+        tuple[str, str], ...
+    ]  # (lower-case segment or "name(" literal, child module literal)
+    param_literal: str  # child module literal, or "None"
+    sync_class_literal: str
+    async_class_literal: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClientView:
     package: str
-    operations: tuple[OperationView, ...]
-    type_imports: tuple[tuple[str, str], ...]
-    uses_any: bool
+    root: BuilderView
+    builders: tuple[BuilderView, ...]
+    routes: tuple[RouteView, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .models.online_meeting import OnlineMeeting
     from .models.presence_status import PresenceStatus
     from .models.user import User
+    from .client import AsyncClient
     from .client import Client
 
 _LAZY: dict[str, str] = {
@@ -39,6 +40,7 @@ _LAZY: dict[str, str] = {
     "OnlineMeeting": ".models.online_meeting",
     "PresenceStatus": ".models.presence_status",
     "User": ".models.user",
+    "AsyncClient": ".client",
     "Client": ".client",
 }
 
@@ -60,6 +62,7 @@ __all__ = [
     "OnlineMeeting",
     "PresenceStatus",
     "User",
+    "AsyncClient",
     "Client",
 ]
 
