@@ -90,7 +90,8 @@ class PageCodec:
 
     def decode(self, value: Any) -> Any:
         if not isinstance(value, Mapping) or not isinstance(value.get("value"), list):
-            return value
+            # documented as a collection but one object came: read it as the item it is
+            return value if self.item is None else self.item.decode(value)
         item = self.item
         items = [
             x if x is None or item is None else item.decode(x) for x in value["value"]
@@ -100,6 +101,27 @@ class PageCodec:
         }
         link = value.get("@odata.nextLink")
         return Page(items, link if isinstance(link, str) else None, extra)
+
+    def encode(self, value: Any) -> Any:
+        return value
+
+
+class Single:
+    """A response documented as one object. A body that is plainly a collection (`value` and
+    annotations only) still becomes a Page: the docs sometimes forget to say 'collection'.
+    """
+
+    def __init__(self, item: _rt.Codec | None) -> None:
+        self.item = item
+
+    def decode(self, value: Any) -> Any:
+        if (
+            isinstance(value, Mapping)
+            and isinstance(value.get("value"), list)
+            and all(key == "value" or key.startswith("@") for key in value)
+        ):
+            return PageCodec(self.item).decode(value)
+        return value if self.item is None else self.item.decode(value)
 
     def encode(self, value: Any) -> Any:
         return value

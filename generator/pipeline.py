@@ -41,12 +41,18 @@ def parse_docs(docs: Path, run: Run) -> list[PageDoc]:
     return run.timed("parse", lambda: [parse_page(page, run.diagnostics) for page in pages])
 
 
-def generate(docs: Path, package: str, templates: Path | None = None) -> Run:
+def generate(
+    docs: Path, package: str, templates: Path | None = None, *, formatting: bool = True
+) -> Run:
+    """Run every stage. `formatting=False` skips black (tests that only import the output)."""
     run = Run()
     parsed = parse_docs(docs, run)
     run.model = run.timed("build", lambda: build_model(parsed, run.diagnostics))
     rendered = run.timed(
         "render", lambda: render_files(run.model, package, run.diagnostics, templates)
     )
-    run.files = run.timed("format", lambda: format_files(rendered, run.diagnostics))
+    if formatting:
+        run.files = run.timed("format", lambda: format_files(rendered, run.diagnostics))
+    else:
+        run.files = rendered
     return run

@@ -21,6 +21,17 @@ DOCS_INPUT = ROOT / "docs_input"
 GENERATED = ROOT / "generated"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+# Reports that corpus tests leave for the end of the run (e.g. the example replay's failures,
+# each with its reason), printed by pytest_terminal_summary below.
+REPORTS: list[tuple[str, list[str]]] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for title, lines in REPORTS:
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)
+
 
 def write_files(root: Path, files: dict[str, str]) -> None:
     for relative, text in files.items():

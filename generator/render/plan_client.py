@@ -28,7 +28,7 @@ from generator.render.views import (
 
 _PARAM = re.compile(r"^\{([^{}]+)\}$")
 _FUNCTION = re.compile(r"^([A-Za-z_][\w.]*)\((.*)\)$")
-_ARGUMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*'?\{?([^{}']*)\}?'?\s*$")
+_ARGUMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*(.+?)\s*$")
 _STATIC = re.compile(r"^\$?[A-Za-z_][\w.]*$")
 _VERBS = ("get", "post", "patch", "put", "delete")
 _BUILDER_MEMBERS = frozenset({*_VERBS, "list_all", "by_id", "url", "path", "close"})
@@ -49,7 +49,8 @@ _ClassesOf = Callable[[_Node], tuple[str, str, str]]
 
 
 def _child(parent: _Node, segment: str) -> _Node | None:
-    if _PARAM.match(segment):
+    if _PARAM.match(segment) or _literal_key(segment):
+        # a literal value written into a syntax path (`/domains/contoso.com/verify`) is a key
         if parent.param is None:
             parent.param = _Node(parent.key + ("{}",))
         return parent.param
@@ -62,18 +63,30 @@ def _child(parent: _Node, segment: str) -> _Node | None:
             if not match:
                 return None
             arguments.append(match.group(1))
+        name = next((n for n in parent.functions if n.lower() == name.lower()), name)
         existing = parent.functions.get(name)
         if existing is None:
             node = _Node(parent.key + (name + "()",))
             parent.functions[name] = (node, tuple(arguments))
             return node
         return existing[0]
-    if _STATIC.match(segment):
-        found = parent.static.get(segment)
+    if _STATIC.match(segment) and ("." not in segment or segment.startswith("microsoft.graph.")):
+        # segments differing only in case are one path (the service ignores case)
+        spelling = next((s for s in parent.static if s.lower() == segment.lower()), segment)
+        found = parent.static.get(spelling)
         if found is None:
-            found = parent.static[segment] = _Node(parent.key + (segment,))
+            found = parent.static[spelling] = _Node(parent.key + (spelling,))
         return found
     return None
+
+
+def _literal_key(segment: str) -> bool:
+    """An example value written into a syntax path: a GUID, `contoso.com`, ..."""
+    if any(c in segment for c in "{}():$"):
+        return False
+    if _STATIC.match(segment):
+        return "." in segment and not segment.startswith("microsoft.graph.")
+    return True
 
 
 def _tree(model: ApiModel) -> _Node:
@@ -84,8 +97,22 @@ def _tree(model: ApiModel) -> _Node:
             for segment in [s for s in path.split("/") if s]:
                 node = _child(node, segment) if node is not None else None
             if node is not None and node is not root:
-                node.operations.setdefault(operation.method.lower(), operation)
+                verb = operation.method.lower()
+                known = node.operations.get(verb)
+                if known is None or _typed(operation, node) > _typed(known, node):
+                    node.operations[verb] = operation
     return root
+
+
+def _typed(operation: Operation, node: _Node) -> int:
+    """How well an operation fits a path several pages document: typed answers first, then an
+    answer type named like the path's last segment (`/users` -> user)."""
+    score = (operation.response_type is not None) * 4 + (operation.request_type is not None)
+    if operation.response_type is not None and node.key:
+        last = node.key[-1].lower().rstrip("()")
+        name = operation.response_type.name.rpartition(".")[2].lower()
+        score += 2 * (last in (name, name + "s", name + "es"))
+    return score
 
 
 def _walk(node: _Node) -> list[_Node]:
@@ -236,7 +263,7 @@ def _verb_view(
             used.update(request.imports)
             body = f"{request.annotation} | Mapping[str, Any] | None"
     returns, item, codec = "Any", None, "_http.AUTO"
-    if operation.response_type is not None and operation.status != 204:
+    if operation.response_type is not None:
         element = python_type(
             type(operation.response_type)(name=operation.response_type.name), classes, enums
         )
@@ -246,7 +273,9 @@ def _verb_view(
             returns, item = f"_http.Page[{element.annotation}]", element.annotation
             codec = f"_http.PageCodec({element_codec})"
         else:
-            returns, codec = element.annotation, element_codec
+            returns, codec = element.annotation, f"_http.Single({element_codec})"
+        if operation.status == 204:  # the object comes back only when asked for (Prefer header)
+            returns += " | None"
     elif operation.status == 204 or verb == "delete":
         returns = "None"
     lines = docstring_lines(operation.title or operation.description)

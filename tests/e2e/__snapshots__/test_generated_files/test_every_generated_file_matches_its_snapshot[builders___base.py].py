@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from typing import Any, TypedDict, Unpack
+from urllib.parse import unquote
 
 from .. import _http
 
@@ -68,16 +69,19 @@ class _BuilderBase:
         """The absolute URL of this path (without query options)."""
         return str(self._core.url(self._segments))
 
+    def _identity(self) -> tuple[Any, ...]:
+        """What makes two builders the same request target: `=` and `%3D` are one segment."""
+        return (self._core, tuple(unquote(s) for s in self._segments), self._query)
+
     def __eq__(self, other: object) -> bool:
         return (
             type(other) is type(self)
             and isinstance(other, _BuilderBase)
-            and (other._core, other._segments, other._query)
-            == (self._core, self._segments, self._query)
+            and other._identity() == self._identity()
         )
 
     def __hash__(self) -> int:
-        return hash((type(self), self._segments, self._query))
+        return hash((type(self), self._identity()[1], self._query))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({'/' + '/'.join(self._segments)!r})"

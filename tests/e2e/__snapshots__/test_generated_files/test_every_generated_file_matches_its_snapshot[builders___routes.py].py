@@ -99,8 +99,12 @@ def _route(segments: tuple[str, ...]) -> str | None:
         static, param, _, _ = ROUTES[node]
         key = unquote(segment).lower()
         found = static.get(key)
-        if found is None and "(" in key:
-            found = static.get(key[: key.index("(") + 1])
+        if (
+            found is None and "(" in key
+        ):  # a function call, or arguments on a plain segment
+            found = static.get(key[: key.index("(") + 1]) or static.get(
+                key[: key.index("(")]
+            )
         node = found if found is not None else param
     return node
 
