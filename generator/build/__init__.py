@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.build.bases import decide_bases
 from generator.build.declare import declare_pages
 from generator.build.examples import declare_from_examples, infer_from_examples
 from generator.build.freeze import freeze
@@ -19,6 +20,7 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     attach_properties(ordered, found, diagnostics)
     infer_from_examples(ordered, found, diagnostics)
     operations = build_operations(ordered, found, diagnostics)
+    decide_bases(found, diagnostics)
     return freeze(found, operations, diagnostics)
 
 

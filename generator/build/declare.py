@@ -52,7 +52,7 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
                 qualify(doc.resource_name, doc.namespace),
                 PAGE,
                 doc.source,
-                entity=doc.key_property is not None,
+                entity=doc.key_property is not None or _has_id_row(doc),
                 open=doc.open_type,
                 description=doc.description,
             )
@@ -95,6 +95,12 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
             )
             for value in row.possible_values:
                 enum.members.setdefault(value, (None, "", row.source))
+
+
+def _has_id_row(doc: PageDoc) -> bool:
+    """Resource pages often omit `keyProperty`; an `id` row in the tables marks an entity."""
+    ids = [row for row in doc.properties if row.name == "id" and not row.navigation]
+    return bool(ids) and (ids[0].read_only or any(row.navigation for row in doc.properties))
 
 
 def _link_page(page_path: str, link: str | None) -> str | None:

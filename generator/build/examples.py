@@ -12,7 +12,7 @@ from typing import Any
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.build.index import qualify
-from generator.build.properties import add_property
+from generator.build.properties import add_property, hint_base
 from generator.build.values import infer, odata_type
 from generator.diagnostics import Diagnostics
 from generator.parse import PageDoc
@@ -105,6 +105,10 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
         name = odata_type(value)
         qualified = found.index.lookup(name) if name else expected
         draft = found.types.get(qualified or "")
+        if draft is not None and expected is not None and qualified != expected:
+            # a value of type Y where the docs expect X: Y derives from X
+            if expected in found.types:
+                hint_base(draft, expected, EXAMPLE, _line_of(example, name + '"' if name else ""))
         for key, child in value.items():
             if key.startswith("@") or "@" in key:
                 continue

@@ -41,7 +41,12 @@ _INHERITS = re.compile(
     r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.IGNORECASE
 )
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
-_NAMESPACE = re.compile(r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE)
+_NAMESPACE = re.compile(
+    r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
+)
+_REPRESENTATION = re.compile(
+    r"JSON representation (?:of|for) (?:the |a |an )?[*`]*([A-Za-z_]\w*)[*`]*\s+(?:object|resource|entity)"
+)
 _READ_ONLY = re.compile(r"\bread-?only\b", re.IGNORECASE)
 
 
@@ -289,11 +294,20 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
 
 
 def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
+    """The type a request body is said to represent: a link in the prose of the section, else a
+    bare name ("supply a JSON representation for the androidLobApp object"). Links inside the
+    section's tables ("Inherited from [mobileApp](..)") are not the request type."""
     for paragraph in paragraphs:
-        if paragraph.section and paragraph.section[-1] == "request body":
-            for text, target in cells.links(paragraph.text):
-                if "resources/" in target or target.endswith(".md"):
-                    return TypeCell(raw=text, name=text.strip("*"), link=target)
+        if not paragraph.section or paragraph.section[-1] != "request body":
+            continue
+        if paragraph.text.lstrip().startswith("|"):
+            continue
+        for text, target in cells.links(paragraph.text):
+            if "resources/" in target or target.endswith(".md"):
+                return TypeCell(raw=text, name=text.strip("*").strip("`"), link=target)
+        named = _REPRESENTATION.search(paragraph.text)
+        if named:
+            return TypeCell(raw=named.group(0), name=named.group(1))
     return None
 
 
