@@ -1,0 +1,119 @@
+"""Evidence beyond the tables (issue 3): bases from 'Inherited from' rows and examples, entities
+without keyProperty, navigation properties implied by request paths, loose request types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import build_model
+from generator.diagnostics import Diagnostics
+from generator.load import load_pages
+from generator.model import ApiModel
+from generator.parse import parse_page
+from tests.conftest import write_files
+
+TABLE = "| Property | Type | Description |\n|---|---|---|\n"
+
+
+def _build(tmp_path: Path, files: dict[str, str]) -> ApiModel:
+    write_files(tmp_path, files)
+    diagnostics = Diagnostics()
+    docs = [parse_page(p, diagnostics) for p in load_pages(tmp_path, diagnostics)]
+    return build_model(docs, diagnostics)
+
+
+def _resource(name: str, rows: str, relationships: str = "") -> str:
+    text = f"# {name} resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n{TABLE}{rows}"
+    if relationships:
+        text += f"\n## Relationships\n\n| Relationship | Type | Description |\n|---|---|---|\n{relationships}"
+    return text
+
+
+def test_bases_from_inherited_rows_most_derived_wins_and_entities_default(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
+            "resources/app.md": _resource("app", "| id | String | Key. Read-only. |\n"),
+            "resources/lobapp.md": _resource(
+                "lobApp", "| size | Int64 | Inherited from [app](app.md) |\n"
+            ),
+            "resources/androidapp.md": _resource(
+                "androidApp",
+                "| name | String | Inherited from [app](app.md) |\n"
+                "| size | Int64 | Inherited from [lobApp](lobapp.md) |\n",
+            ),
+            "resources/point.md": _resource("point", "| x | Int32 | The x. |\n"),
+        },
+    )
+    bases = {t.name: (t.base, t.kind) for t in model.types}
+    assert bases == {
+        "entity": (None, "entity"),
+        "app": ("microsoft.graph.entity", "entity"),
+        "lobApp": ("microsoft.graph.app", "entity"),
+        "androidApp": ("microsoft.graph.lobApp", "entity"),
+        "point": (None, "complex"),
+    }
+
+
+def test_example_values_give_a_base_only_when_the_type_shows_its_properties(tmp_path: Path) -> None:
+    body = (
+        '{"items": [{"@odata.type": "#microsoft.graph.circle", "x": 1, "r": 2},'
+        ' {"@odata.type": "#microsoft.graph.label", "text": "a"}]}'
+    )
+    model = _build(
+        tmp_path,
+        {
+            "resources/shape.md": _resource("shape", "| x | Int32 | The x. |\n"),
+            "resources/circle.md": _resource("circle", "| x | Int32 | The x. |\n| r | Int32 | R. |\n"),
+            "resources/label.md": _resource("label", "| text | String | The text. |\n"),
+            "resources/canvas.md": _resource("canvas", "| items | [shape](shape.md) collection | All. |\n"),
+            "api/canvas-get.md": "# Get canvas\n\n## HTTP request\n\n```http\nGET /canvas\n```\n\n"
+            "## Response\n\nIf successful, this method returns a `200 OK` response code and a "
+            "[canvas](../resources/canvas.md) object in the response body.\n\n## Example\n\n"
+            "### Response\n\n<!-- {\n  \"blockType\": \"response\"\n} -->\n"
+            f"```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n",
+        },
+    )
+    bases = {t.name: t.base for t in model.types}
+    assert bases["circle"] == "microsoft.graph.shape"
+    assert bases["label"] is None  # shows none of shape's properties: the example is wrong
+
+
+def test_get_paths_imply_navigation_properties(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/user.md": _resource("user", "| id | String | Read-only. |\n"),
+            "resources/group.md": _resource("group", "| name | String | The name. |\n"),
+            "api/user-list-memberof.md": "# List memberOf\n\n## HTTP request\n\n```http\n"
+            "GET /me/memberOf\nGET /users/{id | userPrincipalName}/memberOf\n```\n\n## Response\n\n"
+            "If successful, this method returns a `200 OK` response code and a collection of "
+            "[group](../resources/group.md) objects in the response body.\n",
+        },
+    )
+    user = next(t for t in model.types if t.name == "user")
+    member_of = next(p for p in user.properties if p.name == "memberOf")
+    assert member_of.navigation
+    assert (member_of.type.name, member_of.type.collection) == ("microsoft.graph.group", True)
+    assert member_of.source.path == "api/user-list-memberof.md"
+
+
+def test_request_type_is_named_by_the_prose_not_by_a_link_in_the_table(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/app.md": _resource("app", "| id | String | Read-only. |\n"),
+            "resources/lobapp.md": _resource("lobApp", "| id | String | Read-only. |\n"),
+            "api/lobapp-create.md": "# Create lobApp\n\n## HTTP request\n\n```http\nPOST /apps\n```\n\n"
+            "## Request body\n\nIn the request body, supply a JSON representation for the lobApp "
+            f"object.\n\n{TABLE}| name | String | Inherited from [app](../resources/app.md) |\n"
+            "| size | Int64 | The size. |\n",
+        },
+    )
+    operation = model.operations[0]
+    assert operation.request_type is not None
+    assert operation.request_type.name == "microsoft.graph.lobApp"
+    lob = next(t for t in model.types if t.name == "lobApp")
+    assert [p.name for p in lob.properties] == ["size"]  # id and name belong to app
+    assert lob.base == "microsoft.graph.app"
