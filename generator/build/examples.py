@@ -105,10 +105,9 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
         name = odata_type(value)
         qualified = found.index.lookup(name) if name else expected
         draft = found.types.get(qualified or "")
-        if draft is not None and expected is not None and qualified != expected:
-            # a value of type Y where the docs expect X: Y derives from X
-            if expected in found.types:
-                hint_base(draft, expected, EXAMPLE, _line_of(example, name + '"' if name else ""))
+        # a value of type Y where the docs expect X: Y derives from X
+        if draft is not None and expected in found.types and qualified != expected:
+            hint_base(draft, expected, EXAMPLE, _line_of(example, name + '"' if name else ""))
         for key, child in value.items():
             if key.startswith("@") or "@" in key:
                 continue

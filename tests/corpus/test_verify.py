@@ -43,10 +43,11 @@ CSDL = """<?xml version="1.0" encoding="utf-8"?>
 AT = SourceSpan("resources/user.md", 3)
 
 
+def prop(name: str, type_: str) -> Property:
+    return Property(name=name, type=TypeRef(name=type_), source=AT)
+
+
 def _model() -> ApiModel:
-    prop = lambda name, type_, coll=False: Property(  # noqa: E731
-        name=name, type=TypeRef(name=type_, collection=coll), source=AT
-    )
     return ApiModel(
         types=(
             StructuredType(
@@ -113,15 +114,23 @@ def test_each_measure_and_each_disagreement(tmp_path: Path) -> None:
     ]
     csdl_path = (tmp_path / "csdl.xml").as_posix()
     assert agreement.disagreements("docs") == [
-        "docs/resources/user.md:3: warning GG061: property microsoft.graph.user.manager is not in "
-        "the docs model",
-        "docs/resources/user.md:3: warning GG062: microsoft.graph.user.colors is "
-        "microsoft.graph.color here, Collection(microsoft.graph.color) in the CSDL",
-        "docs/resources/user.md:3: warning GG065: member blue of microsoft.graph.color is not in "
-        "the docs",
+        (
+            "docs/resources/user.md:3: warning GG061: property microsoft.graph.user.manager is not in "
+            "the docs model"
+        ),
+        (
+            "docs/resources/user.md:3: warning GG062: microsoft.graph.user.colors is "
+            "microsoft.graph.color here, Collection(microsoft.graph.color) in the CSDL"
+        ),
+        (
+            "docs/resources/user.md:3: warning GG065: member blue of microsoft.graph.color is not in "
+            "the docs"
+        ),
         "docs/resources/user.md:3: info GG066: type microsoft.graph.extra is not in the CSDL",
-        f"{csdl_path}:20: warning GG060: type microsoft.graph.callRecords.media is not in the "
-        "docs model",
+        (
+            f"{csdl_path}:20: warning GG060: type microsoft.graph.callRecords.media is not in the "
+            "docs model"
+        ),
     ]
 
 
