@@ -98,8 +98,13 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
 
 
 def _has_id_row(doc: PageDoc) -> bool:
-    """Resource pages often omit `keyProperty`; an `id` row in the tables marks an entity."""
+    """Resource pages often omit `keyProperty`; an `id` row in the tables marks an entity, and so
+    does `"id": "String (identifier)"` in the JSON representation."""
     ids = [row for row in doc.properties if row.name == "id" and not row.navigation]
+    if isinstance(doc.resource_json, dict):
+        value = doc.resource_json.get("id")
+        if isinstance(value, str) and "(identifier)" in value.lower():
+            return True
     return bool(ids) and (ids[0].read_only or any(row.navigation for row in doc.properties))
 
 

@@ -38,8 +38,11 @@ _ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.IG
 _RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type\b", re.IGNORECASE)
 _INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
-    r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.IGNORECASE
+    r"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
+    r"(\[[^\]]+\]\([^)]*\))",
+    re.IGNORECASE,
 )
+_ENTITY = "microsoft.graph.entity"
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
 _NAMESPACE = re.compile(
     r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
@@ -82,7 +85,8 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         match = _RESOURCE_TITLE.match(title)
         if match and "api" not in page.doc_type:
             fields["resource_name"] = match.group(1)
-    if "base" not in fields:
+    if "base" not in fields or fields["base"].raw.lower() == _ENTITY:
+        # the annotation often says `microsoft.graph.entity` where the text names the real base
         for paragraph in blocks.paragraphs:
             inherits = _INHERITS.search(paragraph.text)
             if inherits and not _in(paragraph, "example", "examples"):

@@ -117,3 +117,33 @@ def test_request_type_is_named_by_the_prose_not_by_a_link_in_the_table(tmp_path:
     lob = next(t for t in model.types if t.name == "lobApp")
     assert [p.name for p in lob.properties] == ["size"]  # id and name belong to app
     assert lob.base == "microsoft.graph.app"
+
+
+def test_subclass_text_beats_an_entity_annotation_and_identifier_json_marks_entities(
+    tmp_path: Path,
+) -> None:
+    annotation = '<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.%s"%s\n} -->\n'
+    model = _build(
+        tmp_path,
+        {
+            "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
+            "resources/resource.md": _resource("resource", "| id | String | Read-only. |\n"),
+            "resources/wordresource.md": _resource("wordResource", "| url | String | The url. |\n")
+            .replace("## Properties", "A subclass of [resource](resource.md).\n\n## Properties")
+            + "\n## JSON representation\n\n"
+            + annotation % ("wordResource", ',\n  "baseType": "microsoft.graph.entity"')
+            + '```json\n{"url": "String"}\n```\n',
+            "resources/audit.md": _resource("audit", "| id | String | A GUID. |\n")
+            + "\n## JSON representation\n\n"
+            + annotation % ("audit", "")
+            + '```json\n{"id": "String (identifier)"}\n```\n',
+            "resources/point.md": _resource("point", "| id | String | Not a key. |\n")
+            + "\n## JSON representation\n\n"
+            + annotation % ("point", "")
+            + '```json\n{"id": "String"}\n```\n',
+        },
+    )
+    bases = {t.name: (t.base, t.kind) for t in model.types}
+    assert bases["wordResource"] == ("microsoft.graph.resource", "entity")
+    assert bases["audit"] == ("microsoft.graph.entity", "entity")
+    assert bases["point"] == (None, "complex")
