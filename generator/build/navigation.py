@@ -5,6 +5,10 @@ has a navigation property `transitiveMemberOf` of that type, even when its Relat
 forgets it. Only the plain shapes are read: `/{set}/{key}/{name}` and `/me/{name}`, where the
 set names a declared type (`users` -> `user`) and the response type is known. Such a property
 never replaces one a table or JSON block documents (it ranks as example evidence).
+
+A navigation segment followed by a key (`.../replies/{replyId}`) or queried with `$filter`
+addresses a collection: a navigation property of that name and of the page's response type is
+then a collection, whatever its table row forgot to say (`[chatMessage](..)` for `replies`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ _KEY = re.compile(r"^\{[^{}]+\}$")
 
 
 def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
+    _add_from_paths(docs, found)
+    _collections_from_keys(docs, found)
+
+
+def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     for doc in docs:
         if doc.response_type is None:
             continue
@@ -43,7 +52,10 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
                 draft,
                 PropertyDraft(
                     name=name,
-                    type=TypeRef(name=target, collection=doc.response_type.collection),
+                    type=TypeRef(
+                        name=target,
+                        collection=doc.response_type.collection or "$filter" in item.path,
+                    ),
                     rank=EXAMPLE,
                     source=item.source,
                     navigation=True,
@@ -73,3 +85,57 @@ def _singular_type(entity_set: str, found: Declarations) -> str | None:
             if owner is not None and owner in found.types:
                 return owner
     return None
+
+
+def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
+    # (segment naming the owner, lower navigation name, qualified target)
+    keyed: set[tuple[str, str, str]] = set()
+    for doc in docs:
+        if doc.response_type is None:
+            continue
+        target = found.index.resolve(doc.response_type, doc.path)
+        if target is None or target.startswith("Edm."):
+            continue
+        for item in doc.http_paths:
+            names = normalise_path(item.path).strip("/").split("/")
+            filtered = "$filter" in item.path
+            for index in range(1, len(names)):
+                after = names[index + 1] if index + 1 < len(names) else None
+                keyed_here = (after is not None and _KEY.match(after)) or (after is None and filtered)
+                owner = _owner_segment(names[:index])
+                if keyed_here and owner and _NAME.match(names[index]):
+                    keyed.add((owner, names[index].lower(), target))
+    if not keyed:
+        return
+    navigations: dict[str, set[str]] = {}  # lower navigation name -> its types
+    for draft in found.types.values():
+        for prop in draft.properties.values():
+            if prop.navigation:
+                navigations.setdefault(prop.name.lower(), set()).add(prop.type.name)
+    for qualified in sorted(found.types):
+        for prop in found.types[qualified].properties.values():
+            if not prop.navigation or prop.type.collection:
+                continue
+            owners = {o for o, name, t in keyed if name == prop.name.lower() and t == prop.type.name}
+            if any(_names_type(o, qualified, found, navigations) for o in owners):
+                prop.type = TypeRef(name=prop.type.name, collection=True)
+
+
+def _owner_segment(before: list[str]) -> str | None:
+    """`[chats, {id}, messages, {id}]` -> `messages`: the last segment that is not a key."""
+    for segment in reversed(before):
+        if not _KEY.match(segment):
+            return segment if _NAME.match(segment) else None
+    return None
+
+
+def _names_type(
+    segment: str, qualified: str, found: Declarations, navigations: dict[str, set[str]]
+) -> bool:
+    """Does a path segment address `qualified`: its entity set, singleton or a navigation?"""
+    return (
+        _singular_type(segment, found) == qualified
+        or found.index.lookup(segment) == qualified
+        or qualified in navigations.get(segment.lower(), set())
+        or (segment == "me" and found.index.lookup("microsoft.graph.user") == qualified)
+    )

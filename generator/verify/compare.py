@@ -5,6 +5,9 @@ is looked up in the model. Names are compared case-insensitively and reported as
 A property is found on the model type or on one of its bases (the model keeps a property on
 the type that declares it). Disagreements are located at the markdown line of the model element;
 what the model lacks altogether is located at the CSDL declaration.
+
+The CSDL's `microsoft.graph.Json` (a complex type that wraps any JSON value; the docs write
+`Json`) is the model's `Edm.Untyped` (the corpus has a `Json` page too), so the three agree as property types.
 """
 
 from __future__ import annotations
@@ -143,8 +146,14 @@ def _find_property(
     return None
 
 
+_ANY_JSON = {"microsoft.graph.json": "edm.untyped"}
+
+
 def _same_type(have: Property, want: CsdlProperty) -> bool:
-    return have.type.name.lower() == want.type.lower() and have.type.collection == want.collection
+    def plain(name: str) -> str:
+        return _ANY_JSON.get(name.lower(), name.lower())
+
+    return plain(have.type.name) == plain(want.type) and have.type.collection == want.collection
 
 
 def _written(name: str, collection: bool) -> str:

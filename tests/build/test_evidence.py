@@ -147,3 +147,40 @@ def test_subclass_text_beats_an_entity_annotation_and_identifier_json_marks_enti
     assert bases["wordResource"] == ("microsoft.graph.resource", "entity")
     assert bases["audit"] == ("microsoft.graph.entity", "entity")
     assert bases["point"] == (None, "complex")
+
+
+def test_a_key_after_a_navigation_segment_makes_it_a_collection(tmp_path: Path) -> None:
+    def get_page(path: str, returned: str) -> str:
+        return (
+            f"# Get\n\n## HTTP request\n\n```http\nGET {path}\n```\n\n## Response\n\n"
+            "If successful, this method returns a `200 OK` response code and a "
+            f"[{returned}](../resources/{returned}.md) object in the response body.\n"
+        )
+
+    model = _build(
+        tmp_path,
+        {
+            "resources/message.md": _resource(
+                "message",
+                "| id | String | Read-only. |\n",
+                "| replies | [message](message.md) | Replies. |\n"
+                "| parent | [message](message.md) | The parent. |\n",
+            ),
+            "resources/status.md": _resource(
+                "status", "| id | String | Read-only. |\n", "| terms | [terms](terms.md) | T. |\n"
+            ),
+            "resources/terms.md": _resource("terms", "| id | String | Read-only. |\n"),
+            "api/reply-get.md": get_page("/messages/{id}/replies/{replyId}", "message"),
+            "api/parent-get.md": get_page("/messages/{id}/parent", "message"),
+            # another owner's `terms` is keyed: status.terms stays single
+            "api/terms-get.md": get_page("/admin/terms/{termsId}", "terms"),
+        },
+    )
+    kinds = {
+        (t.name, p.name): p.type.collection for t in model.types for p in t.properties if p.navigation
+    }
+    assert kinds == {
+        ("message", "replies"): True,
+        ("message", "parent"): False,
+        ("status", "terms"): False,
+    }

@@ -155,3 +155,28 @@ def test_cli_reports_an_unreadable_csdl(tmp_path: Path, capsys: pytest.CaptureFi
     (tmp_path / "csdl.xml").write_text("<not xml", encoding="utf-8")
     assert main([str(tmp_path / "docs"), "--verify-against", str(tmp_path / "csdl.xml")]) == 2
     assert "cannot read the CSDL" in capsys.readouterr().err
+
+
+def test_csdl_json_is_the_models_untyped(tmp_path: Path) -> None:
+    csdl = CSDL.replace(
+        '<Property Name="displayName" Type="Edm.String" />',
+        '<Property Name="displayName" Type="graph.Json" />',
+    )
+    (tmp_path / "csdl.xml").write_text(csdl, encoding="utf-8")
+    untyped = _model()
+    user = untyped.types[1]
+    retyped = StructuredType(
+        name=user.name,
+        namespace=user.namespace,
+        kind=user.kind,
+        base=user.base,
+        properties=(prop("displayName", "Edm.Untyped"), user.properties[1]),
+        source=AT,
+    )
+    model = ApiModel(types=(untyped.types[0], retyped, untyped.types[2]), enums=untyped.enums)
+    agreement = compare(model, read_csdl(tmp_path / "csdl.xml"))
+    assert agreement.summary()[2] == "property types agreeing: 66.67% (2/3)"
+    wrong = ApiModel(types=(untyped.types[0], user, untyped.types[2]), enums=untyped.enums)
+    assert compare(wrong, read_csdl(tmp_path / "csdl.xml")).summary()[2] == (
+        "property types agreeing: 33.33% (1/3)"
+    )
