@@ -6,9 +6,9 @@ forgets it. Only the plain shapes are read: `/{set}/{key}/{name}` and `/me/{name
 set names a declared type (`users` -> `user`) and the response type is known. Such a property
 never replaces one a table or JSON block documents (it ranks as example evidence).
 
-A navigation segment followed by a key (`.../replies/{replyId}`) or queried with `$filter`
-addresses a collection: a navigation property of that name and of the page's response type is
-then a collection, whatever its table row forgot to say (`[chatMessage](..)` for `replies`).
+A navigation segment followed by a key (`.../replies/{replyId}`, on any page) or queried with
+`$filter` addresses a collection: a navigation property of that name, on the type the segment
+before it addresses, is then a collection, whatever its table row forgot to say (`[chatMessage](..)` for `replies`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
 
 
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
+    navigations = _navigation_types(found)
     for doc in docs:
         if doc.response_type is None:
             continue
@@ -41,38 +42,77 @@ def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
         for item in doc.http_paths:
             if item.method != "GET":
                 continue
-            owner_and_name = _owner_and_name(normalise_path(item.path), found)
+            owner_and_name = _owner_and_name(normalise_path(item.path), found, navigations)
             if owner_and_name is None:
                 continue
-            owner, name = owner_and_name
+            owner, name, keyed = owner_and_name
             draft = found.types.get(owner)
             if draft is None or any(p.lower() == name.lower() for p in draft.properties):
                 continue
+            collection = doc.response_type.collection or keyed or "$filter" in item.path
             add_property(
                 draft,
                 PropertyDraft(
                     name=name,
-                    type=TypeRef(
-                        name=target,
-                        collection=doc.response_type.collection or "$filter" in item.path,
-                    ),
+                    type=TypeRef(name=target, collection=collection),
                     rank=EXAMPLE,
                     source=item.source,
                     navigation=True,
                 ),
                 None,
             )
+            navigations.setdefault(name.lower(), set()).add(target)
 
 
-def _owner_and_name(path: str, found: Declarations) -> tuple[str, str] | None:
+def _navigation_types(found: Declarations) -> dict[str, set[str]]:
+    """Lower navigation name -> the types it has on any declared type."""
+    navigations: dict[str, set[str]] = {}
+    for draft in found.types.values():
+        for prop in draft.properties.values():
+            if prop.navigation:
+                navigations.setdefault(prop.name.lower(), set()).add(prop.type.name)
+    return navigations
+
+
+def _owner_and_name(
+    path: str, found: Declarations, navigations: dict[str, set[str]]
+) -> tuple[str, str, bool] | None:
+    """`/users/{id}/chats/{chat-id}` -> (user, chats, keyed): the path's last navigation and the
+    type that owns it, found from the segment before it (entity set, `me`, a top-level singleton
+    or a navigation of one known type)."""
     segments = path.strip("/").split("/")
-    if len(segments) == 2 and segments[0] == "me" and _NAME.match(segments[1]):
-        owner = found.index.lookup("microsoft.graph.user")
-        return (owner, segments[1]) if owner else None
-    if len(segments) != 3 or not _KEY.match(segments[1]) or not _NAME.match(segments[2]):
+    keyed = len(segments) > 1 and bool(_KEY.match(segments[-1]))
+    if keyed:
+        segments = segments[:-1]
+    if len(segments) < 2 or not _NAME.match(segments[-1]):
         return None
-    owner = _singular_type(segments[0], found)
-    return (owner, segments[2]) if owner else None
+    before = segments[:-1]
+    owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
+    if owner_index < 0:
+        return None
+    segment = before[owner_index]
+    owner_keyed = owner_index < len(before) - 1
+    owner = _segment_type(segment, owner_index == 0, owner_keyed, found, navigations)
+    return (owner, segments[-1], keyed) if owner else None
+
+
+def _segment_type(
+    segment: str, top: bool, keyed: bool, found: Declarations, navigations: dict[str, set[str]]
+) -> str | None:
+    if not _NAME.match(segment):
+        return None
+    if segment == "me" and top:
+        return found.index.lookup("microsoft.graph.user")
+    types = navigations.get(segment.lower(), set())
+    if not top and len(types) == 1:
+        only = next(iter(types))
+        return only if only in found.types else None
+    if top and keyed:
+        return _singular_type(segment, found)
+    if top:
+        singleton = found.index.lookup(segment)
+        return singleton if singleton in found.types else None
+    return None
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
@@ -88,14 +128,8 @@ def _singular_type(entity_set: str, found: Declarations) -> str | None:
 
 
 def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
-    # (segment naming the owner, lower navigation name, qualified target)
-    keyed: set[tuple[str, str, str]] = set()
+    keyed: set[tuple[str, str]] = set()  # (segment naming the owner, lower navigation name)
     for doc in docs:
-        if doc.response_type is None:
-            continue
-        target = found.index.resolve(doc.response_type, doc.path)
-        if target is None or target.startswith("Edm."):
-            continue
         for item in doc.http_paths:
             names = normalise_path(item.path).strip("/").split("/")
             filtered = "$filter" in item.path
@@ -104,19 +138,15 @@ def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
                 keyed_here = (after is not None and _KEY.match(after)) or (after is None and filtered)
                 owner = _owner_segment(names[:index])
                 if keyed_here and owner and _NAME.match(names[index]):
-                    keyed.add((owner, names[index].lower(), target))
+                    keyed.add((owner, names[index].lower()))
     if not keyed:
         return
-    navigations: dict[str, set[str]] = {}  # lower navigation name -> its types
-    for draft in found.types.values():
-        for prop in draft.properties.values():
-            if prop.navigation:
-                navigations.setdefault(prop.name.lower(), set()).add(prop.type.name)
+    navigations = _navigation_types(found)
     for qualified in sorted(found.types):
         for prop in found.types[qualified].properties.values():
             if not prop.navigation or prop.type.collection:
                 continue
-            owners = {o for o, name, t in keyed if name == prop.name.lower() and t == prop.type.name}
+            owners = {o for o, name in keyed if name == prop.name.lower()}
             if any(_names_type(o, qualified, found, navigations) for o in owners):
                 prop.type = TypeRef(name=prop.type.name, collection=True)
 

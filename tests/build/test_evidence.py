@@ -65,13 +65,17 @@ def test_example_values_give_a_base_only_when_the_type_shows_its_properties(tmp_
         tmp_path,
         {
             "resources/shape.md": _resource("shape", "| x | Int32 | The x. |\n"),
-            "resources/circle.md": _resource("circle", "| x | Int32 | The x. |\n| r | Int32 | R. |\n"),
+            "resources/circle.md": _resource(
+                "circle", "| x | Int32 | The x. |\n| r | Int32 | R. |\n"
+            ),
             "resources/label.md": _resource("label", "| text | String | The text. |\n"),
-            "resources/canvas.md": _resource("canvas", "| items | [shape](shape.md) collection | All. |\n"),
+            "resources/canvas.md": _resource(
+                "canvas", "| items | [shape](shape.md) collection | All. |\n"
+            ),
             "api/canvas-get.md": "# Get canvas\n\n## HTTP request\n\n```http\nGET /canvas\n```\n\n"
             "## Response\n\nIf successful, this method returns a `200 OK` response code and a "
             "[canvas](../resources/canvas.md) object in the response body.\n\n## Example\n\n"
-            "### Response\n\n<!-- {\n  \"blockType\": \"response\"\n} -->\n"
+            '### Response\n\n<!-- {\n  "blockType": "response"\n} -->\n'
             f"```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n",
         },
     )
@@ -122,14 +126,17 @@ def test_request_type_is_named_by_the_prose_not_by_a_link_in_the_table(tmp_path:
 def test_subclass_text_beats_an_entity_annotation_and_identifier_json_marks_entities(
     tmp_path: Path,
 ) -> None:
-    annotation = '<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.%s"%s\n} -->\n'
+    annotation = (
+        '<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.%s"%s\n} -->\n'
+    )
     model = _build(
         tmp_path,
         {
             "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
             "resources/resource.md": _resource("resource", "| id | String | Read-only. |\n"),
-            "resources/wordresource.md": _resource("wordResource", "| url | String | The url. |\n")
-            .replace("## Properties", "A subclass of [resource](resource.md).\n\n## Properties")
+            "resources/wordresource.md": _resource(
+                "wordResource", "| url | String | The url. |\n"
+            ).replace("## Properties", "A subclass of [resource](resource.md).\n\n## Properties")
             + "\n## JSON representation\n\n"
             + annotation % ("wordResource", ',\n  "baseType": "microsoft.graph.entity"')
             + '```json\n{"url": "String"}\n```\n',
@@ -177,10 +184,52 @@ def test_a_key_after_a_navigation_segment_makes_it_a_collection(tmp_path: Path) 
         },
     )
     kinds = {
-        (t.name, p.name): p.type.collection for t in model.types for p in t.properties if p.navigation
+        (t.name, p.name): p.type.collection
+        for t in model.types
+        for p in t.properties
+        if p.navigation
     }
     assert kinds == {
         ("message", "replies"): True,
         ("message", "parent"): False,
         ("status", "terms"): False,
+    }
+
+
+def test_deep_paths_find_the_owner_from_the_segment_before(tmp_path: Path) -> None:
+    def list_page(path: str, returned: str) -> str:
+        return (
+            f"# List\n\n## HTTP request\n\n```http\nGET {path}\n```\n\n## Response\n\n"
+            "If successful, this method returns a `200 OK` response code and a collection of "
+            f"[{returned}](../resources/{returned}.md) objects in the response body.\n"
+        )
+
+    model = _build(
+        tmp_path,
+        {
+            "resources/school.md": _resource(
+                "school",
+                "| id | String | Read-only. |\n",
+                "| classes | [klass](klass.md) collection | C. |\n",
+            ),
+            "resources/klass.md": _resource("klass", "| id | String | Read-only. |\n"),
+            "resources/task.md": _resource("task", "| id | String | Read-only. |\n"),
+            "resources/user.md": _resource("user", "| id | String | Read-only. |\n"),
+            "api/klass-list-tasks.md": list_page("/schools/{id}/classes/{class-id}/tasks", "task"),
+            "api/user-get-task.md": list_page("/me/tasks/{task-id}", "task").replace(
+                "a collection of", "a"
+            ),
+            "api/nobody-list-tasks.md": list_page("/unknown/{id}/things/{id}/items", "task"),
+        },
+    )
+    found = {
+        (t.name, p.name): (p.type.name, p.type.collection)
+        for t in model.types
+        for p in t.properties
+        if p.navigation
+    }
+    assert found == {
+        ("school", "classes"): ("microsoft.graph.klass", True),
+        ("klass", "tasks"): ("microsoft.graph.task", True),
+        ("user", "tasks"): ("microsoft.graph.task", True),
     }
