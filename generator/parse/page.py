@@ -39,7 +39,7 @@ _RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type
 _INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
     r"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
-    r"(\[[^\]]+\]\([^)]*\))",
+    r"(?:base (?:class|type)\s+)?(\[[^\]]+\]\([^)]*\))",
     re.IGNORECASE,
 )
 _ENTITY = "microsoft.graph.entity"
@@ -85,6 +85,8 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         match = _RESOURCE_TITLE.match(title)
         if match and "api" not in page.doc_type:
             fields["resource_name"] = match.group(1)
+    if fields.get("resource_name"):
+        fields["resource_name"] = _full_name(fields["resource_name"], page.path)
     if "base" not in fields or fields["base"].raw.lower() == _ENTITY:
         # the annotation often says `microsoft.graph.entity` where the text names the real base
         for paragraph in blocks.paragraphs:
@@ -118,6 +120,17 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         examples=_examples(blocks.code, diagnostics),
         **fields,
     )
+
+
+def _full_name(name: str, path: str) -> str:
+    """`identityuserflow.md` declaring `microsoft.graph.UserFlow`: the page's file name keeps the
+    prefix the annotation lost, so the type is `microsoft.graph.identityUserFlow`."""
+    namespace, dot, simple = name.rpartition(".")
+    stem = path.rpartition("/")[2].removesuffix(".md").lower()
+    prefix = stem[: -len(simple)] if simple and stem.endswith(simple.lower()) else ""
+    if not prefix.isalpha() or not prefix.islower() or not simple[:1].isupper():
+        return name
+    return f"{namespace}{dot}{prefix}{simple}"
 
 
 def _in(paragraph: Paragraph | CodeBlock | Table, *titles: str) -> bool:

@@ -233,3 +233,22 @@ def test_deep_paths_find_the_owner_from_the_segment_before(tmp_path: Path) -> No
         ("klass", "tasks"): ("microsoft.graph.task", True),
         ("user", "tasks"): ("microsoft.graph.task", True),
     }
+
+
+def test_the_file_name_keeps_the_prefix_the_annotation_lost(tmp_path: Path) -> None:
+    annotation = '<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.%s"\n} -->\n'
+    model = _build(
+        tmp_path,
+        {
+            "resources/identityuserflow.md": _resource("UserFlow", "| id | String | Read-only. |\n")
+            + "\n## JSON representation\n\n"
+            + annotation % "UserFlow"
+            + '```json\n{"id": "String (identifier)"}\n```\n',
+            "resources/b2xflow.md": _resource("b2xFlow", "| name | String | N. |\n").replace(
+                "## Properties",
+                "Inherits from base class [identityUserFlow](identityuserflow.md).\n\n## Properties",
+            ),
+        },
+    )
+    bases = {t.name: t.base for t in model.types}
+    assert bases == {"identityUserFlow": None, "b2xFlow": "microsoft.graph.identityUserFlow"}
