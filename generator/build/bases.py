@@ -11,7 +11,7 @@ the service but a few singleton roots does.
 from __future__ import annotations
 
 from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE, TypeDraft
+from generator.build.drafts import EXAMPLE, PAGE, TypeDraft
 from generator.diagnostics import Diagnostics
 
 ENTITY = "microsoft.graph.entity"
@@ -56,9 +56,12 @@ def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:
 
 
 def _extends(draft: TypeDraft, base: TypeDraft) -> bool:
-    """An example value is weak evidence: the base must have properties, all shown by the type."""
+    """An example value is weak evidence: the base must have properties, all shown by the type
+    (those of its tables when it has any: a JSON block adds optional ones, `identity.thumbnails`)."""
     names = {name.lower() for name in draft.properties}
-    return bool(base.properties) and all(name.lower() in names for name in base.properties)
+    tabled = [name for name, p in base.properties.items() if p.rank == PAGE]
+    required = tabled or list(base.properties)
+    return bool(required) and all(name.lower() in names for name in required)
 
 
 def _ancestors(qualified: str, types: dict[str, TypeDraft]) -> set[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE, PropertyDraft
+from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.build.paths import normalise_path
 from generator.build.properties import add_property
 from generator.model import TypeRef
@@ -109,10 +109,17 @@ def _segment_type(
         return only if only in found.types else None
     if top and keyed:
         return _singular_type(segment, found)
-    if top:
-        singleton = found.index.lookup(segment)
-        return singleton if singleton in found.types else None
+    if top:  # a singleton is an entity: `/identity/...` is no `identity` complex type
+        singleton = found.types.get(found.index.lookup(segment) or "")
+        return singleton.qualified if singleton is not None and _addressable(singleton) else None
     return None
+
+
+def _addressable(draft: TypeDraft) -> bool:
+    """An entity, or a type whose own page documents relationships (`directory`, `teamwork`)."""
+    return draft.entity or any(
+        p.navigation and p.rank < EXAMPLE for p in draft.properties.values()
+    )
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
@@ -165,7 +172,7 @@ def _names_type(
     """Does a path segment address `qualified`: its entity set, singleton or a navigation?"""
     return (
         _singular_type(segment, found) == qualified
-        or found.index.lookup(segment) == qualified
+        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified]))
         or qualified in navigations.get(segment.lower(), set())
         or (segment == "me" and found.index.lookup("microsoft.graph.user") == qualified)
     )

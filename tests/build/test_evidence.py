@@ -220,6 +220,9 @@ def test_deep_paths_find_the_owner_from_the_segment_before(tmp_path: Path) -> No
                 "a collection of", "a"
             ),
             "api/nobody-list-tasks.md": list_page("/unknown/{id}/things/{id}/items", "task"),
+            # a complex type named like a singleton is not it (`/identity/...`)
+            "resources/actor.md": _resource("actor", "| name | String | N. |\n"),
+            "api/actor-list-tasks.md": list_page("/actor/tasks", "task"),
         },
     )
     found = {
