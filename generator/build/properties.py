@@ -31,6 +31,10 @@ def attach_properties(docs: list[PageDoc], found: Declarations, diagnostics: Dia
                 _add_json_keys(target, doc.resource_json, doc.resource_json_source, found)
             if doc.base is not None and doc.base_source is not None:
                 _set_base(target, doc.base, PAGE, doc.path, doc.base_source, found, diagnostics)
+            for cell, source in doc.derived:  # "the base type for [x]": a hint on x
+                derived = found.types.get(found.index.resolve(cell, doc.path) or "")
+                if derived is not None:
+                    hint_base(derived, target.qualified, PAGE, source)
     for doc in docs:
         if doc.request_type is None or not doc.request_properties:
             continue

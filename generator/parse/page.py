@@ -43,6 +43,11 @@ _INHERITS = re.compile(
     re.IGNORECASE,
 )
 _ENTITY = "microsoft.graph.entity"
+_DERIVED = re.compile(
+    r"derived types|base (?:type|class|resource) for|base class;|base class for", re.IGNORECASE
+)
+_MD_LINK = re.compile(r"\[[^\]]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:in|of|on|to|by|with)\s+(?:the|an?|this)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
 _NAMESPACE = re.compile(
     r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
@@ -100,6 +105,8 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         if namespace:
             fields["namespace"] = namespace.group(1)
             break
+    if "api" not in page.doc_type:
+        fields["derived"] = _derived(blocks.paragraphs, tables)
     properties, request_properties = _property_rows(tables, diagnostics)
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
@@ -120,6 +127,35 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         examples=_examples(blocks.code, diagnostics),
         **fields,
     )
+
+
+def _derived(
+    paragraphs: list[Paragraph], tables: list[Table]
+) -> tuple[tuple[TypeCell, SourceSpan], ...]:
+    """Links after "the derived types are" / "the base type for", in a "Derived types" section's
+    paragraphs, and in the first column of its tables."""
+    found: list[tuple[TypeCell, SourceSpan]] = []
+    for paragraph in paragraphs:
+        if _in(paragraph, "example", "examples"):
+            continue
+        if "derived types" in paragraph.section:
+            start = 0
+        else:
+            match = _DERIVED.search(paragraph.text)
+            if match is None:
+                continue
+            start = match.end()
+        rest = paragraph.text[start:]
+        for link in _MD_LINK.finditer(rest):
+            if _ELSEWHERE.search(rest[: link.start()]):
+                break  # "a base class for apply actions in the [settings](..)": not a derived type
+            found.append((cells.type_cell(link.group(0)), paragraph.source))
+    for table in tables:
+        if "derived types" in table.section:
+            for row in table.rows:
+                if row.cells and "](" in row.cells[0]:
+                    found.append((cells.type_cell(row.cells[0]), row.source))
+    return tuple(found)
 
 
 def _full_name(name: str, path: str) -> str:

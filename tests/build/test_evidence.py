@@ -255,3 +255,32 @@ def test_the_file_name_keeps_the_prefix_the_annotation_lost(tmp_path: Path) -> N
     )
     bases = {t.name: t.base for t in model.types}
     assert bases == {"identityUserFlow": None, "b2xFlow": "microsoft.graph.identityUserFlow"}
+
+
+def test_base_pages_naming_their_derived_types_give_base_hints(tmp_path: Path) -> None:
+    derived_table = "\n## Derived types\n\n| Type | Description |\n|---|---|\n"
+    model = _build(
+        tmp_path,
+        {
+            "resources/outcome.md": _resource("outcome", "| id | String | Read-only. |\n").replace(
+                "## Properties",
+                "This is a base class; the derived types are [points](points.md) and "
+                "[rubric](rubric.md).\n\n## Properties",
+            ),
+            "resources/points.md": _resource("points", "| points | Int32 | P. |\n"),
+            "resources/rubric.md": _resource("rubric", "| name | String | N. |\n"),
+            "resources/response.md": _resource("response", "| reason | String | R. |\n")
+            + derived_table
+            + "| [accept](accept.md) | Accept. |\n",
+            "resources/accept.md": _resource("accept", "| note | String | N. |\n"),
+            "resources/action.md": _resource("action", "| kind | String | K. |\n").replace(
+                "## Properties",
+                "A base class for actions in the [settings](settings.md).\n\n## Properties",
+            ),
+            "resources/settings.md": _resource("settings", "| on | Boolean | O. |\n"),
+        },
+    )
+    bases = {t.name: t.base for t in model.types}
+    assert bases["points"] == bases["rubric"] == "microsoft.graph.outcome"
+    assert bases["accept"] == "microsoft.graph.response"
+    assert bases["settings"] is None
