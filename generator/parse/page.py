@@ -48,6 +48,7 @@ _DERIVED = re.compile(
 )
 _MD_LINK = re.compile(r"\[[^\]]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)", re.IGNORECASE)
 _ELSEWHERE = re.compile(r"\b(?:in|of|on|to|by|with)\s+(?:the|an?|this)\b", re.IGNORECASE)
+_TYPE_NAME = re.compile(r"^[A-Za-z_][\w.]*$")
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
 _NAMESPACE = re.compile(
     r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
@@ -356,8 +357,11 @@ def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
         if paragraph.text.lstrip().startswith("|"):
             continue
         for text, target in cells.links(paragraph.text):
+            name = text.strip("*").strip("`")
+            if not _TYPE_NAME.match(name):
+                continue  # "see [roles property values](..)": prose, not a type
             if "resources/" in target or target.endswith(".md"):
-                return TypeCell(raw=text, name=text.strip("*").strip("`"), link=target)
+                return TypeCell(raw=text, name=name, link=target)
         named = _REPRESENTATION.search(paragraph.text)
         if named:
             return TypeCell(raw=named.group(0), name=named.group(1))

@@ -284,3 +284,17 @@ def test_base_pages_naming_their_derived_types_give_base_hints(tmp_path: Path) -
     assert bases["points"] == bases["rubric"] == "microsoft.graph.outcome"
     assert bases["accept"] == "microsoft.graph.response"
     assert bases["settings"] is None
+
+
+def test_a_prose_link_in_the_request_body_section_is_no_type(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/permission.md": _resource("permission", "| id | String | Read-only. |\n"),
+            "api/permission-grant.md": "# permission: grant\n\n## HTTP request\n\n```http\n"
+            "POST /shares/{id}/permission/grant\n```\n\n## Request body\n\n"
+            f"{TABLE}| roles | Collection(String) | The roles. |\n\nFor a list of available roles, "
+            "see [roles property values](../resources/permission.md#roles-property-values).\n",
+        },
+    )
+    assert [t.name for t in model.types] == ["permission"]
