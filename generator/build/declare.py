@@ -43,6 +43,7 @@ class Declarations:
 def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations:
     found = Declarations()
     for doc in docs:
+        found.index.namespaces[doc.path.lower()] = doc.namespace
         for table in doc.enums:
             enum = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
             for name, description, value, source in table.members:

@@ -298,3 +298,20 @@ def test_a_prose_link_in_the_request_body_section_is_no_type(tmp_path: Path) -> 
         },
     )
     assert [t.name for t in model.types] == ["permission"]
+
+
+def test_a_bare_name_means_the_pages_own_namespace_first(tmp_path: Path) -> None:
+    enum = "# {ns} enums\n\nNamespace: {ns}\n\n### mode values\n\n| Member | Description |\n|---|---|\n| a | A. |\n"
+    model = _build(
+        tmp_path,
+        {
+            "resources/enums-records.md": enum.format(ns="microsoft.graph.records"),
+            "resources/enums.md": enum.format(ns="microsoft.graph"),
+            "resources/call.md": _resource("call", "| modes | mode collection | M. |\n"),
+            "resources/session.md": _resource("session", "| modes | mode collection | M. |\n").replace(
+                "Namespace: microsoft.graph", "Namespace: microsoft.graph.records"
+            ),
+        },
+    )
+    types = {t.name: t.properties[0].type.name for t in model.types}
+    assert types == {"call": "microsoft.graph.mode", "session": "microsoft.graph.records.mode"}
