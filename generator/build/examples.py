@@ -35,6 +35,22 @@ def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: D
             if example.has_body:
                 expected = _expected_type(doc, example, found)
                 _walk(example, example.body, expected, found)
+            _hint_from_annotation(doc, example, found)
+
+
+def _hint_from_annotation(doc: PageDoc, example: Example, found: Declarations) -> None:
+    """The response annotation names the concrete type, the Response prose the declared one:
+    `cancelMediaProcessingOperation` where the prose says `commsOperation` derives from it."""
+    named = example.annotation.get("@odata.type")
+    if example.kind != "response" or not isinstance(named, str) or doc.response_type is None:
+        return
+    inner = named.strip()
+    if inner.lower().startswith("collection(") and inner.endswith(")"):
+        inner = inner[len("collection(") : -1]
+    concrete = found.types.get(found.index.lookup(inner) or "")
+    declared = found.index.resolve(doc.response_type, doc.path)
+    if concrete is not None and declared in found.types and declared != concrete.qualified:
+        hint_base(concrete, declared, EXAMPLE, example.source)
 
 
 def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str | None:

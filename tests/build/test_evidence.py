@@ -315,3 +315,25 @@ def test_a_bare_name_means_the_pages_own_namespace_first(tmp_path: Path) -> None
     )
     types = {t.name: t.properties[0].type.name for t in model.types}
     assert types == {"call": "microsoft.graph.mode", "session": "microsoft.graph.records.mode"}
+
+
+def test_a_response_annotation_naming_a_subtype_of_the_prose_type_hints_a_base(
+    tmp_path: Path,
+) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/operation.md": _resource("operation", "| status | String | S. |\n"),
+            "resources/muteoperation.md": _resource(
+                "muteOperation", "| status | String | S. |\n| muted | Boolean | M. |\n"
+            ),
+            "api/call-mute.md": "# call: mute\n\n## HTTP request\n\n```http\nPOST /calls/{id}/mute\n"
+            "```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and "
+            "an [operation](../resources/operation.md) object in the response body.\n\n## Example\n\n"
+            "### Response\n\n"
+            '<!-- {\n  "blockType": "response",\n  "@odata.type": "microsoft.graph.muteOperation"\n} -->\n'
+            '```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{"status": "done", "muted": true}\n```\n',
+        },
+    )
+    bases = {t.name: t.base for t in model.types}
+    assert bases == {"operation": None, "muteOperation": "microsoft.graph.operation"}
