@@ -32,6 +32,7 @@ def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
                 changed = True
         if not changed:
             break
+    _navigation_targets_are_entities(types)
     entity = found.index.lookup(ENTITY)
     if entity is None:
         return
@@ -39,6 +40,16 @@ def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
         draft = types[qualified]
         if draft.base is None and draft.entity and qualified != entity:
             draft.base = entity
+
+
+def _navigation_targets_are_entities(types: dict[str, TypeDraft]) -> None:
+    """Only an entity can be the target of a navigation property a Relationships table lists
+    (`user.presence` -> `presence`), even when its page shows no key."""
+    for qualified in sorted(types):
+        for prop in types[qualified].properties.values():
+            target = types.get(prop.type.name)
+            if prop.navigation and prop.rank == PAGE and target is not None:
+                target.entity = True
 
 
 def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:

@@ -337,3 +337,22 @@ def test_a_response_annotation_naming_a_subtype_of_the_prose_type_hints_a_base(
     )
     bases = {t.name: t.base for t in model.types}
     assert bases == {"operation": None, "muteOperation": "microsoft.graph.operation"}
+
+
+def test_a_relationship_target_is_an_entity(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
+            "resources/user.md": _resource(
+                "user",
+                "| id | String | Read-only. |\n| address | [place](place.md) | A. |\n",
+                "| presence | [presence](presence.md) | P. |\n",
+            ),
+            "resources/presence.md": _resource("presence", "| id | String | The user id. |\n"),
+            "resources/place.md": _resource("place", "| city | String | C. |\n"),
+        },
+    )
+    kinds = {t.name: (t.kind, t.base) for t in model.types}
+    assert kinds["presence"] == ("entity", "microsoft.graph.entity")
+    assert kinds["place"] == ("complex", None)
