@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.emit import plan_writes, write_files
-from generator.model import dump_model
+from generator.model import ApiModel, dump_model
 from generator.pipeline import generate
 
 
@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate a typed Python package from Graph-style API reference markdown.",
     )
     parser.add_argument("docs", type=Path, help="folder of markdown pages (read only)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="output package folder")
+    parser.add_argument("-o", "--output", type=Path, help="output package folder")
     parser.add_argument(
         "--package-name", help="import name of the package (default: the output folder's name)"
     )
@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--templates", type=Path, metavar="DIR", help="folder of templates that override ours"
+    )
+    parser.add_argument(
+        "--verify-against",
+        type=Path,
+        metavar="FILE",
+        help="compare the model with this CSDL and print the agreement (without -o: write nothing)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("--version", action="version", version=f"gen-graph {__version__}")
@@ -91,7 +97,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.output is None:
+        if args.verify_against is None:
+            parser.error("the following arguments are required: -o/--output")
+        return _verify_only(args.docs, args.verify_against, args.quiet)
     try:
         _check_paths(args.docs, args.output, args.dump_model)
         package = _package_name(args.output, args.package_name)
@@ -116,6 +127,10 @@ def _main(argv: list[str] | None) -> int:
                 file=sys.stderr,
             )
             return 1
+    if args.verify_against is not None and _verify(
+        args.docs, args.verify_against, run.model, args.quiet
+    ):
+        return 2
     counts = run.diagnostics.counts()
     result = plan_writes(args.output, run.files)
     status = 0
@@ -153,3 +168,37 @@ def _main(argv: list[str] | None) -> int:
             file=sys.stderr,
         )
     return status
+
+
+def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:
+    """`--verify-against` without `-o`: build the model only, compare it, write nothing."""
+    from generator.build import build_model
+    from generator.pipeline import Run, parse_docs
+
+    if not docs.is_dir():
+        print(f"gen-graph: error: {docs}: not a folder", file=sys.stderr)
+        return 2
+    run = Run()
+    model = build_model(parse_docs(docs, run), run.diagnostics)
+    for diagnostic in run.diagnostics.sorted():
+        if not quiet or diagnostic.severity == "error":
+            print(f"{docs.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
+    return 2 if _verify(docs, csdl, model, quiet) else 0
+
+
+def _verify(docs: Path, csdl: Path, model: ApiModel, quiet: bool) -> bool:
+    """Print the agreement with the CSDL (stdout) and each disagreement; True if unreadable."""
+    from generator.verify import compare, read_csdl
+
+    try:
+        agreement = compare(model, read_csdl(csdl))
+    except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
+        print(f"gen-graph: error: cannot read the CSDL {csdl}: {error}", file=sys.stderr)
+        return True
+    if not quiet:
+        for line in agreement.disagreements(docs.as_posix()):
+            print(line)
+    print(f"gen-graph: agreement with {csdl.as_posix()}:")
+    for line in agreement.summary():
+        print(f"  {line}")
+    return False

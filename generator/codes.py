@@ -36,6 +36,14 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     # render
     "GG040": ("warning", "names collide after conversion to Python; one was renamed"),
     "GG041": ("error", "rendered file is not valid Python"),
+    # verify (--verify-against: the model compared with a CSDL)
+    "GG060": ("warning", "a type of the CSDL is not in the docs model"),
+    "GG061": ("warning", "a property of the CSDL is not in the docs model"),
+    "GG062": ("warning", "a property's type differs from the CSDL"),
+    "GG063": ("warning", "a base type differs from the CSDL"),
+    "GG064": ("warning", "an enum of the CSDL is not in the docs model"),
+    "GG065": ("warning", "an enum member of the CSDL is not in the docs model"),
+    "GG066": ("info", "a type of the docs model is not in the CSDL"),
     # write / cli
     "GG050": ("error", "output folder is unsafe or holds files the generator did not write"),
     "GG051": ("warning", "a generated file was edited by hand and is left in place"),

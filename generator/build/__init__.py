@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from generator.build.bases import decide_bases
 from generator.build.declare import declare_pages
 from generator.build.examples import declare_from_examples, infer_from_examples
 from generator.build.freeze import freeze
+from generator.build.navigation import navigation_from_paths
 from generator.build.operations import build_operations
 from generator.build.properties import attach_properties
 from generator.diagnostics import Diagnostics
@@ -18,7 +20,9 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     declare_from_examples(ordered, found, diagnostics)
     attach_properties(ordered, found, diagnostics)
     infer_from_examples(ordered, found, diagnostics)
+    navigation_from_paths(ordered, found)
     operations = build_operations(ordered, found, diagnostics)
+    decide_bases(found, diagnostics)
     return freeze(found, operations, diagnostics)
 
 

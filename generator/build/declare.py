@@ -43,6 +43,7 @@ class Declarations:
 def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations:
     found = Declarations()
     for doc in docs:
+        found.index.namespaces[doc.path.lower()] = doc.namespace
         for table in doc.enums:
             enum = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
             for name, description, value, source in table.members:
@@ -52,7 +53,7 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
                 qualify(doc.resource_name, doc.namespace),
                 PAGE,
                 doc.source,
-                entity=doc.key_property is not None,
+                entity=doc.key_property is not None or _has_id_row(doc),
                 open=doc.open_type,
                 description=doc.description,
             )
@@ -95,6 +96,17 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
             )
             for value in row.possible_values:
                 enum.members.setdefault(value, (None, "", row.source))
+
+
+def _has_id_row(doc: PageDoc) -> bool:
+    """Resource pages often omit `keyProperty`; an `id` row in the tables marks an entity, and so
+    does `"id": "String (identifier)"` in the JSON representation."""
+    ids = [row for row in doc.properties if row.name == "id" and not row.navigation]
+    if isinstance(doc.resource_json, dict):
+        value = doc.resource_json.get("id")
+        if isinstance(value, str) and "(identifier)" in value.lower():
+            return True
+    return bool(ids) and (ids[0].read_only or any(row.navigation for row in doc.properties))
 
 
 def _link_page(page_path: str, link: str | None) -> str | None:

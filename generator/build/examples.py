@@ -12,7 +12,7 @@ from typing import Any
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.build.index import qualify
-from generator.build.properties import add_property
+from generator.build.properties import add_property, hint_base
 from generator.build.values import infer, odata_type
 from generator.diagnostics import Diagnostics
 from generator.parse import PageDoc
@@ -35,6 +35,22 @@ def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: D
             if example.has_body:
                 expected = _expected_type(doc, example, found)
                 _walk(example, example.body, expected, found)
+            _hint_from_annotation(doc, example, found)
+
+
+def _hint_from_annotation(doc: PageDoc, example: Example, found: Declarations) -> None:
+    """The response annotation names the concrete type, the Response prose the declared one:
+    `cancelMediaProcessingOperation` where the prose says `commsOperation` derives from it."""
+    named = example.annotation.get("@odata.type")
+    if example.kind != "response" or not isinstance(named, str) or doc.response_type is None:
+        return
+    inner = named.strip()
+    if inner.lower().startswith("collection(") and inner.endswith(")"):
+        inner = inner[len("collection(") : -1]
+    concrete = found.types.get(found.index.lookup(inner) or "")
+    declared = found.index.resolve(doc.response_type, doc.path)
+    if concrete is not None and declared in found.types and declared != concrete.qualified:
+        hint_base(concrete, declared, EXAMPLE, example.source)
 
 
 def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str | None:
@@ -105,6 +121,9 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
         name = odata_type(value)
         qualified = found.index.lookup(name) if name else expected
         draft = found.types.get(qualified or "")
+        # a value of type Y where the docs expect X: Y derives from X
+        if draft is not None and expected in found.types and qualified != expected:
+            hint_base(draft, expected, EXAMPLE, _line_of(example, name + '"' if name else ""))
         for key, child in value.items():
             if key.startswith("@") or "@" in key:
                 continue

@@ -28,6 +28,7 @@ def split_qualified(qualified: str) -> tuple[str, str]:
 class NameIndex:
     by_name: dict[str, str] = field(default_factory=dict)  # lower simple or qualified -> qualified
     by_page: dict[str, str] = field(default_factory=dict)  # lower page path -> qualified
+    namespaces: dict[str, str] = field(default_factory=dict)  # lower page path -> its namespace
 
     def declare(self, qualified: str, page: str | None = None) -> str:
         """Register a name; the first spelling wins, later ones map onto it."""
@@ -60,9 +61,19 @@ class NameIndex:
                 if found is not None and not anchor:
                     return found
             if anchor.endswith("-values"):
-                found = self.lookup(anchor[: -len("-values")])
+                found = self.in_namespace(anchor[: -len("-values")], page_path)
                 if found is not None:
                     return found
         if cell.name is not None:
-            return self.lookup(cell.name)
+            return self.in_namespace(cell.name, page_path)
         return None
+
+    def in_namespace(self, name: str, page_path: str) -> str | None:
+        """A bare name means the page's own namespace first: `modality` on a `microsoft.graph`
+        page is `microsoft.graph.modality`, not `microsoft.graph.callRecords.modality`."""
+        namespace = self.namespaces.get(page_path.lower())
+        if namespace and "." not in name:
+            own = self.by_name.get(f"{namespace}.{name.lstrip('#')}".lower())
+            if own is not None:
+                return own
+        return self.lookup(name)

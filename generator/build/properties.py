@@ -25,10 +25,16 @@ def attach_properties(docs: list[PageDoc], found: Declarations, diagnostics: Dia
                 continue
             for row in doc.properties:
                 _add_row(target, row, PAGE, doc.path, found, diagnostics)
+                if row.inherited_from is not None:
+                    hint_base(target, found.index.resolve(row.inherited_from, doc.path), PAGE, row.source)
             if isinstance(doc.resource_json, dict) and doc.resource_json_source is not None:
                 _add_json_keys(target, doc.resource_json, doc.resource_json_source, found)
             if doc.base is not None and doc.base_source is not None:
                 _set_base(target, doc.base, PAGE, doc.path, doc.base_source, found, diagnostics)
+            for cell, source in doc.derived:  # "the base type for [x]": a hint on x
+                derived = found.types.get(found.index.resolve(cell, doc.path) or "")
+                if derived is not None:
+                    hint_base(derived, target.qualified, PAGE, source)
     for doc in docs:
         if doc.request_type is None or not doc.request_properties:
             continue
@@ -61,7 +67,8 @@ def _inherited_owner(
         )
     if base is None:
         return target
-    _set_base(target, row.inherited_from, REQUEST_TABLE, doc.path, row.source, found, diagnostics)
+    # an API page often names the request type loosely: the note is a hint, not a declaration
+    hint_base(target, base.qualified, REQUEST_TABLE, row.source)
     return base
 
 
@@ -88,6 +95,15 @@ def _set_base(
         )
         return
     target.base, target.base_rank = base, min(rank, target.base_rank)
+
+
+def hint_base(target: TypeDraft, base: str | None, rank: int, source: SourceSpan) -> None:
+    """Record weak evidence of a base type; build/bases.py decides among the hints."""
+    if base is None or base == target.qualified or base.startswith("Edm."):
+        return
+    known = target.base_hints.get(base)
+    if known is None or rank < known[0]:
+        target.base_hints[base] = (rank, source)
 
 
 def _add_row(

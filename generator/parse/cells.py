@@ -12,6 +12,9 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.IGNORECASE)
 _COLLECTION_SUFFIX = re.compile(r"^(.+?)\s+collection$", re.IGNORECASE)
+_KIND_SUFFIX = re.compile(r"^(.+?)\s+(?:resource|object|entity)$", re.IGNORECASE)
+_COLLECTION_THEN_TEXT = re.compile(r"^(\S+\s+collection)\.\s.*$", re.IGNORECASE)
+_UNCLOSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]+)$")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
 _POSSIBLE = re.compile(
     r"(?:possible|valid|supported|allowed)\s+values\s+(?:are|include)\s*:?\s*(.+?)(?:\.\s|\.$|$)"
@@ -53,15 +56,18 @@ def type_cell(cell: str) -> TypeCell:
     raw = cell.strip()
     link = None
     text = raw
+    unclosed = _UNCLOSED_LINK.match(text)  # `[x](x.md` with its `)` lost
+    if unclosed:
+        text = f"[{unclosed.group(1)}]({unclosed.group(2)})"
     match = _LINK.search(text)
     if match:
         link = match.group(2) or None
         text = text[: match.start()] + match.group(1) + text[match.end() :]
-    else:
-        ref = _REF_LINK.search(text)
-        if ref:
-            text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
+    ref = None if match else _REF_LINK.search(text)
+    if ref:
+        text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
     text = plain_text(text).replace("`", "").strip()
+    text = _COLLECTION_THEN_TEXT.sub(r"\1", text)  # "x collection. Holds ..." (text in the cell)
     collection = False
     of = _COLLECTION_OF.match(text)
     if of:
@@ -71,6 +77,10 @@ def type_cell(cell: str) -> TypeCell:
         suffix = _COLLECTION_SUFFIX.match(text)
         if suffix:
             text, collection = suffix.group(1).strip(), True
+    if (match or ref) and not _IDENT.match(text):
+        kind = _KIND_SUFFIX.match(text)  # "[itemAnalytics][] resource", "x object"
+        if kind and _IDENT.match(kind.group(1)):
+            text = kind.group(1)
     if text.lower().startswith("edm."):
         text = text[4:]
     name = text if _IDENT.match(text) else None

@@ -112,6 +112,8 @@ class PageDoc:
     resource_name: str | None = None  # qualified name from the resource annotation, or title
     base: TypeCell | None = None
     base_source: SourceSpan | None = None
+    # types this page names as deriving from it ("## Derived types", "the base type for [x]")
+    derived: tuple[tuple[TypeCell, SourceSpan], ...] = ()
     key_property: str | None = None
     open_type: bool = False
     properties: tuple[PropertyRow, ...] = ()

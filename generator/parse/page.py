@@ -38,11 +38,23 @@ _ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.IG
 _RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type\b", re.IGNORECASE)
 _INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
-    r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.IGNORECASE
+    r"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
+    r"(?:base (?:class|type)\s+)?(\[[^\]]+\]\([^)]*\))",
+    re.IGNORECASE,
 )
+_ENTITY = "microsoft.graph.entity"
+_DERIVED = re.compile(
+    r"derived types|base (?:type|class|resource) for|base class;|base class for", re.IGNORECASE
+)
+_MD_LINK = re.compile(r"\[[^\]]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:in|of|on|to|by|with)\s+(?:the|an?|this)\b", re.IGNORECASE)
+_TYPE_NAME = re.compile(r"^[A-Za-z_][\w.]*$")
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
 _NAMESPACE = re.compile(
     r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
+)
+_REPRESENTATION = re.compile(
+    r"JSON representation (?:of|for) (?:the |a |an )?[*`]*([A-Za-z_]\w*)[*`]*\s+(?:object|resource|entity)"
 )
 _READ_ONLY = re.compile(r"\bread-?only\b", re.IGNORECASE)
 
@@ -79,7 +91,10 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         match = _RESOURCE_TITLE.match(title)
         if match and "api" not in page.doc_type:
             fields["resource_name"] = match.group(1)
-    if "base" not in fields:
+    if fields.get("resource_name"):
+        fields["resource_name"] = _full_name(fields["resource_name"], page.path)
+    if "base" not in fields or fields["base"].raw.lower() == _ENTITY:
+        # the annotation often says `microsoft.graph.entity` where the text names the real base
         for paragraph in blocks.paragraphs:
             inherits = _INHERITS.search(paragraph.text)
             if inherits and not _in(paragraph, "example", "examples"):
@@ -91,6 +106,8 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         if namespace:
             fields["namespace"] = namespace.group(1)
             break
+    if "api" not in page.doc_type:
+        fields["derived"] = _derived(blocks.paragraphs, tables)
     properties, request_properties = _property_rows(tables, diagnostics)
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
@@ -111,6 +128,46 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         examples=_examples(blocks.code, diagnostics),
         **fields,
     )
+
+
+def _derived(
+    paragraphs: list[Paragraph], tables: list[Table]
+) -> tuple[tuple[TypeCell, SourceSpan], ...]:
+    """Links after "the derived types are" / "the base type for", in a "Derived types" section's
+    paragraphs, and in the first column of its tables."""
+    found: list[tuple[TypeCell, SourceSpan]] = []
+    for paragraph in paragraphs:
+        if _in(paragraph, "example", "examples"):
+            continue
+        if "derived types" in paragraph.section:
+            start = 0
+        else:
+            match = _DERIVED.search(paragraph.text)
+            if match is None:
+                continue
+            start = match.end()
+        rest = paragraph.text[start:]
+        for link in _MD_LINK.finditer(rest):
+            if _ELSEWHERE.search(rest[: link.start()]):
+                break  # "a base class for apply actions in the [settings](..)": not a derived type
+            found.append((cells.type_cell(link.group(0)), paragraph.source))
+    for table in tables:
+        if "derived types" in table.section:
+            for row in table.rows:
+                if row.cells and "](" in row.cells[0]:
+                    found.append((cells.type_cell(row.cells[0]), row.source))
+    return tuple(found)
+
+
+def _full_name(name: str, path: str) -> str:
+    """`identityuserflow.md` declaring `microsoft.graph.UserFlow`: the page's file name keeps the
+    prefix the annotation lost, so the type is `microsoft.graph.identityUserFlow`."""
+    namespace, dot, simple = name.rpartition(".")
+    stem = path.rpartition("/")[2].removesuffix(".md").lower()
+    prefix = stem[: -len(simple)] if simple and stem.endswith(simple.lower()) else ""
+    if not prefix.isalpha() or not prefix.islower() or not simple[:1].isupper():
+        return name
+    return f"{namespace}{dot}{prefix}{simple}"
 
 
 def _in(paragraph: Paragraph | CodeBlock | Table, *titles: str) -> bool:
@@ -291,11 +348,23 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
 
 
 def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
+    """The type a request body is said to represent: a link in the prose of the section, else a
+    bare name ("supply a JSON representation for the androidLobApp object"). Links inside the
+    section's tables ("Inherited from [mobileApp](..)") are not the request type."""
     for paragraph in paragraphs:
-        if paragraph.section and paragraph.section[-1] == "request body":
-            for text, target in cells.links(paragraph.text):
-                if "resources/" in target or target.endswith(".md"):
-                    return TypeCell(raw=text, name=text.strip("*"), link=target)
+        if not paragraph.section or paragraph.section[-1] != "request body":
+            continue
+        if paragraph.text.lstrip().startswith("|"):
+            continue
+        for text, target in cells.links(paragraph.text):
+            name = text.strip("*").strip("`")
+            if not _TYPE_NAME.match(name):
+                continue  # "see [roles property values](..)": prose, not a type
+            if "resources/" in target or target.endswith(".md"):
+                return TypeCell(raw=text, name=name, link=target)
+        named = _REPRESENTATION.search(paragraph.text)
+        if named:
+            return TypeCell(raw=named.group(0), name=named.group(1))
     return None
 
 

@@ -1,0 +1,84 @@
+"""Pass 5: base types not named outright, decided from the weaker evidence.
+
+A type with no annotation `baseType` and no "Inherits from" text takes its base from its hints:
+"Inherited from [x]" rows of its own tables (rank 0) before polymorphic example values (rank 3:
+a `@odata.type` Y where the docs expect X means Y derives from X). Among hints of the best rank,
+the most derived wins (a page lists rows inherited from the base's base too). An entity (it has a
+`keyProperty`) with no evidence at all derives from `microsoft.graph.entity`, as every entity of
+the service but a few singleton roots does.
+"""
+
+from __future__ import annotations
+
+from generator.build.declare import Declarations
+from generator.build.drafts import EXAMPLE, PAGE, TypeDraft
+from generator.diagnostics import Diagnostics
+
+ENTITY = "microsoft.graph.entity"
+_ROUNDS = 4  # a hint's ancestors may themselves be decided from hints
+
+
+def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
+    types = found.types
+    for _ in range(_ROUNDS):
+        changed = False
+        for qualified in sorted(types):
+            draft = types[qualified]
+            if draft.base is not None or not draft.base_hints:
+                continue
+            chosen = _most_derived(draft, types)
+            if chosen is not None and qualified not in _ancestors(chosen, types):
+                draft.base, draft.base_rank = chosen, draft.base_hints[chosen][0]
+                changed = True
+        if not changed:
+            break
+    _navigation_targets_are_entities(types)
+    entity = found.index.lookup(ENTITY)
+    if entity is None:
+        return
+    for qualified in sorted(types):
+        draft = types[qualified]
+        if draft.base is None and draft.entity and qualified != entity:
+            draft.base = entity
+
+
+def _navigation_targets_are_entities(types: dict[str, TypeDraft]) -> None:
+    """Only an entity can be the target of a navigation property a Relationships table lists
+    (`user.presence` -> `presence`), even when its page shows no key."""
+    for qualified in sorted(types):
+        for prop in types[qualified].properties.values():
+            target = types.get(prop.type.name)
+            if prop.navigation and prop.rank == PAGE and target is not None:
+                target.entity = True
+
+
+def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:
+    hints = {
+        name: rank
+        for name, (rank, _) in draft.base_hints.items()
+        if name in types and (rank < EXAMPLE or _extends(draft, types[name]))
+    }
+    if not hints:
+        return None
+    best = min(hints.values())
+    candidates = sorted(name for name, rank in hints.items() if rank == best)
+    derived = [c for c in candidates if not any(c in _ancestors(o, types) for o in candidates)]
+    return derived[0] if len(derived) == 1 else None
+
+
+def _extends(draft: TypeDraft, base: TypeDraft) -> bool:
+    """An example value is weak evidence: the base must have properties, all shown by the type
+    (those of its tables when it has any: a JSON block adds optional ones, `identity.thumbnails`)."""
+    names = {name.lower() for name in draft.properties}
+    tabled = [name for name, p in base.properties.items() if p.rank == PAGE]
+    required = tabled or list(base.properties)
+    return bool(required) and all(name.lower() in names for name in required)
+
+
+def _ancestors(qualified: str, types: dict[str, TypeDraft]) -> set[str]:
+    seen: set[str] = set()
+    current = types.get(qualified)
+    while current is not None and current.base is not None and current.base not in seen:
+        seen.add(current.base)
+        current = types.get(current.base)
+    return seen

@@ -1,0 +1,178 @@
+"""Pass 4b: navigation properties implied by request paths.
+
+`GET /users/{id}/transitiveMemberOf` returning a [directoryObject](..) collection means `user`
+has a navigation property `transitiveMemberOf` of that type, even when its Relationships table
+forgets it. Only the plain shapes are read: `/{set}/{key}/{name}` and `/me/{name}`, where the
+set names a declared type (`users` -> `user`) and the response type is known. Such a property
+never replaces one a table or JSON block documents (it ranks as example evidence).
+
+A navigation segment followed by a key (`.../replies/{replyId}`, on any page) or queried with
+`$filter` addresses a collection: a navigation property of that name, on the type the segment
+before it addresses, is then a collection, whatever its table row forgot to say (`[chatMessage](..)` for `replies`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.build.declare import Declarations
+from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
+from generator.build.paths import normalise_path
+from generator.build.properties import add_property
+from generator.model import TypeRef
+from generator.parse import PageDoc
+
+_NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
+_KEY = re.compile(r"^\{[^{}]+\}$")
+
+
+def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
+    _add_from_paths(docs, found)
+    _collections_from_keys(docs, found)
+
+
+def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
+    navigations = _navigation_types(found)
+    for doc in docs:
+        if doc.response_type is None:
+            continue
+        target = found.index.resolve(doc.response_type, doc.path)
+        if target is None or target.startswith("Edm."):
+            continue
+        for item in doc.http_paths:
+            if item.method != "GET":
+                continue
+            owner_and_name = _owner_and_name(normalise_path(item.path), found, navigations)
+            if owner_and_name is None:
+                continue
+            owner, name, keyed = owner_and_name
+            draft = found.types.get(owner)
+            if draft is None or any(p.lower() == name.lower() for p in draft.properties):
+                continue
+            collection = doc.response_type.collection or keyed or "$filter" in item.path
+            add_property(
+                draft,
+                PropertyDraft(
+                    name=name,
+                    type=TypeRef(name=target, collection=collection),
+                    rank=EXAMPLE,
+                    source=item.source,
+                    navigation=True,
+                ),
+                None,
+            )
+            navigations.setdefault(name.lower(), set()).add(target)
+
+
+def _navigation_types(found: Declarations) -> dict[str, set[str]]:
+    """Lower navigation name -> the types it has on any declared type."""
+    navigations: dict[str, set[str]] = {}
+    for draft in found.types.values():
+        for prop in draft.properties.values():
+            if prop.navigation:
+                navigations.setdefault(prop.name.lower(), set()).add(prop.type.name)
+    return navigations
+
+
+def _owner_and_name(
+    path: str, found: Declarations, navigations: dict[str, set[str]]
+) -> tuple[str, str, bool] | None:
+    """`/users/{id}/chats/{chat-id}` -> (user, chats, keyed): the path's last navigation and the
+    type that owns it, found from the segment before it (entity set, `me`, a top-level singleton
+    or a navigation of one known type)."""
+    segments = path.strip("/").split("/")
+    keyed = len(segments) > 1 and bool(_KEY.match(segments[-1]))
+    if keyed:
+        segments = segments[:-1]
+    if len(segments) < 2 or not _NAME.match(segments[-1]):
+        return None
+    before = segments[:-1]
+    owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
+    if owner_index < 0:
+        return None
+    segment = before[owner_index]
+    owner_keyed = owner_index < len(before) - 1
+    owner = _segment_type(segment, owner_index == 0, owner_keyed, found, navigations)
+    return (owner, segments[-1], keyed) if owner else None
+
+
+def _segment_type(
+    segment: str, top: bool, keyed: bool, found: Declarations, navigations: dict[str, set[str]]
+) -> str | None:
+    if not _NAME.match(segment):
+        return None
+    if segment == "me" and top:
+        return found.index.lookup("microsoft.graph.user")
+    types = navigations.get(segment.lower(), set())
+    if not top and len(types) == 1:
+        only = next(iter(types))
+        return only if only in found.types else None
+    if top and keyed:
+        return _singular_type(segment, found)
+    if top:  # a singleton is an entity: `/identity/...` is no `identity` complex type
+        singleton = found.types.get(found.index.lookup(segment) or "")
+        return singleton.qualified if singleton is not None and _addressable(singleton) else None
+    return None
+
+
+def _addressable(draft: TypeDraft) -> bool:
+    """An entity, or a type whose own page documents relationships (`directory`, `teamwork`)."""
+    return draft.entity or any(
+        p.navigation and p.rank < EXAMPLE for p in draft.properties.values()
+    )
+
+
+def _singular_type(entity_set: str, found: Declarations) -> str | None:
+    if not _NAME.match(entity_set):
+        return None
+    for candidate in (entity_set[:-3] + "y" if entity_set.endswith("ies") else None,
+                      entity_set[:-1] if entity_set.endswith("s") else None):
+        if candidate:
+            owner = found.index.lookup(candidate)
+            if owner is not None and owner in found.types:
+                return owner
+    return None
+
+
+def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
+    keyed: set[tuple[str, str]] = set()  # (segment naming the owner, lower navigation name)
+    for doc in docs:
+        for item in doc.http_paths:
+            names = normalise_path(item.path).strip("/").split("/")
+            filtered = "$filter" in item.path
+            for index in range(1, len(names)):
+                after = names[index + 1] if index + 1 < len(names) else None
+                keyed_here = (after is not None and _KEY.match(after)) or (after is None and filtered)
+                owner = _owner_segment(names[:index])
+                if keyed_here and owner and _NAME.match(names[index]):
+                    keyed.add((owner, names[index].lower()))
+    if not keyed:
+        return
+    navigations = _navigation_types(found)
+    for qualified in sorted(found.types):
+        for prop in found.types[qualified].properties.values():
+            if not prop.navigation or prop.type.collection:
+                continue
+            owners = {o for o, name in keyed if name == prop.name.lower()}
+            if any(_names_type(o, qualified, found, navigations) for o in owners):
+                prop.type = TypeRef(name=prop.type.name, collection=True)
+
+
+def _owner_segment(before: list[str]) -> str | None:
+    """`[chats, {id}, messages, {id}]` -> `messages`: the last segment that is not a key."""
+    for segment in reversed(before):
+        if not _KEY.match(segment):
+            return segment if _NAME.match(segment) else None
+    return None
+
+
+def _names_type(
+    segment: str, qualified: str, found: Declarations, navigations: dict[str, set[str]]
+) -> bool:
+    """Does a path segment address `qualified`: its entity set, singleton or a navigation?"""
+    return (
+        _singular_type(segment, found) == qualified
+        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified]))
+        or qualified in navigations.get(segment.lower(), set())
+        or (segment == "me" and found.index.lookup("microsoft.graph.user") == qualified)
+    )

@@ -1,0 +1,57 @@
+"""Session fixtures over the real corpus (../shared/corpus): parsed once, built once, compared
+with the CSDL once; every corpus test shares them. Only the model is built (no rendering, no
+black), which keeps the whole corpus at a few seconds of build after ~15 s of parsing."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_model
+from generator.diagnostics import Diagnostics
+from generator.model import ApiModel
+from generator.parse import PageDoc
+from generator.pipeline import Run, parse_docs
+from generator.verify import Agreement, compare, read_csdl
+from tests.conftest import CORPUS
+
+DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
+CSDL = CORPUS / "csdl" / "v1.0-2021-07-20.xml"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusRun:
+    pages: int
+    docs: list[PageDoc]
+    model: ApiModel
+    diagnostics: Diagnostics
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():  # a missing corpus is a broken checkout layout, not a pass
+        pytest.fail(f"the corpus is expected at {path} (see CONTRIBUTING.md)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_run() -> CorpusRun:
+    run = Run()
+    docs = parse_docs(_require(DOCS), run)
+    model = build_model(docs, run.diagnostics)
+    return CorpusRun(pages=run.pages, docs=docs, model=model, diagnostics=run.diagnostics)
+
+
+@pytest.fixture(scope="session")
+def shuffled_model(corpus_run: CorpusRun) -> ApiModel:
+    """The same pages in another order: the model must not change."""
+    docs = list(corpus_run.docs)
+    random.Random(20210720).shuffle(docs)
+    return build_model(docs, Diagnostics())
+
+
+@pytest.fixture(scope="session")
+def agreement(corpus_run: CorpusRun) -> Agreement:
+    return compare(corpus_run.model, read_csdl(_require(CSDL)))

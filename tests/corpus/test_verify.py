@@ -1,0 +1,182 @@
+"""The verifier on small inputs: the CSDL reader, each measure, and the CLI flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.model import ApiModel, EnumMember, EnumType, Property, StructuredType, TypeRef
+from generator.source import SourceSpan
+from generator.verify import compare, read_csdl
+from tests.conftest import write_files
+
+CSDL = """<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EnumType Name="color">
+        <Member Name="red" Value="0" />
+        <Member Name="blue" Value="1" />
+      </EnumType>
+      <EntityType Name="entity" Abstract="true">
+        <Key><PropertyRef Name="id" /></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false" />
+      </EntityType>
+      <EntityType Name="user" BaseType="graph.entity">
+        <Property Name="displayName" Type="Edm.String" />
+        <Property Name="colors" Type="Collection(graph.color)" />
+        <NavigationProperty Name="manager" Type="graph.user" />
+      </EntityType>
+    </Schema>
+    <Schema Namespace="microsoft.graph.callRecords" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="media" />
+    </Schema>
+    <Schema Namespace="other" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="ignored" />
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"""
+
+AT = SourceSpan("resources/user.md", 3)
+
+
+def prop(name: str, type_: str) -> Property:
+    return Property(name=name, type=TypeRef(name=type_), source=AT)
+
+
+def _model() -> ApiModel:
+    return ApiModel(
+        types=(
+            StructuredType(
+                name="entity",
+                namespace="microsoft.graph",
+                kind="entity",
+                properties=(prop("id", "Edm.String"),),
+                source=AT,
+            ),
+            StructuredType(
+                name="User",
+                namespace="microsoft.graph",
+                kind="entity",
+                base="microsoft.graph.entity",
+                properties=(
+                    prop("displayName", "Edm.String"),
+                    prop("colors", "microsoft.graph.color"),
+                ),
+                source=AT,
+            ),
+            StructuredType(name="extra", namespace="microsoft.graph", kind="complex", source=AT),
+        ),
+        enums=(
+            EnumType(
+                name="color",
+                namespace="microsoft.graph",
+                members=(EnumMember(name="red", source=AT),),
+                source=AT,
+            ),
+        ),
+    )
+
+
+def test_reader_keeps_every_microsoft_graph_schema_and_resolves_aliases(tmp_path: Path) -> None:
+    (tmp_path / "csdl.xml").write_text(CSDL, encoding="utf-8")
+    csdl = read_csdl(tmp_path / "csdl.xml")
+    assert sorted(csdl.types) == [
+        "microsoft.graph.callRecords.media",
+        "microsoft.graph.entity",
+        "microsoft.graph.user",
+    ]
+    user = csdl.types["microsoft.graph.user"]
+    assert user.base == "microsoft.graph.entity"
+    assert user.line == 13
+    assert (user.properties["colors"].type, user.properties["colors"].collection) == (
+        "microsoft.graph.color",
+        True,
+    )
+    assert user.properties["manager"].navigation
+    assert csdl.enums["microsoft.graph.color"].members == ("red", "blue")
+
+
+def test_each_measure_and_each_disagreement(tmp_path: Path) -> None:
+    (tmp_path / "csdl.xml").write_text(CSDL, encoding="utf-8")
+    agreement = compare(_model(), read_csdl(tmp_path / "csdl.xml"))
+    assert agreement.summary() == [
+        "types found: 66.67% (2/3)",
+        "properties found: 75.00% (3/4)",
+        "property types agreeing: 66.67% (2/3)",
+        "base types agreeing: 100.00% (1/1)",
+        "enums found: 100.00% (1/1)",
+        "enum members found: 50.00% (1/2)",
+        "model types the CSDL lacks: 33.33% (1/3)",
+    ]
+    csdl_path = (tmp_path / "csdl.xml").as_posix()
+    assert agreement.disagreements("docs") == [
+        (
+            "docs/resources/user.md:3: warning GG061: property microsoft.graph.user.manager is not in "
+            "the docs model"
+        ),
+        (
+            "docs/resources/user.md:3: warning GG062: microsoft.graph.user.colors is "
+            "microsoft.graph.color here, Collection(microsoft.graph.color) in the CSDL"
+        ),
+        (
+            "docs/resources/user.md:3: warning GG065: member blue of microsoft.graph.color is not in "
+            "the docs"
+        ),
+        "docs/resources/user.md:3: info GG066: type microsoft.graph.extra is not in the CSDL",
+        (
+            f"{csdl_path}:20: warning GG060: type microsoft.graph.callRecords.media is not in the "
+            "docs model"
+        ),
+    ]
+
+
+def test_cli_verifies_without_writing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "csdl.xml").write_text(CSDL, encoding="utf-8")
+    write_files(
+        tmp_path / "docs",
+        {
+            "resources/entity.md": "# entity resource type\n\n## Properties\n\n"
+            "| Property | Type | Description |\n|---|---|---|\n| id | String | Read-only. |\n",
+        },
+    )
+    assert main([str(tmp_path / "docs"), "--verify-against", str(tmp_path / "csdl.xml"), "-q"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("gen-graph: agreement with ")
+    assert out[1:3] == ["  types found: 33.33% (1/3)", "  properties found: 25.00% (1/4)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csdl.xml", "docs"]
+
+
+def test_cli_reports_an_unreadable_csdl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "csdl.xml").write_text("<not xml", encoding="utf-8")
+    assert main([str(tmp_path / "docs"), "--verify-against", str(tmp_path / "csdl.xml")]) == 2
+    assert "cannot read the CSDL" in capsys.readouterr().err
+
+
+def test_csdl_json_is_the_models_untyped(tmp_path: Path) -> None:
+    csdl = CSDL.replace(
+        '<Property Name="displayName" Type="Edm.String" />',
+        '<Property Name="displayName" Type="graph.Json" />',
+    )
+    (tmp_path / "csdl.xml").write_text(csdl, encoding="utf-8")
+    untyped = _model()
+    user = untyped.types[1]
+    retyped = StructuredType(
+        name=user.name,
+        namespace=user.namespace,
+        kind=user.kind,
+        base=user.base,
+        properties=(prop("displayName", "Edm.Untyped"), user.properties[1]),
+        source=AT,
+    )
+    model = ApiModel(types=(untyped.types[0], retyped, untyped.types[2]), enums=untyped.enums)
+    agreement = compare(model, read_csdl(tmp_path / "csdl.xml"))
+    assert agreement.summary()[2] == "property types agreeing: 66.67% (2/3)"
+    wrong = ApiModel(types=(untyped.types[0], user, untyped.types[2]), enums=untyped.enums)
+    assert compare(wrong, read_csdl(tmp_path / "csdl.xml")).summary()[2] == (
+        "property types agreeing: 33.33% (1/3)"
+    )
