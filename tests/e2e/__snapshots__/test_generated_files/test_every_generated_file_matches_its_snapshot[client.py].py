@@ -93,9 +93,7 @@ class Client:
                 "id": id,
             },
         )
-        result: User = self._request(
-            "GET", path, None, _rt.model("microsoft.graph.user")
-        )
+        result: User = self._request("GET", path, None, _rt.model("user", "User"))
         return result
 
     def create_online_meetings(
@@ -127,7 +125,7 @@ class Client:
             },
         )
         result: OnlineMeeting = self._request(
-            "POST", path, body, _rt.model("microsoft.graph.onlineMeeting")
+            "POST", path, body, _rt.model("online_meeting", "OnlineMeeting")
         )
         return result
 
