@@ -17,7 +17,16 @@ import datetime as _dt
 import importlib
 from collections.abc import Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, dataclass_transform
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Final,
+    Literal,
+    Protocol,
+    Self,
+    dataclass_transform,
+)
 
 if TYPE_CHECKING:
     import decimal
@@ -27,28 +36,21 @@ if TYPE_CHECKING:
 _MODELS = __name__.rpartition(".")[0] + ".models"
 
 
-class Unset:
-    """The type of UNSET: a property that is absent, as opposed to an explicit null (None)."""
+class Unset(Enum):
+    """The type of UNSET: a property that is absent, as opposed to an explicit null (None).
+    A one-member enum, so that type checkers narrow `value is not UNSET` and `if value:`.
+    """
 
-    __slots__ = ()
-    _instance: ClassVar[Unset | None] = None
+    UNSET = "UNSET"
 
-    def __new__(cls) -> Unset:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __bool__(self) -> bool:
+    def __bool__(self) -> Literal[False]:
         return False
 
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __reduce__(self) -> str:
-        return "UNSET"
 
-
-UNSET = Unset()
+UNSET: Final = Unset.UNSET
 
 
 class Codec(Protocol):
@@ -70,9 +72,13 @@ class Timestamp(_dt.datetime):
         stamp.raw = text
         return stamp
 
-    def __reduce__(self) -> Any:
+    def __reduce_ex__(self, protocol: Any) -> Any:
         raw = getattr(self, "raw", None)
-        return (Timestamp.parse, (raw,)) if raw is not None else super().__reduce__()
+        return (
+            (Timestamp.parse, (raw,))
+            if raw is not None
+            else super().__reduce_ex__(protocol)
+        )
 
 
 class TimeOfDay(_dt.time):
@@ -87,9 +93,13 @@ class TimeOfDay(_dt.time):
         value.raw = text
         return value
 
-    def __reduce__(self) -> Any:
+    def __reduce_ex__(self, protocol: Any) -> Any:
         raw = getattr(self, "raw", None)
-        return (TimeOfDay.parse, (raw,)) if raw is not None else super().__reduce__()
+        return (
+            (TimeOfDay.parse, (raw,))
+            if raw is not None
+            else super().__reduce_ex__(protocol)
+        )
 
 
 class _RawCodec:
