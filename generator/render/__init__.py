@@ -33,6 +33,7 @@ def render_files(
         RenderedFile("_paths.py", render("paths.py.jinja")),
         RenderedFile("client.py", render("client.py.jinja", client=plan.client)),
         RenderedFile("models/__init__.py", render("models_init.py.jinja", package=plan.package)),
+        RenderedFile("models/_exports.py", render("models_exports.py.jinja", package=plan.package)),
         RenderedFile("py.typed", ""),
     ]
     files += [
