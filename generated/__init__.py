@@ -6,7 +6,6 @@ and the client load on first use, so importing this package is cheap.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._runtime import UNSET, GraphModel, Unset
@@ -35,7 +34,7 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(__import__(__name__ + module, fromlist=[name]), name)
     globals()[name] = value
     return value
 

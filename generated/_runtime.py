@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import importlib
 from collections.abc import Mapping
 from enum import Enum
 from typing import (
@@ -147,7 +146,8 @@ TIME_OF_DAY: Codec = _RawCodec(TimeOfDay)
 
 
 def _load(module: str, name: str) -> Any:
-    return getattr(importlib.import_module(f"{_MODELS}.{module}"), name)
+    # __import__ rather than importlib: importing importlib would cost more than a model
+    return getattr(__import__(f"{_MODELS}.{module}", fromlist=[name]), name)
 
 
 class _ModelCodec:

@@ -7,7 +7,6 @@ imported.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ def __getattr__(name: str) -> Any:
     module = _index().get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(__import__(__name__ + module, fromlist=[name]), name)
     globals()[name] = value
     return value
 
