@@ -114,6 +114,7 @@ def run_child(code: str, cwd: Path, example: Path) -> tuple[dict[str, float], fl
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(cwd)},
+        check=False,
     )
     wall = time.perf_counter() - start
     if done.returncode != 0:

@@ -10,7 +10,7 @@ import json
 import pickle
 import subprocess
 import sys
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -58,7 +58,7 @@ def test_timestamps_keep_their_text_and_stay_datetimes() -> None:
     assert stamp.utcoffset() == timedelta(hours=3)
     assert stamp + timedelta(days=1) == datetime(2017, 1, 2, 0, 1, 21, 394288, stamp.tzinfo)
     assert OnlineMeeting(start_date_time=stamp).to_dict() == {"startDateTime": text}
-    made = datetime(2020, 5, 1, 8, 30, tzinfo=timezone.utc)
+    made = datetime(2020, 5, 1, 8, 30, tzinfo=UTC)
     assert OnlineMeeting(start_date_time=made).to_dict() == {
         "startDateTime": "2020-05-01T08:30:00+00:00"
     }
@@ -158,8 +158,10 @@ def test_user_code_is_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert lines == [
         'note: Revealed type is "generated.models.user.User"',  # UNSET and None narrowed away
         'note: Revealed type is "str | None | generated._runtime.Unset"',
-        'error: Argument "subject" to "OnlineMeeting" has incompatible type "int"; '
-        'expected "str | Unset | None"  [arg-type]',
+        (
+            'error: Argument "subject" to "OnlineMeeting" has incompatible type "int"; '
+            'expected "str | Unset | None"  [arg-type]'
+        ),
     ], (
         out + err
     )
