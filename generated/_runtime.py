@@ -159,7 +159,7 @@ class _ModelCodec:
         self._cls: type[GraphModel] | None = None
 
     def decode(self, value: Any) -> Any:
-        if not isinstance(value, Mapping):
+        if value.__class__ is not dict and not isinstance(value, Mapping):
             return value
         cls = self._cls
         if cls is None:
