@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncMeBuilder", "MeBuilder"]
 
-_GET: _rt.Codec | None = _http.Single(_rt.model("microsoft.graph.user"))
+_GET: _rt.Codec | None = _http.Single(_rt.model("user", "User"))
 
 
 class MeBuilder(Builder):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncUsersItemBuilder", "UsersItemBuilder"]
 
-_GET: _rt.Codec | None = _http.Single(_rt.model("microsoft.graph.user"))
+_GET: _rt.Codec | None = _http.Single(_rt.model("user", "User"))
 
 
 class UsersItemBuilder(Builder):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncUsersItemOnlineMeetingsBuilder", "UsersItemOnlineMeetingsBuilder"]
 
-_POST: _rt.Codec | None = _http.Single(_rt.model("microsoft.graph.onlineMeeting"))
+_POST: _rt.Codec | None = _http.Single(_rt.model("online_meeting", "OnlineMeeting"))
 
 
 class UsersItemOnlineMeetingsBuilder(Builder):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import _runtime as _rt
@@ -11,7 +10,6 @@ if TYPE_CHECKING:
     from .identity import Identity
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class IdentitySet(_rt.GraphModel):
     """
     The identitySet type.
@@ -24,7 +22,7 @@ class IdentitySet(_rt.GraphModel):
     user: Identity | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("application", "application", _rt.model("microsoft.graph.identity")),
-        ("device", "device", _rt.model("microsoft.graph.identity")),
-        ("user", "user", _rt.model("microsoft.graph.identity")),
+        ("application", "application", _rt.model("identity", "Identity")),
+        ("device", "device", _rt.model("identity", "Identity")),
+        ("user", "user", _rt.model("identity", "Identity")),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import _runtime as _rt
@@ -11,7 +10,6 @@ if TYPE_CHECKING:
     from .identity_set import IdentitySet
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class MeetingParticipantInfo(_rt.GraphModel):
     """
     The meetingParticipantInfo type.
@@ -23,6 +21,6 @@ class MeetingParticipantInfo(_rt.GraphModel):
     upn: str | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("identity", "identity", _rt.model("microsoft.graph.identitySet")),
+        ("identity", "identity", _rt.model("identity_set", "IdentitySet")),
         ("upn", "upn", None),
     )

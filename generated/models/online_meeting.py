@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import _runtime as _rt
@@ -17,7 +16,6 @@ if TYPE_CHECKING:
     from .meeting_participants import MeetingParticipants
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class OnlineMeeting(Entity):
     """
     The onlineMeeting entity.
@@ -64,20 +62,20 @@ class OnlineMeeting(Entity):
         (
             "participants",
             "participants",
-            _rt.model("microsoft.graph.meetingParticipants"),
+            _rt.model("meeting_participants", "MeetingParticipants"),
         ),
         ("is_broadcast", "isBroadcast", None),
-        ("access_level", "accessLevel", _rt.enum("microsoft.graph.accessLevel")),
+        ("access_level", "accessLevel", _rt.enum("access_level", "AccessLevel")),
         (
             "capabilities",
             "capabilities",
-            _rt.collection(_rt.enum("microsoft.graph.meetingCapabilities")),
+            _rt.collection(_rt.enum("meeting_capabilities", "MeetingCapabilities")),
         ),
         (
             "audio_conferencing",
             "audioConferencing",
-            _rt.model("microsoft.graph.audioConferencing"),
+            _rt.model("audio_conferencing", "AudioConferencing"),
         ),
-        ("chat_info", "chatInfo", _rt.model("microsoft.graph.chatInfo")),
+        ("chat_info", "chatInfo", _rt.model("chat_info", "ChatInfo")),
         ("video_teleconference_id", "videoTeleconferenceId", None),
     )

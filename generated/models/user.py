@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import _runtime as _rt
@@ -14,7 +13,6 @@ if TYPE_CHECKING:
     from .presence_status import PresenceStatus
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class User(Entity):
     """
     Represents a user account.
@@ -73,12 +71,12 @@ class User(Entity):
         ("created_date_time", "createdDateTime", _rt.TIMESTAMP),
         ("display_name", "displayName", None),
         ("mail", "mail", None),
-        ("presence", "presence", _rt.enum("microsoft.graph.presenceStatus")),
+        ("presence", "presence", _rt.enum("presence_status", "PresenceStatus")),
         ("user_type", "userType", None),
-        ("manager", "manager", _rt.model("microsoft.graph.user")),
+        ("manager", "manager", _rt.model("user", "User")),
         (
             "online_meetings",
             "onlineMeetings",
-            _rt.collection(_rt.model("microsoft.graph.onlineMeeting")),
+            _rt.collection(_rt.model("online_meeting", "OnlineMeeting")),
         ),
     )

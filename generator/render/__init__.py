@@ -37,6 +37,7 @@ def render_files(
         RenderedFile("builders/_base.py", render("builders_base.py.jinja")),
         RenderedFile("builders/_routes.py", render("routes.py.jinja", client=plan.client)),
         RenderedFile("models/__init__.py", render("models_init.py.jinja", package=plan.package)),
+        RenderedFile("models/_exports.py", render("models_exports.py.jinja", package=plan.package)),
         RenderedFile("py.typed", ""),
     ]
     files += [

@@ -1,11 +1,12 @@
-"""The one naming rule for generated Python (documented in docs/naming.md).
+"""The one naming rule for generated Python (documented, with examples, in docs/naming.md).
 
 Attributes: snake_case of the wire name (`displayName` -> `display_name`, `URLPath` ->
 `url_path`); `@odata.type` -> `odata_type`; other characters become `_`. A name that starts with a
-digit gets the prefix `n_`. Keywords and soft keywords, builtins used in annotations, and the
-members every model has (`to_dict`, `from_dict`, `additional_data`) get a trailing `_`. When two
-wire names still meet on one Python name (`displayName` and `DisplayName`), the later one gets
-`_2`, `_3`, ... and a GG040 diagnostic.
+digit gets the prefix `n_`. Keywords and soft keywords, the builtins and names a model's class
+body refers to (`str`, `int`, ..., `Any`, `ClassVar`), and the members every model has
+(`to_dict`, `from_dict`, `additional_data`, `odata_name`) get a trailing `_`. When two wire names
+still meet on one Python name (`displayName` and `DisplayName`), the later one gets `_2`, `_3`,
+... and a GG040 diagnostic.
 
 Classes: the type name with its first letter upper-cased; types of sub-namespaces
 (`microsoft.graph.callRecords.session`) are prefixed with the sub-namespace
@@ -28,7 +29,8 @@ RESERVED_ATTRIBUTES = frozenset(
     set(keyword.kwlist)
     | set(keyword.softkwlist)
     | {"str", "int", "float", "bool", "list", "dict", "object", "bytes", "type", "Any"}
-    | {"to_dict", "from_dict", "additional_data", "self", "cls"}
+    | {"ClassVar", "TYPE_CHECKING"}
+    | {"to_dict", "from_dict", "additional_data", "odata_name", "self", "cls"}
 )
 
 

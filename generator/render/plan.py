@@ -37,10 +37,12 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
     classes = {qualified: cls for (qualified, _), cls in zip(names, unique_classes, strict=True)}
     modules = {qualified: naming.module_name(cls) for qualified, cls in classes.items()}
     enums = frozenset(e.qualified_name for e in model.enums)
+    flags = frozenset(e.qualified_name for e in model.enums if e.flags)
     by_name = {t.qualified_name: t for t in model.types}
 
     model_views = tuple(
-        model_view(t, package, classes, modules, enums, by_name, diagnostics) for t in model.types
+        model_view(t, package, classes, modules, enums, by_name, diagnostics, flags)
+        for t in model.types
     )
     enum_views = tuple(enum_view(e, package, classes, modules) for e in model.enums)
     client = client_view(model, package, classes, modules, enums)
@@ -51,13 +53,17 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
     package_view = PackageView(
         package=package,
         package_literal=literal(package),
-        exports=exports
-        + (
+        exports=(  # models are imported from PKG.models: the root stays cheap
             ExportView(name="AsyncClient", module=".client"),
             ExportView(name="Client", module=".client"),
         ),
         model_exports=tuple(
-            ExportView(name=e.name, module="." + e.module.split(".")[-1]) for e in exports
+            ExportView(
+                name=e.name,
+                module="." + e.module.split(".")[-1],
+                index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
+            )
+            for e in exports
         ),
         registry=tuple(
             RegistryEntryView(

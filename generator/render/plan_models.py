@@ -28,6 +28,7 @@ def model_view(
     enums: frozenset[str],
     by_name: dict[str, StructuredType],
     diagnostics: Diagnostics,
+    flags: frozenset[str] = frozenset(),
 ) -> ModelView:
     inherited = _all_properties(t, by_name)
     wanted = [naming.attribute_name(p.name) for p in t.properties]
@@ -41,7 +42,7 @@ def model_view(
                 prop.source,
                 f"{t.name}.{prop.name} would be `{want}` like another property; named `{attr}`",
             )
-        py = python_type(prop.type, classes, enums)
+        py = python_type(prop.type, classes, enums, flags)
         imports.update(q for q in py.imports if q != t.qualified_name)
         doc = prop.description
         fields.append(

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from generator.model import TypeRef
+from generator.render import naming
+from generator.render.text import literal
 
-# Edm name -> (annotation, codec expression or None when the JSON value is kept as it is)
+# Edm name -> (annotation, codec expression or None when the JSON value is kept as it is).
+# Numbers are kept exactly as the JSON parser gave them: Int64 as int (no float on the way), and
+# Decimal as whatever the caller's parser made (`json.loads(text, parse_float=decimal.Decimal)`
+# keeps every digit). Durations, binary and streams stay text.
 PRIMITIVE_TYPES: Final[dict[str, tuple[str, str | None]]] = {
     "Edm.String": ("str", None),
     "Edm.Guid": ("str", None),
@@ -37,17 +42,26 @@ class PyType:
     imports: tuple[str, ...] = ()  # qualified names of model types the annotation mentions
 
 
-def python_type(ref: TypeRef, classes: dict[str, str], enums: frozenset[str]) -> PyType:
-    """`classes` maps a qualified type or enum name to its class name."""
+def python_type(
+    ref: TypeRef,
+    classes: dict[str, str],
+    enums: frozenset[str],
+    flags: frozenset[str] = frozenset(),
+) -> PyType:
+    """`classes` maps a qualified type or enum name to its class name; `flags` names the enums
+    whose values are comma-separated sets of members."""
     if ref.name in PRIMITIVE_TYPES:
         annotation, codec = PRIMITIVE_TYPES[ref.name]
         imports: tuple[str, ...] = ()
     elif ref.name in classes:
         cls = classes[ref.name]
-        if ref.name in enums:
-            annotation, codec = f"{cls} | str", f"_rt.enum({_lit(ref.name)})"
+        where = f"{literal(naming.module_name(cls))}, {literal(cls)}"
+        if ref.name in flags:
+            annotation, codec = f"list[{cls} | str] | str", f"_rt.flags({where})"
+        elif ref.name in enums:
+            annotation, codec = f"{cls} | str", f"_rt.enum({where})"
         else:
-            annotation, codec = cls, f"_rt.model({_lit(ref.name)})"
+            annotation, codec = cls, f"_rt.model({where})"
         imports = (ref.name,)
     else:  # a name the model does not define: kept as raw JSON
         annotation, codec, imports = "Any", None, ()
@@ -55,9 +69,3 @@ def python_type(ref: TypeRef, classes: dict[str, str], enums: frozenset[str]) ->
         annotation = f"list[{annotation}]"
         codec = f"_rt.collection({codec})" if codec else None
     return PyType(annotation, codec, imports)
-
-
-def _lit(text: str) -> str:
-    from generator.render.text import literal
-
-    return literal(text)

@@ -125,6 +125,7 @@ class ClientView:
 class ExportView:
     name: str
     module: str  # relative module path, e.g. ".models.online_meeting"
+    index_literal: str = ""  # "Name .module\n" as a string literal, a line of the lazy index
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -107,7 +107,6 @@ def test_importing_one_model_is_lazy() -> None:
     )
     assert json.loads(out.stdout.replace("'", '"')) == [
         "generated",
-        "generated._registry",
         "generated._runtime",
         "generated.models",
         "generated.models.entity",

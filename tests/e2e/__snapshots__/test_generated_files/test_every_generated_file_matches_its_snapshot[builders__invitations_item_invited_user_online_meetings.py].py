@@ -20,7 +20,7 @@ __all__ = [
     "InvitationsItemInvitedUserOnlineMeetingsBuilder",
 ]
 
-_POST: _rt.Codec | None = _http.Single(_rt.model("microsoft.graph.onlineMeeting"))
+_POST: _rt.Codec | None = _http.Single(_rt.model("online_meeting", "OnlineMeeting"))
 
 
 class InvitationsItemInvitedUserOnlineMeetingsBuilder(Builder):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import _runtime as _rt
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class Entity(_rt.GraphModel):
     """
     The base type of every entity: anything that has an id.

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from .. import _runtime as _rt
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class Identity(_rt.GraphModel):
     """
     The identity type.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import _runtime as _rt
@@ -11,7 +10,6 @@ if TYPE_CHECKING:
     from .meeting_participant_info import MeetingParticipantInfo
 
 
-@dataclass(slots=True, kw_only=True, repr=False)
 class MeetingParticipants(_rt.GraphModel):
     """
     The meetingParticipants type.
@@ -25,20 +23,30 @@ class MeetingParticipants(_rt.GraphModel):
     contributors: list[MeetingParticipantInfo] | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("organizer", "organizer", _rt.model("microsoft.graph.meetingParticipantInfo")),
+        (
+            "organizer",
+            "organizer",
+            _rt.model("meeting_participant_info", "MeetingParticipantInfo"),
+        ),
         (
             "attendees",
             "attendees",
-            _rt.collection(_rt.model("microsoft.graph.meetingParticipantInfo")),
+            _rt.collection(
+                _rt.model("meeting_participant_info", "MeetingParticipantInfo")
+            ),
         ),
         (
             "producers",
             "producers",
-            _rt.collection(_rt.model("microsoft.graph.meetingParticipantInfo")),
+            _rt.collection(
+                _rt.model("meeting_participant_info", "MeetingParticipantInfo")
+            ),
         ),
         (
             "contributors",
             "contributors",
-            _rt.collection(_rt.model("microsoft.graph.meetingParticipantInfo")),
+            _rt.collection(
+                _rt.model("meeting_participant_info", "MeetingParticipantInfo")
+            ),
         ),
     )

@@ -1,0 +1,185 @@
+"""The model runtime as a user meets it: dataclass behaviour, lossless values, polymorphism,
+typing of user code (mypy), and what importing a model costs in modules."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import decimal
+import json
+import pickle
+import subprocess
+import sys
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_models_are_slotted_keyword_only_dataclasses() -> None:
+    from generated.models import Entity, OnlineMeeting
+
+    meeting = OnlineMeeting(subject="s", id="1")
+    assert dataclasses.is_dataclass(meeting)
+    names = [f.name for f in dataclasses.fields(meeting)]
+    assert names[:2] == ["additional_data", "id"] and "subject" in names
+    assert not hasattr(meeting, "__dict__")
+    with pytest.raises(AttributeError):
+        meeting.not_a_field = 1  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        OnlineMeeting(subjekt="typo")  # type: ignore[call-arg]
+    assert dataclasses.asdict(Entity(id="1")) == {"additional_data": {}, "id": "1"}
+    again = dataclasses.replace(meeting, subject="t")
+    assert (again.subject, again.id, meeting.subject) == ("t", "1", "s")
+
+
+def test_equality_hash_copy_and_pickle() -> None:
+    from generated.models import Entity, OnlineMeeting
+
+    body = {"id": "1", "creationDateTime": "2017-01-01T00:01:21.3942888+03:00"}
+    meeting = OnlineMeeting.from_dict(body)
+    assert meeting == OnlineMeeting.from_dict(dict(body))
+    assert meeting != Entity(id="1")  # another class is never equal
+    assert OnlineMeeting(additional_data={"x": 1}) != OnlineMeeting()
+    with pytest.raises(TypeError):
+        hash(meeting)  # mutable, like a dataclass with eq=True
+    for clone in (copy.copy(meeting), copy.deepcopy(meeting), pickle.loads(pickle.dumps(meeting))):
+        assert clone == meeting and clone.to_dict() == body
+
+
+def test_timestamps_keep_their_text_and_stay_datetimes() -> None:
+    from generated.models import OnlineMeeting
+
+    text = "2017-01-01T00:01:21.3942888+03:00"
+    stamp = OnlineMeeting.from_dict({"startDateTime": text}).start_date_time
+    assert isinstance(stamp, datetime)
+    assert stamp.utcoffset() == timedelta(hours=3)
+    assert stamp + timedelta(days=1) == datetime(2017, 1, 2, 0, 1, 21, 394288, stamp.tzinfo)
+    assert OnlineMeeting(start_date_time=stamp).to_dict() == {"startDateTime": text}
+    made = datetime(2020, 5, 1, 8, 30, tzinfo=UTC)
+    assert OnlineMeeting(start_date_time=made).to_dict() == {
+        "startDateTime": "2020-05-01T08:30:00+00:00"
+    }
+    for text in ("2016-03-21T20:01:37Z", "not a date", "9999-12-31T23:59:59.9999999Z"):
+        assert OnlineMeeting.from_dict({"endDateTime": text}).to_dict() == {"endDateTime": text}
+
+
+def test_time_of_day_and_dates() -> None:
+    from generated import _runtime as rt
+
+    value = rt.TIME_OF_DAY.decode("08:00:00.0000000")
+    assert isinstance(value, time) and value.hour == 8
+    assert rt.TIME_OF_DAY.encode(value) == "08:00:00.0000000"
+    assert rt.DATE.encode(rt.DATE.decode("2021-07-01")) == "2021-07-01"
+    assert rt.DATE.decode("20210701") == "20210701"  # not written back the same: kept as text
+
+
+def test_numbers_are_never_turned_into_floats() -> None:
+    from generated.models import OnlineMeeting
+
+    big, exact = 2**63 - 1, decimal.Decimal("12345678901234567890.123456789")
+    body = json.loads(
+        '{"id": "1", "size": 9223372036854775807, "price": 12345678901234567890.123456789}',
+        parse_float=decimal.Decimal,
+    )
+    again = OnlineMeeting.from_dict(body).to_dict()
+    assert again == body and again["size"] == big and again["price"] == exact
+
+
+def test_open_and_flags_enums() -> None:
+    from generated import _runtime as rt
+    from generated.models import AccessLevel, MeetingCapabilities, OnlineMeeting
+
+    body = {"accessLevel": "brandNewLevel", "capabilities": ["unknownFutureValue", "x"]}
+    meeting = OnlineMeeting.from_dict(body)
+    assert meeting.access_level == "brandNewLevel"
+    assert meeting.capabilities == [MeetingCapabilities.UNKNOWN_FUTURE_VALUE, "x"]
+    assert meeting.to_dict() == body
+    codec = rt.flags("access_level", "AccessLevel")
+    value = codec.decode("everyone,invited,someday")
+    assert value == [AccessLevel.EVERYONE, AccessLevel.INVITED, "someday"]
+    assert codec.encode(value) == "everyone,invited,someday"
+    assert codec.decode("everyone, invited") == "everyone, invited"  # kept: spaces
+
+
+def test_polymorphism_is_case_insensitive_and_cached() -> None:
+    from generated import _runtime as rt
+    from generated.models import Entity, User
+
+    for name in ("#microsoft.graph.user", "microsoft.graph.User", "#USER", "user"):
+        assert type(Entity.from_dict({"@odata.type": name, "id": "1"})) is User
+        assert rt._TARGETS[(Entity, name)] is User  # the next object of that name: one lookup
+    unknown = {"@odata.type": "#microsoft.graph.future", "id": "1", "newThing": [1]}
+    read = Entity.from_dict(unknown)
+    assert type(read) is Entity and read.additional_data["@odata.type"] == "#microsoft.graph.future"
+    assert read.to_dict() == unknown
+
+
+def test_nested_collections_and_nulls_round_trip() -> None:
+    from generated import UNSET
+    from generated.models import OnlineMeeting
+
+    body = {
+        "participants": {"attendees": [{"upn": "a"}, None, {"identity": None}], "organizer": None},
+        "capabilities": None,
+        "joinUrl": None,
+    }
+    meeting = OnlineMeeting.from_dict(body)
+    assert meeting.join_url is None and meeting.subject is UNSET
+    assert meeting.to_dict() == body
+
+
+USER_CODE = """
+import dataclasses
+from generated import UNSET
+from generated.models import OnlineMeeting, User
+
+meeting = OnlineMeeting(subject="s", additional_data={"x": 1})
+meeting = dataclasses.replace(meeting, subject="t")
+user = User.from_dict({"id": "1"})
+manager = user.manager
+if manager is not UNSET and manager is not None:
+    reveal_type(manager)
+    reveal_type(manager.id)
+OnlineMeeting(subject=1)
+"""
+
+
+def test_user_code_is_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mypy import api
+
+    monkeypatch.chdir(ROOT)
+    script = tmp_path / "use.py"
+    script.write_text(USER_CODE, encoding="utf-8")
+    out, err, _ = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(script)])
+    lines = [line.split(": ", 1)[1] for line in out.splitlines() if ": " in line]
+    assert lines == [
+        'note: Revealed type is "generated.models.user.User"',  # UNSET and None narrowed away
+        'note: Revealed type is "str | None | generated._runtime.Unset"',
+        (
+            'error: Argument "subject" to "OnlineMeeting" has incompatible type "int"; '
+            'expected "str | Unset | None"  [arg-type]'
+        ),
+    ], (
+        out + err
+    )
+
+
+def test_model_for_imports_only_what_it_returns() -> None:
+    code = (
+        "import sys; from generated import model_for; model_for('user'); "
+        "print(sorted(m for m in sys.modules if m.startswith('generated') or m == 'httpx'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert json.loads(out.stdout.replace("'", '"')) == [
+        "generated",
+        "generated._registry",
+        "generated._runtime",
+        "generated.models",
+        "generated.models.entity",
+        "generated.models.user",
+    ]
