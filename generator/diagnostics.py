@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -41,5 +42,11 @@ class Diagnostics:
         return Counter(d.severity for d in set(self.items))
 
 
+# control characters (terminal escapes), bidi controls and line separators: shown escaped, so a
+# page cannot rewrite the terminal or reorder the text of a diagnostic printed about it
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

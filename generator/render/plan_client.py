@@ -17,11 +17,18 @@ def client_view(
     modules: dict[str, str],
     enums: frozenset[str],
 ) -> ClientView:
-    method_names = naming.unique([_method_name(op) for op in model.operations])
+    # an operation named `close` must not replace the client's own methods
+    taken = list(_CLIENT_MEMBERS)
+    method_names = naming.unique(taken + [_method_name(op) for op in model.operations])[
+        len(taken) :
+    ]
     imports: set[str] = set()
     operations = []
     for op, method_name in zip(model.operations, method_names, strict=True):
-        params = naming.unique([naming.attribute_name(p) for p in op.path_parameters])
+        # a path parameter named `body` or `self` must not repeat a parameter of the method
+        params = naming.unique(
+            list(_METHOD_PARAMETERS) + [naming.attribute_name(p) for p in op.path_parameters]
+        )[len(_METHOD_PARAMETERS) :]
         body = None
         if op.request_type is not None:
             py = python_type(op.request_type, classes, enums)
@@ -65,6 +72,10 @@ def client_view(
         type_imports=type_imports,
         uses_any=True,
     )
+
+
+_CLIENT_MEMBERS = ("close", "_request", "_base_url", "_credential", "_http")
+_METHOD_PARAMETERS = ("self", "body", "path", "result")
 
 
 def _method_name(op: Operation) -> str:
