@@ -23,6 +23,15 @@ def test_unclosed_fence_on_the_last_line_is_located_inside_the_page() -> None:
     ]
 
 
+def test_text_after_a_row_of_one_pipe_is_not_glued_to_nothing() -> None:
+    text = "## Properties\n\n| Property | Type |\n|--|--|\n|\nwrapped text\n| a | String |\n"
+    outcome = parse_only({"resources/x.md": text.encode()})
+    check_outcome(outcome)
+    assert [str(d) for d in outcome.diagnostics.items] == [
+        "resources/x.md:5: warning GG013: row has 0 cells, header has 2"
+    ]
+
+
 def test_duplicate_method_parameters_never_reach_the_client() -> None:
     page = (
         "---\ndoc_type: apiPageType\n---\n\n# Create thing\n\n## HTTP request\n\n```http\n"
