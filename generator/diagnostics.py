@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ class Diagnostic:
     severity: Severity = "warning"
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.severity} {self.code}: {self.message}"
+        return f"{_one_line(str(self.source))}: {self.severity} {self.code}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -42,11 +41,8 @@ class Diagnostics:
         return Counter(d.severity for d in set(self.items))
 
 
-# control characters (terminal escapes), bidi controls and line separators: shown escaped, so a
-# page cannot rewrite the terminal or reorder the text of a diagnostic printed about it
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """One line of printable text: control characters (terminal escapes), bidi controls and
+    other invisible format characters are shown escaped, so a page can neither rewrite the
+    terminal nor reorder the text of a diagnostic printed about it."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(text.split()))

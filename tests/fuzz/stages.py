@@ -62,7 +62,7 @@ def check_outcome(outcome: Outcome) -> None:
         assert diagnostic.code in CODES, diagnostic
         assert diagnostic.source.path in lengths, diagnostic
         assert 1 <= diagnostic.source.line <= max(1, lengths[diagnostic.source.path]), diagnostic
-        assert "\n" not in str(diagnostic)
+        assert str(diagnostic).isprintable(), diagnostic
     assert "GG041" not in outcome.codes(), [str(d) for d in outcome.diagnostics.items]
     assert model_from_json(model_to_json(outcome.model)) == outcome.model
     paths = [f.path for f in outcome.files]

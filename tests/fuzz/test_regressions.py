@@ -78,6 +78,8 @@ def test_diagnostics_show_control_and_bidi_characters_escaped() -> None:
     (item,) = diagnostics.items
     assert str(item) == "a.md:1: warning GG020: type \\u001b[2Jx\\u202eevil"
     assert isinstance(item, Diagnostic)
+    named = Diagnostic(SourceSpan("api/\x1b[2J.md", 1), "GG001", "x", "error")
+    assert str(named) == "api/\\u001b[2J.md:1: error GG001: x"
 
 
 def test_request_line_with_a_run_of_inner_spaces() -> None:
