@@ -18,7 +18,10 @@ from generator.parse import lenient_json
 from generator.parse.document import CodeBlock, Heading, Paragraph
 from generator.source import SourceSpan
 
-_MD = MarkdownIt("commonmark")
+# Block structure only: the text of an inline token is its `content`, set by the block rules.
+# The inline rules (children we never read) cost most of the time on hostile pages: a cell of
+# 40,000 `[` took 7 s in link-label parsing.
+_MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 _TAB_MARKER = re.compile(r"^\[[^\]]*\]\(#tab/[^)]*\)\s*$")
 
 
