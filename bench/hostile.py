@@ -2,8 +2,9 @@
 
 Each case builds one page of size n and of size 2n and runs load -> parse -> build (and render +
 format for the cases that make many types). A linear stage doubles its time when n doubles; the
-ratio column shows it (about 2 is linear, about 4 quadratic). Times are measured in this run
-only, so the ratios compare like with like on any machine.
+ratio column shows it: linear when it is close to the `size x` column (how much the page grew;
+4 for nested-lists, whose indentation grows with depth), quadratic near its square. Times are
+measured in this run only, so the ratios compare like with like on any machine.
 
     .venv/bin/python bench/hostile.py            # every case
     .venv/bin/python bench/hostile.py request    # the cases whose name contains 'request'
@@ -151,7 +152,9 @@ def run(text: str, render: bool) -> dict[str, float]:
 
 def main(argv: list[str]) -> int:
     wanted = [name for name in CASES if not argv or any(a in name for a in argv)]
-    print(f"{'case':26} {'n':>7} {'bytes':>9} {'time n':>8} {'time 2n':>8} {'ratio':>6}")
+    print(
+        f"{'case':26} {'n':>7} {'bytes 2n':>9} {'size x':>6} {'time n':>8} {'time 2n':>8} {'ratio':>6}"
+    )
     worst = ("", 0.0)
     for name in wanted:
         make, n, render = CASES[name]
@@ -159,7 +162,8 @@ def main(argv: list[str]) -> int:
         t1 = sum(run(small, render).values())
         t2 = sum(run(large, render).values())
         ratio = t2 / t1 if t1 > 0 else float("nan")
-        print(f"{name:26} {n:>7} {len(large):>9} {t1:>8.3f} {t2:>8.3f} {ratio:>6.2f}")
+        grown = len(large) / len(small)
+        print(f"{name:26} {n:>7} {len(large):>9} {grown:>6.2f} {t1:>8.3f} {t2:>8.3f} {ratio:>6.2f}")
         if t2 > worst[1]:
             worst = (name, t2)
     print(f"slowest: {worst[0]} at 2n, {worst[1]:.3f} s")
