@@ -115,7 +115,9 @@ def _main(argv: list[str] | None) -> int:
     run = generate(args.docs, package, args.templates)
     for diagnostic in run.diagnostics.sorted():
         if not args.quiet or diagnostic.severity == "error":
-            print(f"{args.docs.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
+            # GG041 is about a generated file: its path is relative to OUT, not DOCS
+            root = args.output if diagnostic.code == "GG041" else args.docs
+            print(f"{root.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
     if args.dump_model is not None:
         text = json.dumps(dump_model(run.model), indent=2, ensure_ascii=False) + "\n"
         try:

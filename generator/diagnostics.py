@@ -17,7 +17,7 @@ class Diagnostic:
     severity: Severity = "warning"
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.severity} {self.code}: {self.message}"
+        return f"{_one_line(str(self.source))}: {self.severity} {self.code}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -42,4 +42,7 @@ class Diagnostics:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line of printable text: control characters (terminal escapes), bidi controls and
+    other invisible format characters are shown escaped, so a page can neither rewrite the
+    terminal nor reorder the text of a diagnostic printed about it."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(text.split()))

@@ -7,6 +7,8 @@ page or in a request-body table are never changed by examples.
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from typing import Any
 
 from generator.build.declare import Declarations
@@ -20,6 +22,7 @@ from generator.parse.document import Example
 from generator.source import SourceSpan
 
 _MAX_NODES = 100_000
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
 def declare_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
@@ -69,9 +72,9 @@ def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str |
 def _objects(body: Any) -> list[dict[str, Any]]:
     """Every JSON object in the body, breadth first, bounded."""
     out: list[dict[str, Any]] = []
-    queue = [body]
+    queue: deque[Any] = deque([body])  # list.pop(0) would make a long array quadratic
     while queue and len(out) < _MAX_NODES:
-        item = queue.pop(0)
+        item = queue.popleft()
         if isinstance(item, dict):
             out.append(item)
             queue.extend(item.values())
@@ -83,12 +86,13 @@ def _objects(body: Any) -> list[dict[str, Any]]:
 def _declare_named(
     example: Example, body: Any, found: Declarations, diagnostics: Diagnostics
 ) -> None:
+    where = _Lines(example)
     for item in _objects(body):
         name = odata_type(item)
         if name is None or found.index.lookup(name) is not None:
             continue
         qualified = qualify(name)
-        source = _line_of(example, name + '"')
+        source = where.of(name)
         found.add_type(TypeDraft(qualified, EXAMPLE, source))
         diagnostics.report(
             "GG021",
@@ -97,15 +101,31 @@ def _declare_named(
         )
 
 
-def _line_of(example: Example, needle: str) -> SourceSpan:
-    offset = example.text.find(needle)
-    if offset < 0:
-        return example.source
-    return SourceSpan(example.source.path, example.source.line + example.text.count("\n", 0, offset))
+class _Lines:
+    """The line of the first JSON string with a given text in an example, indexed in one pass
+    (searching the text once per key would be quadratic in a body with many keys)."""
+
+    def __init__(self, example: Example) -> None:
+        self.source = example.source
+        self.first: dict[str, int] = {}
+        line = example.source.line
+        last = 0
+        for match in _STRING.finditer(example.text):
+            line += example.text.count("\n", last, match.start())
+            last = match.start()
+            text = match.group(1)
+            self.first.setdefault(text, line)
+            if text.startswith("#"):
+                self.first.setdefault(text[1:], line)
+
+    def of(self, text: str) -> SourceSpan:
+        line = self.first.get(text)
+        return self.source if line is None else SourceSpan(self.source.path, line)
 
 
 def _walk(example: Example, body: Any, expected: str | None, found: Declarations) -> None:
     stack: list[tuple[Any, str | None]] = [(body, expected)]
+    where = _Lines(example)
     seen = 0
     while stack and seen < _MAX_NODES:
         value, expected = stack.pop()
@@ -123,7 +143,7 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
         draft = found.types.get(qualified or "")
         # a value of type Y where the docs expect X: Y derives from X
         if draft is not None and expected in found.types and qualified != expected:
-            hint_base(draft, expected, EXAMPLE, _line_of(example, name + '"' if name else ""))
+            hint_base(draft, expected, EXAMPLE, where.of(name or ""))
         for key, child in value.items():
             if key.startswith("@") or "@" in key:
                 continue
@@ -136,7 +156,7 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
                         add_property(
                             draft,
                             PropertyDraft(
-                                name=key, type=inferred, rank=EXAMPLE, source=_line_of(example, f'"{key}"')
+                                name=key, type=inferred, rank=EXAMPLE, source=where.of(key)
                             ),
                             None,
                         )

@@ -22,5 +22,6 @@ def normalise_path(raw: str) -> str:
     if not path.startswith("/"):
         path = "/" + path
     path = _VERSION.sub("", path)
-    segments = [s for s in path.split("/") if s]
+    # `.` and `..` would let a documented path climb out of the service root once joined
+    segments = [s for s in path.split("/") if s and s not in (".", "..")]
     return "/" + "/".join(segments)

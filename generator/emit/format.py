@@ -24,7 +24,9 @@ def format_files(files: list[RenderedFile], diagnostics: Diagnostics) -> list[Re
         try:
             text = black.format_str(file.text, mode=_MODE)
             libcst.parse_module(text)
-        except (InvalidInput, libcst.ParserSyntaxError) as error:
+            # the grammar is not all of Python: `def f(a, a)` parses but does not compile
+            compile(text, file.path, "exec", dont_inherit=True)
+        except (InvalidInput, libcst.ParserSyntaxError, SyntaxError, ValueError) as error:
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
             diagnostics.report(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {first}"

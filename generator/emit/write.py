@@ -60,6 +60,9 @@ def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
     for file in files:
         _check_inside(file.path)
         target = out / file.path
+        if not _resolves_inside(out, file.path):
+            result.foreign.append(file.path)  # a linked folder in OUT leads elsewhere
+            continue
         new = file.text.encode("utf-8")
         try:
             old = target.read_bytes()
@@ -80,6 +83,8 @@ def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
         else:
             result.changed.append(file.path)
     for path in sorted(set(manifest) - wanted):
+        if not _is_relative(path) or not _resolves_inside(out, path):
+            continue  # a manifest names only files inside OUT; anything else is never touched
         target = out / path
         try:
             current = target.read_bytes()
@@ -92,10 +97,19 @@ def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
     return result
 
 
-def _check_inside(path: str) -> None:
+def _is_relative(path: str) -> bool:
     parts = path.split("/")
-    if path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+    return not (path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts))
+
+
+def _check_inside(path: str) -> None:
+    if not _is_relative(path):
         raise ValueError(f"refusing to write outside the output folder: {path!r}")
+
+
+def _resolves_inside(out: Path, path: str) -> bool:
+    """The folder that would hold path, links followed, is OUT or inside it."""
+    return (out / path).parent.resolve().is_relative_to(out.resolve())
 
 
 def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> None:
@@ -106,6 +120,8 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     out.mkdir(parents=True, exist_ok=True)
     for file in files:
         if file.path in rewrite:
+            if not _resolves_inside(out, file.path):  # not even with force
+                raise ValueError(f"refusing to write through a link out of {out}: {file.path}")
             _atomic_write(out / file.path, file.text.encode("utf-8"))
     for path in result.removed:
         (out / path).unlink(missing_ok=True)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
 from generator.load.frontmatter import split_front_matter
 from generator.source import SourceSpan
+
+# 50 times the largest page of the Graph docs (82 KB); a table of 10,000 rows is 0.7 MB
+MAX_PAGE_BYTES = 8 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +54,9 @@ def read_page(path: str, data: bytes, diagnostics: Diagnostics) -> Page:
     return Page(path, tuple(lines), meta, body_start, hashlib.sha256(data).hexdigest())
 
 
-def find_pages(root: Path) -> list[Path]:
-    """Every *.md file below root, sorted; links that lead outside root are not followed."""
+def find_pages(root: Path, outside: list[Path] | None = None) -> list[Path]:
+    """Every *.md file below root, sorted; links that lead outside root are not followed (they
+    are added to `outside` when given). Linked folders are never entered."""
     found: list[Path] = []
     real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -61,6 +66,8 @@ def find_pages(root: Path) -> list[Path]:
                 continue
             candidate = Path(dirpath) / name
             if candidate.is_symlink() and not candidate.resolve().is_relative_to(real_root):
+                if outside is not None:
+                    outside.append(candidate)
                 continue
             found.append(candidate)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
@@ -68,12 +75,40 @@ def find_pages(root: Path) -> list[Path]:
 
 def load_pages(root: Path, diagnostics: Diagnostics) -> list[Page]:
     pages = []
-    for file in find_pages(root):
+    outside: list[Path] = []
+    files = find_pages(root, outside)
+    for link in outside:
+        diagnostics.report(
+            "GG001",
+            SourceSpan(link.relative_to(root).as_posix(), 1),
+            "link leads outside the docs folder; not followed",
+        )
+    for file in files:
         rel = file.relative_to(root).as_posix()
         try:
-            data = file.read_bytes()
+            data = _read(file)
         except OSError as error:
             diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
             continue
+        except _Skipped as skipped:
+            diagnostics.report("GG001", SourceSpan(rel, 1), f"{skipped}; skipped")
+            continue
         pages.append(read_page(rel, data, diagnostics))
     return pages
+
+
+class _Skipped(Exception):
+    pass
+
+
+def _read(file: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_PAGE_BYTES. A FIFO or a device named *.md
+    would block or never end; a huge file would take unbounded memory."""
+    status = file.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise _Skipped("not a regular file")
+    with file.open("rb") as handle:
+        data = handle.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise _Skipped(f"page is larger than {MAX_PAGE_BYTES:,} bytes")
+    return data

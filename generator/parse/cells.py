@@ -6,8 +6,13 @@ import re
 
 from generator.parse.document import TypeCell
 
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
+# Link text may hold one level of [brackets], a target one level of (parentheses). Neither part
+# can run over an unmatched `[` or `(`, so a cell of many open brackets is read in linear time
+# (with `[^\]]*` every `[` scanned to the end of the text: quadratic).
+LINK_TEXT = r"(?:[^\[\]]|\[[^\[\]]*\])"
+LINK_TARGET = r"(?:[^()\s]|\([^()\s]*\))"
+_LINK = re.compile(rf"\[({LINK_TEXT}*)\]\(({LINK_TARGET}*)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(rf"\[({LINK_TEXT}+)\]\[([^\[\]]*)\]")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.IGNORECASE)

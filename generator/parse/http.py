@@ -11,7 +11,9 @@ from generator.parse.document import Example, HttpPath
 from generator.source import SourceSpan
 
 METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
-_REQUEST_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*?)\s*$", re.IGNORECASE)
+# matched against stripped lines only: `(\S.*)` then ends on a non-space, and no lazy `.*?`
+# followed by `\s*$` can backtrack quadratically over a run of inner spaces
+_REQUEST_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*)$", re.IGNORECASE)
 _STATUS_LINE = re.compile(r"^HTTP(?:/[\d.]+)?\s+(\d{3})\b", re.IGNORECASE)
 _HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s")
 
@@ -33,7 +35,7 @@ def syntax_paths(text: str, source: SourceSpan, diagnostics: Diagnostics) -> lis
 
 
 def looks_like_request(text: str) -> bool:
-    return bool(_REQUEST_LINE.match(text.lstrip().split("\n", 1)[0]))
+    return bool(_REQUEST_LINE.match(text.lstrip().split("\n", 1)[0].strip()))
 
 
 def looks_like_response(text: str) -> bool:
@@ -48,8 +50,10 @@ def parse_example(
     diagnostics: Diagnostics,
 ) -> Example:
     lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
+    blank = 0
+    while blank < len(lines) and not lines[blank].strip():
+        blank += 1
+    lines = lines[blank:]  # one slice: popping blank lines one by one is quadratic
     first = lines[0].strip() if lines else ""
     method = url = ""
     status = None

@@ -35,11 +35,15 @@ _NAME_COLUMNS = {
 _ENUM_COLUMNS = {"value", "member", "name", "members", "values"}
 _VALUES_HEADING = re.compile(r"^(?:`)?([A-Za-z_][\w.]*)(?:`)?\s+(?:enum\s+)?values$", re.IGNORECASE)
 _ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.IGNORECASE)
-_RESOURCE_TITLE = re.compile(r"^([A-Za-z_][\w.]*)\s+(?:resource|complex)?\s*type\b", re.IGNORECASE)
-_INHERITED = re.compile(r"inherited from\s+(\[[^\]]+\]\([^)]*\)|\S+)", re.IGNORECASE)
+# no two quantifiers here can share a run of spaces or brackets (linear time, bench/hostile.py)
+_RESOURCE_TITLE = re.compile(
+    r"^([A-Za-z_][\w.]*)\s+(?:(?:resource|complex)\s*)?type\b", re.IGNORECASE
+)
+_LINKED = rf"\[{cells.LINK_TEXT}+\]\({cells.LINK_TARGET}*\)"
+_INHERITED = re.compile(rf"inherited from\s+({_LINKED}|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
-    r"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
-    r"(?:base (?:class|type)\s+)?(\[[^\]]+\]\([^)]*\))",
+    rf"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
+    rf"(?:base (?:class|type)\s+)?({_LINKED})",
     re.IGNORECASE,
 )
 _ENTITY = "microsoft.graph.entity"

@@ -33,7 +33,7 @@ def read_tables(
             while j < len(rows) and rows[j].strip():
                 text = rows[j]
                 if "|" not in text:
-                    if body:  # hard-wrapped cell text: glue to the previous row
+                    if body and body[-1].cells:  # hard-wrapped cell text: glue to the last row
                         last = body[-1]
                         glued = last.cells[:-1] + ((last.cells[-1] + " " + text.strip()).strip(),)
                         body[-1] = TableRow(cells=glued, source=last.source)

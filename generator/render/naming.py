@@ -32,6 +32,13 @@ RESERVED_ATTRIBUTES = frozenset(
     | {"ClassVar", "TYPE_CHECKING"}
     | {"to_dict", "from_dict", "additional_data", "odata_name", "self", "cls"}
 )
+# names the generated modules import or define beside the model classes (typing, the runtime,
+# the client): a type of one of these names would shadow them
+RESERVED_CLASSES = frozenset(
+    {"Any", "ClassVar", "TYPE_CHECKING", "Enum", "Callable", "Mapping", "Self", "Client"}
+    | {"AsyncClient", "Page", "RetryPolicy"}
+    | {"GraphError", "GraphModel", "Unset", "UNSET", "Codec", "Timestamp", "FieldSpec", "Number"}
+)
 
 
 def _ascii(name: str) -> str:
@@ -57,7 +64,9 @@ def attribute_name(wire: str) -> str:
 
 
 def class_name(simple: str, namespace: str) -> str:
-    words = [w for w in _NON_IDENT.split(_ascii(simple)) if w]
+    # words lose their outer underscores: a type `__class__` must not become a dunder class
+    # (`models.__class__` is the module's own attribute), `__import__` no dunder-looking name
+    words = [w.strip("_") for w in _NON_IDENT.split(_ascii(simple)) if w.strip("_")]
     base = "".join(w[:1].upper() + w[1:] for w in words) or "Type"
     if base[0].isdigit():
         base = "T" + base
@@ -66,9 +75,9 @@ def class_name(simple: str, namespace: str) -> str:
         if namespace.lower().startswith("microsoft.graph")
         else namespace.split(".")
     )
-    prefix = "".join(p[:1].upper() + p[1:] for p in sub if p)
-    name = _NON_IDENT.sub("", prefix) + base
-    if keyword.iskeyword(name):
+    parts = [w.strip("_") for p in sub for w in _NON_IDENT.split(_ascii(p)) if w.strip("_")]
+    name = "".join(w[:1].upper() + w[1:] for w in parts) + base
+    if keyword.iskeyword(name) or name in RESERVED_CLASSES:
         name += "_"
     return name
 

@@ -35,7 +35,10 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
     names.sort(key=lambda pair: pair[0].lower())
     unique_classes = naming.unique([cls for _, cls in names])
     classes = {qualified: cls for (qualified, _), cls in zip(names, unique_classes, strict=True)}
-    modules = {qualified: naming.module_name(cls) for qualified, cls in classes.items()}
+    # `fooBar` and `foo_bar` are two classes but one snake_case module: keep the files apart
+    qualified_names = list(classes)
+    unique_modules = naming.unique([naming.module_name(classes[q]) for q in qualified_names])
+    modules = dict(zip(qualified_names, unique_modules, strict=True))
     enums = frozenset(e.qualified_name for e in model.enums)
     flags = frozenset(e.qualified_name for e in model.enums if e.flags)
     by_name = {t.qualified_name: t for t in model.types}
