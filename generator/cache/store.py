@@ -123,7 +123,7 @@ class Cache:
     def _load(self, name: str) -> dict[str, Any]:
         try:
             data = pickle.loads((self.root / name).read_bytes())
-        except Exception:  # a missing, truncated or foreign cache is an empty one
+        except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
             return {}
         return data if isinstance(data, dict) else {}
 

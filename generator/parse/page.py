@@ -41,7 +41,9 @@ _INHERITS = re.compile(
     r"(?:inherits from|derived from|derives from|extends)\s+(\[[^\]]+\]\([^)]*\))", re.IGNORECASE
 )
 _STATUS = re.compile(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
-_NAMESPACE = re.compile(r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE)
+_NAMESPACE = re.compile(
+    r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
+)
 _READ_ONLY = re.compile(r"\bread-?only\b", re.IGNORECASE)
 
 
