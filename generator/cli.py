@@ -202,12 +202,14 @@ def run_once(options: Options) -> int:
     status = _status(options, counts)
     new_text = {f.path: f.text for f in run.files}
     old_text = _read_old(options.output, result.touched + result.blocked)
-    report = format_report(
-        compare_outputs(
-            {p: t for p, t in old_text.items()},
-            {p: new_text[p] for p in result.touched + result.blocked if p in new_text},
+    report: list[str] = []
+    if read_manifest(options.output):  # a first generation has nothing to compare with
+        report = format_report(
+            compare_outputs(
+                old_text,
+                {p: new_text[p] for p in result.touched + result.blocked if p in new_text},
+            )
         )
-    )
     written = False
     if options.check:
         for path in result.touched + result.blocked:
