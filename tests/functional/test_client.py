@@ -100,9 +100,12 @@ def test_parameters_stay_one_segment(value: str, sent: str) -> None:
 
 
 def test_wrong_parameter_combination_is_a_type_error() -> None:
-    with Client(
-        http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(201)))
-    ) as client, pytest.raises(TypeError, match="usersId"):
+    with (
+        Client(
+            http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(201)))
+        ) as client,
+        pytest.raises(TypeError, match="usersId"),
+    ):
         client.create_online_meetings({}, users_id="a", invitations_id="b")
 
 

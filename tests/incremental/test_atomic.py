@@ -7,7 +7,6 @@ and the new docs, so a run spends most of its time writing ~200 changed files.
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -25,8 +24,19 @@ WIDGETS = 200
 
 def gen(docs: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "generator", str(docs), "-o", str(out), "-q", "--cache-dir",
-         str(cache), "-j", "1"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            str(docs),
+            "-o",
+            str(out),
+            "-q",
+            "--cache-dir",
+            str(cache),
+            "-j",
+            "1",
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
