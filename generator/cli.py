@@ -17,14 +17,12 @@ from pathlib import Path
 
 from generator import __version__
 from generator.cache import Cache
+from generator.cache.inputs import input_fingerprint, read_sources
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
 from generator.emit.write import MANIFEST, read_manifest
-from generator.model import dump_model
-from generator.pipeline import generate, input_fingerprint, read_sources
 from generator.progress import make_progress
-from generator.report import compare_outputs, format_report
 from generator.source import SourceSpan
 
 
@@ -166,6 +164,11 @@ def run_once(options: Options) -> int:
             line = _summary(options, record["sizes"], counts, 0, len(record["files"]))
             print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
         return _status(options, counts)
+
+    # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
+    from generator.model import dump_model
+    from generator.pipeline import generate
+    from generator.report import compare_outputs, format_report
 
     progress = make_progress(enabled=not options.quiet)
     with progress:

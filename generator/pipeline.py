@@ -7,26 +7,26 @@ worker processes. Results never depend on either: same input, byte-identical out
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from generator.build import build_model
-from generator.cache import Cache, generator_fingerprint, templates_fingerprint
+from generator.cache import Cache
+from generator.cache.inputs import Source, input_fingerprint, read_sources
 from generator.cache.store import PageEntry, page_key
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
 from generator.load import read_page
-from generator.load.pages import find_pages
 from generator.model import ApiModel
 from generator.parse import PageDoc, parse_page
-from generator.render import RenderedFile, render_files, template_folders
-from generator.source import SourceSpan
+from generator.render import RenderedFile, render_files
+
+__all__ = ["Run", "Source", "generate", "input_fingerprint", "parse_docs", "read_sources"]
 
 T = TypeVar("T")
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -50,41 +50,6 @@ class Run:
             return work()
         finally:
             self.timings[stage] = time.perf_counter() - start
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    path: str  # relative to DOCS, forward slashes
-    data: bytes
-    digest: str
-
-
-def read_sources(docs: Path, diagnostics: Diagnostics) -> list[Source]:
-    """The bytes of every page, sorted by path; unreadable pages are reported (GG001)."""
-    sources = []
-    for file in find_pages(docs):
-        rel = file.relative_to(docs).as_posix()
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
-            continue
-        sources.append(Source(rel, data, hashlib.sha256(data).hexdigest()))
-    return sources
-
-
-def input_fingerprint(
-    sources: Iterable[Source], package: str, templates: Path | None, *extra: str
-) -> str:
-    """Everything that decides the output: when it is unchanged, so is every generated file."""
-    digest = hashlib.sha256()
-    for part in (generator_fingerprint(), templates_fingerprint(template_folders(templates))):
-        digest.update(part.encode() + b"\0")
-    for part in (package, *extra):
-        digest.update(part.encode() + b"\0")
-    for source in sources:
-        digest.update(f"{source.path}\0{source.digest}\0".encode())
-    return digest.hexdigest()
 
 
 def parse_source(path: str, data: bytes) -> PageEntry:

@@ -21,13 +21,15 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.cache.fingerprint import generator_fingerprint
 from generator.diagnostics import Diagnostic
-from generator.parse import PageDoc
 
-PageEntry = tuple[PageDoc, tuple[Diagnostic, ...]]
+if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
+    from generator.parse import PageDoc
+
+PageEntry = tuple["PageDoc", tuple[Diagnostic, ...]]
 Formatted = tuple[str | None, str]  # (formatted text, "") or (None, why it is invalid)
 
 

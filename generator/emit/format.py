@@ -7,27 +7,30 @@ text (and of the generator); the misses are shared among worker processes when t
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-
-import black
-import libcst
-from black.mode import Mode, TargetVersion
-from black.parsing import InvalidInput
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from generator.cache import Cache
 from generator.cache.store import text_key
 from generator.diagnostics import Diagnostics
-from generator.render import RenderedFile
 from generator.source import SourceSpan
 
-_MODE = Mode(target_versions={TargetVersion.PY311}, line_length=88)
+if TYPE_CHECKING:
+    from generator.render import RenderedFile
+
 _PARALLEL_FILES = 64
 
 
 def format_source(text: str) -> tuple[str | None, str]:
     """(formatted text, "") or (None, why it is not valid Python)."""
+    import black  # loaded only when a file must be formatted: a no-op run never pays for it
+    import libcst
+    from black.mode import Mode, TargetVersion
+    from black.parsing import InvalidInput
+
+    mode = Mode(target_versions={TargetVersion.PY311}, line_length=88)
     try:
-        formatted = black.format_str(text, mode=_MODE)
+        formatted = black.format_str(text, mode=mode)
         libcst.parse_module(formatted)
     except (InvalidInput, libcst.ParserSyntaxError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -59,6 +62,8 @@ def format_files(
     todo.sort(key=lambda f: (-len(f.text), f.path))
     texts = [f.text for f in todo]
     if jobs > 1 and len(todo) >= _PARALLEL_FILES:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             formatted = pool.map(format_source, texts, chunksize=4)
             for file, result in zip(todo, formatted, strict=True):
@@ -83,5 +88,5 @@ def format_files(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
             continue
-        out.append(RenderedFile(file.path, text))
+        out.append(replace(file, text=text))
     return out

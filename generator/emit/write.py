@@ -16,10 +16,13 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.emit.commit import commit
-from generator.render import RenderedFile
+
+if TYPE_CHECKING:
+    from generator.render import RenderedFile
 
 MANIFEST = ".gen-graph-manifest.json"
 

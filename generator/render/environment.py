@@ -13,18 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator.render.text import literal
-
-_PACKAGED = Path(__file__).resolve().parent.parent / "templates"  # inside an installed wheel
-_SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"  # in a checkout
-
-
-def default_templates() -> Path:
-    return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
-
-
-def template_folders(overrides: Path | None = None) -> list[Path]:
-    """The folders searched for templates, first match wins."""
-    return ([overrides] if overrides is not None else []) + [default_templates()]
+from generator.templates_location import default_templates, template_folders
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
@@ -38,3 +27,6 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     )
     env.filters["pyrepr"] = literal
     return env
+
+
+__all__ = ["default_templates", "make_environment", "template_folders"]

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.incremental.conftest import make_docs, snapshot
 
-WIDGETS = 200
+WIDGETS = 150
 
 
 def gen(docs: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
@@ -67,7 +67,7 @@ def test_interrupted_runs_leave_the_old_or_the_new_output(tmp_path: Path, sig: i
     assert snapshot(out) == after
 
     outcomes = set()
-    trials = 16
+    trials = 8
     for trial in range(trials):
         shutil.rmtree(out)
         assert finish(gen(old_docs, out, cache)) == 0
