@@ -1,41 +1,74 @@
-"""Black formatting and the libcst syntax gate, applied to every rendered Python file.
+"""Black formatting and a syntax gate, applied to every rendered Python file.
 
 Formatting is a pure function of the rendered text, so its result is cached by a hash of that
 text (and of the generator); the misses are shared among worker processes when there are many.
+The client, huge on a real corpus, is formatted method by method (`chunks.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.cache import Cache
-from generator.cache.store import text_key
+from generator.cache.store import Formatted, text_key
 from generator.diagnostics import Diagnostics
+from generator.emit.chunks import join_methods, split_methods
 from generator.source import SourceSpan
 
 if TYPE_CHECKING:
     from generator.render import RenderedFile
 
-_PARALLEL_FILES = 64
+LINE_LENGTH = 88
+_PARALLEL_UNITS = 64
 
 
-def format_source(text: str) -> tuple[str | None, str]:
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    line_length: int
+
+
+def format_source(text: str, line_length: int = LINE_LENGTH) -> Formatted:
     """(formatted text, "") or (None, why it is not valid Python)."""
     import black  # loaded only when a file must be formatted: a no-op run never pays for it
-    import libcst
     from black.mode import Mode, TargetVersion
     from black.parsing import InvalidInput
 
-    mode = Mode(target_versions={TargetVersion.PY311}, line_length=88)
+    mode = Mode(target_versions={TargetVersion.PY311}, line_length=line_length)
     try:
-        formatted = black.format_str(text, mode=mode)
-        libcst.parse_module(formatted)
-    except (InvalidInput, libcst.ParserSyntaxError) as error:
+        return black.format_str(text, mode=mode), ""
+    except InvalidInput as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         return None, first
-    return formatted, ""
+
+
+def _format_unit(unit: _Unit) -> Formatted:
+    return format_source(unit.text, unit.line_length)
+
+
+def _gate(path: str, text: str) -> str:
+    """ "" when CPython compiles the text, else why not."""
+    try:
+        compile(text, path, "exec", flags=0x400, dont_inherit=True)  # ast.PyCF_ONLY_AST
+    except (SyntaxError, ValueError) as error:
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def _units_of(file: RenderedFile) -> list[_Unit] | None:
+    if file.path != "client.py":
+        return None
+    split = split_methods(file.text)
+    if split is None:
+        return None
+    skeleton, methods = split
+    return [_Unit(skeleton, LINE_LENGTH)] + [_Unit(m, LINE_LENGTH - len("    ")) for m in methods]
+
+
+def _key(unit: _Unit) -> str:
+    return text_key(f"{unit.line_length}\0{unit.text}")
 
 
 def format_files(
@@ -46,47 +79,67 @@ def format_files(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> list[RenderedFile]:
     """Formatted files; a file that is not valid Python is reported (GG041) and left out."""
-    results: dict[str, tuple[str | None, str]] = {}
-    todo: list[RenderedFile] = []
+    plans: dict[str, list[_Unit]] = {}
     for file in files:
-        if not file.path.endswith(".py"):
-            results[file.path] = (file.text, "")
-            continue
-        found = cache.get_formatted(text_key(file.text)) if cache else None
-        if found is not None:
-            results[file.path] = found
-        else:
-            todo.append(file)
-    done = len(results)
-    # biggest first, so that one huge file does not run alone at the end
-    todo.sort(key=lambda f: (-len(f.text), f.path))
-    texts = [f.text for f in todo]
-    if jobs > 1 and len(todo) >= _PARALLEL_FILES:
+        if file.path.endswith(".py"):
+            plans[file.path] = _units_of(file) or [_Unit(file.text, LINE_LENGTH)]
+    results: dict[str, Formatted] = {}
+    todo: dict[str, _Unit] = {}
+    for units in plans.values():
+        for unit in units:
+            key = _key(unit)
+            found = cache.get_formatted(key) if cache else None
+            if found is not None:
+                results[key] = found
+            else:
+                todo[key] = unit
+    order = sorted(todo, key=lambda k: (-len(todo[k].text), k))  # biggest first
+    total, done = len(results) + len(order), len(results)
+    if jobs > 1 and len(order) >= _PARALLEL_UNITS:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            formatted = pool.map(format_source, texts, chunksize=4)
-            for file, result in zip(todo, formatted, strict=True):
-                results[file.path] = result
+            for key, result in zip(
+                order, pool.map(_format_unit, [todo[k] for k in order], chunksize=8), strict=True
+            ):
+                results[key] = result
                 done += 1
                 if progress is not None:
-                    progress("format", done, len(files))
+                    progress("format", done, total)
     else:
-        for file in todo:
-            results[file.path] = format_source(file.text)
+        for key in order:
+            results[key] = _format_unit(todo[key])
             done += 1
             if progress is not None:
-                progress("format", done, len(files))
+                progress("format", done, total)
     if cache is not None:
-        for file in todo:
-            cache.put_formatted(text_key(file.text), results[file.path])
+        for key in order:
+            cache.put_formatted(key, results[key])
     out = []
     for file in files:
-        text, why = results[file.path]
-        if text is None:
+        if file.path not in plans:
+            out.append(file)
+            continue
+        text, why = _assemble(file, plans[file.path], results)
+        if text is not None:
+            why = _gate(file.path, text)
+        if text is None or why:
             diagnostics.report(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
             continue
         out.append(replace(file, text=text))
     return out
+
+
+def _assemble(file: RenderedFile, units: list[_Unit], results: dict[str, Formatted]) -> Formatted:
+    parts = [results[_key(unit)] for unit in units]
+    for text, why in parts:
+        if text is None:
+            if len(units) > 1:  # report black's own message, located in the whole file
+                return format_source(file.text)
+            return None, why
+    if len(units) == 1:
+        return parts[0]
+    joined = join_methods(parts[0][0] or "", [text or "" for text, _ in parts[1:]])
+    return (joined, "") if joined is not None else format_source(file.text)

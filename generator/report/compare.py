@@ -86,14 +86,16 @@ def compare_outputs(old: dict[str, str], new: dict[str, str]) -> list[Change]:
 
 _METHOD = re.compile(r"^    def (\w+)\(", re.MULTILINE)
 _TOP_LEVEL = re.compile(r"^\S", re.MULTILINE)
+_CLIENT = re.compile(r"^class Client\b[^\n]*\n", re.MULTILINE)
 
 
 def _methods(text: str) -> dict[str, str]:
     """Method name -> its text, for the methods of the first class named Client."""
-    start = text.find("\nclass Client")
-    if start < 0:
+    found = _CLIENT.search(text)
+    if found is None:
         return {}
-    end_match = _TOP_LEVEL.search(text, start + 2)
+    start = found.start()
+    end_match = _TOP_LEVEL.search(text, found.end())
     body = text[start : end_match.start() if end_match else len(text)]
     found = list(_METHOD.finditer(body))
     return {
