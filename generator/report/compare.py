@@ -97,11 +97,9 @@ def _methods(text: str) -> dict[str, str]:
     start = found.start()
     end_match = _TOP_LEVEL.search(text, found.end())
     body = text[start : end_match.start() if end_match else len(text)]
-    found = list(_METHOD.finditer(body))
-    return {
-        m.group(1): body[m.start() : found[i + 1].start() if i + 1 < len(found) else len(body)]
-        for i, m in enumerate(found)
-    }
+    methods = list(_METHOD.finditer(body))
+    ends = [m.start() for m in methods[1:]] + [len(body)]
+    return {m.group(1): body[m.start() : end] for m, end in zip(methods, ends, strict=True)}
 
 
 def _client_of(methods: dict[str, str], names: set[str]) -> str:
