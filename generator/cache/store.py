@@ -14,6 +14,7 @@ entries (every key includes `generator_fingerprint()`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -123,10 +124,15 @@ class Cache:
         self._dirty.clear()
 
     def _load(self, name: str) -> dict[str, Any]:
+        collecting = gc.isenabled()
+        gc.disable()  # unpickling makes ~100k objects and no garbage: collections only cost time
         try:
             data = pickle.loads((self.root / name).read_bytes())
         except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
             return {}
+        finally:
+            if collecting:
+                gc.enable()
         return data if isinstance(data, dict) else {}
 
     def _write(self, target: Path, data: bytes) -> None:
