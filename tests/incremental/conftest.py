@@ -4,6 +4,7 @@ writes enough files for a kill to land in any of its phases."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from tests.conftest import DOCS_INPUT
@@ -61,3 +62,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def generator_command(*args: str) -> list[str]:
+    """`python -m generator ARGS` with Ctrl-C working: a shell that starts jobs in the
+    background (as CI may) makes them ignore SIGINT, and Python then never raises
+    KeyboardInterrupt; the Ctrl-C tests put the default handler back first."""
+    boot = (
+        "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "sys.argv[0] = 'gen-graph'; runpy.run_module('generator', run_name='__main__')"
+    )
+    return [sys.executable, "-c", boot, *args]

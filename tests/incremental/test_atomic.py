@@ -10,24 +10,20 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.incremental.conftest import make_docs, snapshot
+from tests.incremental.conftest import generator_command, make_docs, snapshot
 
 WIDGETS = 80
 
 
 def gen(docs: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
+        generator_command(
             str(docs),
             "-o",
             str(out),
@@ -36,7 +32,7 @@ def gen(docs: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
             str(cache),
             "-j",
             "1",
-        ],
+        ),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
