@@ -1,41 +1,54 @@
-"""Command line: `gen-graph DOCS -o OUT [--check] [--dump-model FILE] ...`.
+"""Command line: `gen-graph [DOCS] [-o OUT] [--check] [--diff] [--watch] ...`.
 
+Options come from flags, then `[tool.gen-graph]` of pyproject.toml (`generator/config.py`).
 Exit status: 0 generated (warnings allowed), 1 `--check` found changes or a problem stopped the
-run, 2 usage errors, 3 an internal error (a bug: please report it).
+run, 2 usage errors, 3 an internal error (a bug: please report it), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
-import keyword
 import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
+from generator.cache import Cache
+from generator.cache.inputs import input_fingerprint, read_sources
+from generator.config import Options, UsageError, resolve
+from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
-from generator.model import ApiModel, dump_model
-from generator.pipeline import generate
+from generator.emit.write import MANIFEST, read_manifest
+from generator.progress import make_progress
+from generator.source import SourceSpan
 
-
-class UsageError(Exception):
-    pass
+if TYPE_CHECKING:
+    from generator.model import ApiModel
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gen-graph",
-        description="Generate a typed Python package from Graph-style API reference markdown.",
+        description="Generate a typed Python package from Graph-style API reference markdown. "
+        "Options not given are read from [tool.gen-graph] in pyproject.toml.",
     )
-    parser.add_argument("docs", type=Path, help="folder of markdown pages (read only)")
+    parser.add_argument("docs", type=Path, nargs="?", help="folder of markdown pages (read only)")
     parser.add_argument("-o", "--output", type=Path, help="output package folder")
     parser.add_argument(
         "--package-name", help="import name of the package (default: the output folder's name)"
     )
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if files would change"
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="like --check, and print a unified diff"
+    )
+    parser.add_argument(
+        "--watch", action="store_true", help="regenerate whenever pages or templates change"
     )
     parser.add_argument(
         "--dump-model", type=Path, metavar="FILE", help="write the model as JSON to FILE"
@@ -48,6 +61,16 @@ def _parser() -> argparse.ArgumentParser:
         "--templates", type=Path, metavar="DIR", help="folder of templates that override ours"
     )
     parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="cache folder (default: OUT/../.gen-graph-cache)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write a cache")
+    parser.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="worker processes (default: the CPU count)"
+    )
+    parser.add_argument(
         "--verify-against",
         type=Path,
         metavar="FILE",
@@ -56,27 +79,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("--version", action="version", version=f"gen-graph {__version__}")
     return parser
-
-
-def _check_paths(docs: Path, out: Path, dump: Path | None) -> None:
-    if not docs.is_dir():
-        raise UsageError(f"{docs}: not a folder")
-    real_docs, real_out = docs.resolve(), out.resolve()
-    if real_out == real_docs or real_out.is_relative_to(real_docs):
-        raise UsageError(f"{out}: the output folder cannot be inside the docs folder {docs}")
-    if real_docs.is_relative_to(real_out):
-        raise UsageError(f"{out}: the output folder cannot contain the docs folder {docs}")
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: exists and is not a folder")
-    if dump is not None and dump.resolve().is_relative_to(real_docs):
-        raise UsageError(f"{dump}: the model dump cannot be written inside the docs folder")
-
-
-def _package_name(out: Path, given: str | None) -> str:
-    name = given if given is not None else out.resolve().name
-    if not name.isidentifier() or keyword.iskeyword(name):
-        raise UsageError(f"{name!r} is not a valid Python package name; use --package-name")
-    return name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,79 +99,213 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.output is None:
-        if args.verify_against is None:
-            parser.error("the following arguments are required: -o/--output")
+    args = _parser().parse_args(argv)
+    if args.verify_against is not None and args.output is None:
+        if args.docs is None:
+            print("gen-graph: error: --verify-against needs DOCS", file=sys.stderr)
+            return 2
         return _verify_only(args.docs, args.verify_against, args.quiet)
     try:
-        _check_paths(args.docs, args.output, args.dump_model)
-        package = _package_name(args.output, args.package_name)
-        if args.templates is not None and not args.templates.is_dir():
-            raise UsageError(f"{args.templates}: not a folder")
+        options = resolve(args)
     except UsageError as error:
         print(f"gen-graph: error: {error}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    run = generate(args.docs, package, args.templates)
-    for diagnostic in run.diagnostics.sorted():
-        if not args.quiet or diagnostic.severity == "error":
+    if options.watch:
+        from generator.watch import watch
+
+        return watch(options, run_once)
+    return run_once(options)
+
+
+def _print_diagnostics(options: Options, diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        if not options.quiet or diagnostic.severity == "error":
             # GG041 is about a generated file: its path is relative to OUT, not DOCS
-            root = args.output if diagnostic.code == "GG041" else args.docs
+            root = options.output if diagnostic.code == "GG041" else options.docs
             print(f"{root.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
-    if args.dump_model is not None:
+
+
+def _status(options: Options, counts: dict[str, int]) -> int:
+    return 1 if counts.get("error") or (options.strict and counts.get("warning")) else 0
+
+
+def _summary(
+    options: Options, sizes: dict[str, int], counts: dict[str, int], written: int, unchanged: int
+) -> str:
+    return (
+        f"gen-graph: {sizes['pages']} pages, {sizes['types']} types, {sizes['enums']} enums, "
+        f"{sizes['operations']} operations; diagnostics: {counts.get('error', 0)} errors, "
+        f"{counts.get('warning', 0)} warnings, {counts.get('info', 0)} info; "
+        f"{written} files {'would change' if options.check else 'written'}, "
+        f"{unchanged} unchanged"
+    )
+
+
+def _output_matches(out: Path, files: dict[str, str]) -> bool:
+    """True when OUT holds exactly the files (path -> sha256) of the recorded run."""
+    import hashlib
+
+    if read_manifest(out) != files:
+        return False
+    for path, digest in files.items():
+        try:
+            if hashlib.sha256((out / path).read_bytes()).hexdigest() != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def run_once(options: Options) -> int:
+    started = time.perf_counter()
+    cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+    read_diagnostics = Diagnostics()
+    sources = read_sources(options.docs, read_diagnostics)
+    fingerprint = input_fingerprint(sources, options.package, options.templates)
+
+    # Nothing new since the last complete run, and OUT is as that run left it: no work at all.
+    record = cache.last_run(options.output) if cache is not None else None
+    if (
+        record is not None
+        and options.dump_model is None
+        and record.get("fingerprint") == fingerprint
+        and _output_matches(options.output, record.get("files", {}))
+    ):
+        diagnostics = [
+            Diagnostic(SourceSpan(d[0], d[1]), d[2], d[3], d[4]) for d in record["diagnostics"]
+        ]
+        _print_diagnostics(options, diagnostics)
+        counts: dict[str, int] = record["counts"]
+        if not options.quiet:
+            line = _summary(options, record["sizes"], counts, 0, len(record["files"]))
+            print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
+        return _status(options, counts)
+
+    # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
+    from generator.model import dump_model
+    from generator.pipeline import generate
+    from generator.report import compare_outputs, format_report
+
+    progress = make_progress(enabled=not options.quiet)
+    with progress:
+        run = generate(
+            options.docs,
+            options.package,
+            options.templates,
+            cache=cache,
+            jobs=options.jobs,
+            progress=progress.update,
+            preloaded=(sources, read_diagnostics),
+        )
+    diagnostics = run.diagnostics.sorted()
+    _print_diagnostics(options, diagnostics)
+    if options.dump_model is not None:
         text = json.dumps(dump_model(run.model), indent=2, ensure_ascii=False) + "\n"
         try:
-            args.dump_model.parent.mkdir(parents=True, exist_ok=True)
-            args.dump_model.write_text(text, encoding="utf-8")
+            options.dump_model.parent.mkdir(parents=True, exist_ok=True)
+            options.dump_model.write_text(text, encoding="utf-8")
         except OSError as error:
             print(
-                f"gen-graph: error: cannot write {args.dump_model}: {error.strerror}",
+                f"gen-graph: error: cannot write {options.dump_model}: {error.strerror}",
                 file=sys.stderr,
             )
             return 1
-    if args.verify_against is not None and _verify(
-        args.docs, args.verify_against, run.model, args.quiet
+    if options.verify_against is not None and _verify(
+        options.docs, options.verify_against, run.model, options.quiet
     ):
         return 2
-    counts = run.diagnostics.counts()
-    result = plan_writes(args.output, run.files)
-    status = 0
-    if counts["error"] or (args.strict and counts["warning"]):
-        status = 1
-    if args.check:
+    counts = dict(run.diagnostics.counts())
+    sizes = {
+        "pages": run.pages,
+        "types": len(run.model.types),
+        "enums": len(run.model.enums),
+        "operations": len(run.model.operations),
+    }
+    result = plan_writes(options.output, run.files)
+    status = _status(options, counts)
+    new_text = {f.path: f.text for f in run.files}
+    old_text = _read_old(options.output, result.touched + result.blocked)
+    report: list[str] = []
+    if read_manifest(options.output):  # a first generation has nothing to compare with
+        report = format_report(
+            compare_outputs(
+                old_text,
+                {p: new_text[p] for p in result.touched + result.blocked if p in new_text},
+            )
+        )
+    written = False
+    if options.check:
         for path in result.touched + result.blocked:
-            print(f"would change: {(args.output / path).as_posix()}")
+            print(f"would change: {(options.output / path).as_posix()}")
+        if options.diff:
+            _print_diff(options.output, old_text, new_text, result.touched + result.blocked)
         if result.touched or result.blocked:
             status = 1
-    elif status == 0 or not counts["error"]:
+    elif not counts.get("error"):
         for path in result.foreign:
             print(
-                f"{(args.output / path).as_posix()}:1: error GG050: not written by gen-graph; "
+                f"{(options.output / path).as_posix()}:1: error GG050: not written by gen-graph; "
                 "use --force to overwrite",
                 file=sys.stderr,
             )
         for path in result.edited:
             print(
-                f"{(args.output / path).as_posix()}:1: error GG051: generated file edited by hand; "
-                "use --force to overwrite",
+                f"{(options.output / path).as_posix()}:1: error GG051: generated file edited by "
+                "hand; use --force to overwrite",
                 file=sys.stderr,
             )
-        if result.blocked and not args.force:
+        if result.blocked and not options.force:
             status = 1
         else:
-            write_files(args.output, run.files, result, force=args.force)
-    if not args.quiet:
-        print(
-            f"gen-graph: {run.pages} pages, {len(run.model.types)} types, {len(run.model.enums)} enums, "
-            f"{len(run.model.operations)} operations; diagnostics: {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} info; "
-            f"{len(result.touched)} files {'would change' if args.check else 'written'}, "
-            f"{result.unchanged} unchanged; {time.perf_counter() - started:.2f}s",
-            file=sys.stderr,
-        )
+            write_files(options.output, run.files, result, force=options.force)
+            written = True
+    if not options.quiet:
+        for line in report:
+            print(line, file=sys.stderr)
+        line = _summary(options, sizes, counts, len(result.touched), result.unchanged)
+        print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    if cache is not None:
+        if written or (not options.check and not result.touched and not result.blocked):
+            cache.record_run(
+                options.output,
+                {
+                    "fingerprint": fingerprint,
+                    "files": read_manifest(options.output),
+                    "diagnostics": [
+                        [d.source.path, d.source.line, d.code, d.message, d.severity]
+                        for d in diagnostics
+                    ],
+                    "counts": counts,
+                    "sizes": sizes,
+                },
+            )
+        cache.save()
     return status
+
+
+def _read_old(out: Path, paths: list[str]) -> dict[str, str]:
+    old = {}
+    for path in paths:
+        try:
+            old[path] = (out / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return old
+
+
+def _print_diff(out: Path, old: dict[str, str], new: dict[str, str], paths: list[str]) -> None:
+    for path in sorted(paths):
+        name = (out / path).as_posix()
+        lines = difflib.unified_diff(
+            old.get(path, "").splitlines(keepends=True),
+            new.get(path, "").splitlines(keepends=True),
+            fromfile=name if path in old else "/dev/null",
+            tofile=name if path in new else "/dev/null",
+        )
+        sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+__all__ = ["MANIFEST", "main", "run_once"]
 
 
 def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:

@@ -1,36 +1,145 @@
-"""Black formatting and the libcst syntax gate, applied to every rendered Python file."""
+"""Black formatting and a syntax gate, applied to every rendered Python file.
+
+Formatting is a pure function of the rendered text, so its result is cached by a hash of that
+text (and of the generator); the misses are shared among worker processes when there are many.
+The client, huge on a real corpus, is formatted method by method (`chunks.py`).
+"""
 
 from __future__ import annotations
 
-import black
-import libcst
-from black.mode import Mode, TargetVersion
-from black.parsing import InvalidInput
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from generator.cache import Cache
+from generator.cache.store import Formatted, text_key
 from generator.diagnostics import Diagnostics
-from generator.render import RenderedFile
+from generator.emit.chunks import join_methods, split_methods
 from generator.source import SourceSpan
 
-_MODE = Mode(target_versions={TargetVersion.PY311}, line_length=88)
+if TYPE_CHECKING:
+    from generator.render import RenderedFile
+
+LINE_LENGTH = 88
+_PARALLEL_UNITS = 64
 
 
-def format_files(files: list[RenderedFile], diagnostics: Diagnostics) -> list[RenderedFile]:
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    line_length: int
+
+
+def format_source(text: str, line_length: int = LINE_LENGTH) -> Formatted:
+    """(formatted text, "") or (None, why it is not valid Python)."""
+    import black  # loaded only when a file must be formatted: a no-op run never pays for it
+    from black.mode import Mode, TargetVersion
+    from black.parsing import InvalidInput
+
+    mode = Mode(target_versions={TargetVersion.PY311}, line_length=line_length)
+    try:
+        return black.format_str(text, mode=mode), ""
+    except InvalidInput as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, first
+
+
+def _format_unit(unit: _Unit) -> Formatted:
+    return format_source(unit.text, unit.line_length)
+
+
+def _gate(path: str, text: str) -> str:
+    """ "" when CPython compiles the text, else why not."""
+    try:
+        compile(text, path, "exec", flags=0x400, dont_inherit=True)  # ast.PyCF_ONLY_AST
+    except (SyntaxError, ValueError) as error:
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def _units_of(file: RenderedFile) -> list[_Unit] | None:
+    if file.path != "client.py":
+        return None
+    split = split_methods(file.text)
+    if split is None:
+        return None
+    skeleton, methods = split
+    return [_Unit(skeleton, LINE_LENGTH)] + [_Unit(m, LINE_LENGTH - len("    ")) for m in methods]
+
+
+def _key(unit: _Unit) -> str:
+    return text_key(f"{unit.line_length}\0{unit.text}")
+
+
+def format_files(
+    files: list[RenderedFile],
+    diagnostics: Diagnostics,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[RenderedFile]:
     """Formatted files; a file that is not valid Python is reported (GG041) and left out."""
+    plans: dict[str, list[_Unit]] = {}
+    for file in files:
+        if file.path.endswith(".py"):
+            plans[file.path] = _units_of(file) or [_Unit(file.text, LINE_LENGTH)]
+    results: dict[str, Formatted] = {}
+    todo: dict[str, _Unit] = {}
+    for units in plans.values():
+        for unit in units:
+            key = _key(unit)
+            found = cache.get_formatted(key) if cache else None
+            if found is not None:
+                results[key] = found
+            else:
+                todo[key] = unit
+    order = sorted(todo, key=lambda k: (-len(todo[k].text), k))  # biggest first
+    total, done = len(results) + len(order), len(results)
+    if jobs > 1 and len(order) >= _PARALLEL_UNITS:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for key, result in zip(
+                order, pool.map(_format_unit, [todo[k] for k in order], chunksize=8), strict=True
+            ):
+                results[key] = result
+                done += 1
+                if progress is not None:
+                    progress("format", done, total)
+    else:
+        for key in order:
+            results[key] = _format_unit(todo[key])
+            done += 1
+            if progress is not None:
+                progress("format", done, total)
+    if cache is not None:
+        for key in order:
+            cache.put_formatted(key, results[key])
     out = []
     for file in files:
-        if not file.path.endswith(".py"):
+        if file.path not in plans:
             out.append(file)
             continue
-        try:
-            text = black.format_str(file.text, mode=_MODE)
-            libcst.parse_module(text)
-            # the grammar is not all of Python: `def f(a, a)` parses but does not compile
-            compile(text, file.path, "exec", dont_inherit=True)
-        except (InvalidInput, libcst.ParserSyntaxError, SyntaxError, ValueError) as error:
-            first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        text, why = _assemble(file, plans[file.path], results)
+        if text is not None:
+            why = _gate(file.path, text)
+        if text is None or why:
             diagnostics.report(
-                "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {first}"
+                "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
             continue
-        out.append(RenderedFile(file.path, text))
+        out.append(replace(file, text=text))
     return out
+
+
+def _assemble(file: RenderedFile, units: list[_Unit], results: dict[str, Formatted]) -> Formatted:
+    parts = [results[_key(unit)] for unit in units]
+    for text, why in parts:
+        if text is None:
+            if len(units) > 1:  # report black's own message, located in the whole file
+                return format_source(file.text)
+            return None, why
+    if len(units) == 1:
+        return parts[0]
+    joined = join_methods(parts[0][0] or "", [text or "" for text, _ in parts[1:]])
+    return (joined, "") if joined is not None else format_source(file.text)

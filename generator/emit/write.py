@@ -1,6 +1,7 @@
 """Deterministic writes into the output folder, guided by a manifest of what was generated.
 
-- Only files whose bytes change are written (others keep their mtime); each write is atomic.
+- Only files whose bytes change are written (others keep their mtime); the whole run is one
+  atomic swap of the output folder (`commit.py`).
 - Files listed in the previous manifest but no longer generated are removed.
 - Files the generator did not write are never touched: a generated path that already holds a
   different file the manifest does not know, or a generated file edited by hand since the last
@@ -15,9 +16,13 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.render import RenderedFile
+from generator.emit.commit import commit
+
+if TYPE_CHECKING:
+    from generator.render import RenderedFile
 
 MANIFEST = ".gen-graph-manifest.json"
 
@@ -113,26 +118,40 @@ def _resolves_inside(out: Path, path: str) -> bool:
 
 
 def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> None:
-    """Apply a plan made by plan_writes. With blocked files and no force, nothing is written."""
+    """Apply a plan made by plan_writes, all at once (see `commit`). With blocked files and no
+    force, nothing is written."""
     if result.blocked and not force:
         return
     rewrite = set(result.added + result.changed + (result.blocked if force else []))
-    out.mkdir(parents=True, exist_ok=True)
     for file in files:
-        if file.path in rewrite:
-            if not _resolves_inside(out, file.path):  # not even with force
-                raise ValueError(f"refusing to write through a link out of {out}: {file.path}")
-            _atomic_write(out / file.path, file.text.encode("utf-8"))
-    for path in result.removed:
-        (out / path).unlink(missing_ok=True)
-        _prune_empty_dirs(out, (out / path).parent)
+        if file.path in rewrite and not _resolves_inside(out, file.path):  # not even with force
+            raise ValueError(f"refusing to write through a link out of {out}: {file.path}")
+    removes = list(result.removed)
     manifest = {
         "generator": f"gen-graph {__version__}",
         "files": {
             f.path: _digest(f.text.encode("utf-8")) for f in sorted(files, key=lambda f: f.path)
         },
     }
-    _atomic_write(out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+    manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
+    writes = {f.path: f.text.encode("utf-8") for f in files if f.path in rewrite}
+    try:
+        current_manifest = (out / MANIFEST).read_bytes()
+    except OSError:
+        current_manifest = None
+    if current_manifest != manifest_bytes:
+        writes[MANIFEST] = manifest_bytes
+    if not writes and not removes:
+        return
+    if commit(out, writes, removes):
+        return
+    # no room for a staging folder beside OUT: replace file by file, each atomically
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in sorted(writes.items()):
+        _atomic_write(out / path, data)
+    for path in removes:
+        (out / path).unlink(missing_ok=True)
+        _prune_empty_dirs(out, (out / path).parent)
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
-from generator.render.environment import make_environment
+from generator.render.environment import make_environment, template_folders
 from generator.render.plan import plan_views
 
 
@@ -55,4 +55,4 @@ def render_files(
     return sorted(files, key=lambda f: f.path)
 
 
-__all__ = ["RenderedFile", "render_files"]
+__all__ = ["RenderedFile", "render_files", "template_folders"]

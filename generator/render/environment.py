@@ -1,5 +1,10 @@
 """The Jinja environment: strict undefined, no autoescape (output is Python, not HTML), and only
-pure text filters."""
+pure text filters.
+
+User templates (`--templates DIR`) override the built-in ones file by file: a template found in
+DIR is used instead of the built-in one of the same name; the others stay built-in. They receive
+the views of `generator/render/views.py` (documented in docs/templates.md).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,12 @@ from pathlib import Path
 import jinja2
 
 from generator.render.text import literal
-
-_PACKAGED = Path(__file__).resolve().parent.parent / "templates"  # inside an installed wheel
-_SOURCE_TREE = Path(__file__).resolve().parent.parent.parent / "templates"  # in a checkout
-
-
-def default_templates() -> Path:
-    return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
+from generator.templates_location import default_templates, template_folders
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
-    search = [str(overrides)] if overrides is not None else []
-    search.append(str(default_templates()))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=jinja2.FileSystemLoader([str(f) for f in template_folders(overrides)]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -30,3 +27,6 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     )
     env.filters["pyrepr"] = literal
     return env
+
+
+__all__ = ["default_templates", "make_environment", "template_folders"]

@@ -237,7 +237,9 @@ def test_every_example_pair_replays(corpus: CorpusPackage, httpserver: HTTPServe
     ]
     lines += [f"{n:5d}  {c:4s}  {r}" for (c, r), n in by_reason.most_common()]
     lines += ["", *[f"{p.id}: {c}: {r}" for p, c, r in failures]]
-    REPORTS.append(("example replay: every failure and its reason (doc = the example is at fault)", lines))
+    REPORTS.append(
+        ("example replay: every failure and its reason (doc = the example is at fault)", lines)
+    )
     assert passed / len(pairs) >= GOAL, "\n".join(lines[:40])
 
 

@@ -1,0 +1,138 @@
+"""Whole-run atomic commit of the output folder.
+
+The new state of OUT is built beside it in `.OUT.gen-graph-new` (unchanged and foreign files are
+hard links to the very same files, so they keep their inode, bytes and mtime; only changed files
+are new), then swapped with OUT in one `renameat2(RENAME_EXCHANGE)` system call. A run killed at
+any moment (Ctrl-C, kill -9, power cut before the swap) leaves OUT exactly as it was, or, after
+the swap, complete; the leftover folder is deleted by the next run (`recover`).
+
+Where the atomic exchange is not available (not Linux, or a file system without it), the swap
+is two renames; a run killed between them leaves OUT missing and `recover` puts the old one back.
+Where a staging folder cannot be made beside OUT (read-only parent), files are replaced one by
+one, each atomically.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def staging_paths(out: Path) -> tuple[Path, Path]:
+    """(the new tree being built, the old tree during a two-rename swap)."""
+    base = out.resolve()
+    return (
+        base.parent / f".{base.name}.gen-graph-new",
+        base.parent / f".{base.name}.gen-graph-old",
+    )
+
+
+def recover(out: Path) -> None:
+    """Undo what an interrupted run left: OUT back if a swap was cut, staging folders gone."""
+    new, old = staging_paths(out)
+    if old.is_dir() and not out.exists():
+        os.rename(old, out)
+    for leftover in (new, old):
+        if leftover.exists() or leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically; False when the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    arg_types: list[type[ctypes.c_int | ctypes.c_char_p | ctypes.c_uint]] = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.argtypes = arg_types
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
+    """dst mirrors src by hard links, except the relative paths in `skip`."""
+    for dirpath, dirnames, filenames in os.walk(src, followlinks=False):
+        rel = Path(dirpath).relative_to(src)
+        target_dir = dst / rel
+        target_dir.mkdir(exist_ok=True)
+        shutil.copymode(dirpath, target_dir)
+        for name in list(dirnames):
+            full = Path(dirpath) / name
+            if full.is_symlink():  # a link to a folder: keep the link, do not descend
+                os.symlink(os.readlink(full), target_dir / name)
+                dirnames.remove(name)
+        for name in filenames:
+            relative = (rel / name).as_posix()
+            if relative in skip:
+                continue
+            full = Path(dirpath) / name
+            if full.is_symlink():
+                os.symlink(os.readlink(full), target_dir / name)
+                continue
+            try:
+                os.link(full, target_dir / name)
+            except OSError:
+                shutil.copy2(full, target_dir / name)
+
+
+def commit(out: Path, writes: dict[str, bytes], removes: Iterable[str]) -> bool:
+    """Make OUT hold `writes` (relative path -> bytes) and lose `removes`, all or nothing.
+
+    Returns False (having changed nothing) when no staging folder can be made beside OUT.
+    """
+    recover(out)
+    new, old = staging_paths(out)
+    try:
+        new.mkdir()
+    except OSError:
+        return False
+    try:
+        skip = set(writes) | set(removes)
+        if out.is_dir():
+            _link_tree(out, new, skip)
+        for relative in sorted(removes):
+            _prune_empty_dirs(new, (new / relative).parent)
+        for relative, data in sorted(writes.items()):
+            target = new / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(data)
+            os.chmod(target, 0o644)
+        if not out.exists():
+            os.rename(new, out)
+            return True
+        if not _exchange(new, out):
+            os.rename(out, old)
+            os.rename(new, out)
+            new = old
+        shutil.rmtree(new, ignore_errors=True)
+        return True
+    except BaseException:
+        recover(out)
+        raise
+
+
+def _prune_empty_dirs(root: Path, folder: Path) -> None:
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
