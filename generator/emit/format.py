@@ -2,7 +2,7 @@
 
 Formatting is a pure function of the rendered text, so its result is cached by a hash of that
 text (and of the generator); the misses are shared among worker processes when there are many.
-The client, huge on a real corpus, is formatted method by method (`chunks.py`).
+Each file is one unit: the client is split into one small module per path.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from generator.cache import Cache
 from generator.cache.store import Formatted, text_key
 from generator.diagnostics import Diagnostics
-from generator.emit.chunks import join_methods, split_methods
 from generator.source import SourceSpan
 
 if TYPE_CHECKING:
@@ -57,16 +56,6 @@ def _gate(path: str, text: str) -> str:
     return ""
 
 
-def _units_of(file: RenderedFile) -> list[_Unit] | None:
-    if file.path != "client.py":
-        return None
-    split = split_methods(file.text)
-    if split is None:
-        return None
-    skeleton, methods = split
-    return [_Unit(skeleton, LINE_LENGTH)] + [_Unit(m, LINE_LENGTH - len("    ")) for m in methods]
-
-
 def _key(unit: _Unit) -> str:
     return text_key(f"{unit.line_length}\0{unit.text}")
 
@@ -82,7 +71,7 @@ def format_files(
     plans: dict[str, list[_Unit]] = {}
     for file in files:
         if file.path.endswith(".py"):
-            plans[file.path] = _units_of(file) or [_Unit(file.text, LINE_LENGTH)]
+            plans[file.path] = [_Unit(file.text, LINE_LENGTH)]
     results: dict[str, Formatted] = {}
     todo: dict[str, _Unit] = {}
     for units in plans.values():
@@ -133,13 +122,6 @@ def format_files(
 
 
 def _assemble(file: RenderedFile, units: list[_Unit], results: dict[str, Formatted]) -> Formatted:
-    parts = [results[_key(unit)] for unit in units]
-    for text, why in parts:
-        if text is None:
-            if len(units) > 1:  # report black's own message, located in the whole file
-                return format_source(file.text)
-            return None, why
-    if len(units) == 1:
-        return parts[0]
-    joined = join_methods(parts[0][0] or "", [text or "" for text, _ in parts[1:]])
-    return (joined, "") if joined is not None else format_source(file.text)
+    del file
+    (unit,) = units
+    return results[_key(unit)]

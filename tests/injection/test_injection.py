@@ -40,7 +40,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     before_docs = _tree(PAGES)
     before_work = _tree(work)
     out = work / PACKAGE
-    assert main([str(PAGES), "-o", str(out), "-q"]) == 0
+    cache = tmp_path_factory.mktemp("cache")  # the cache's place is the user's choice: not here
+    assert main([str(PAGES), "-o", str(out), "-q", "--cache-dir", str(cache)]) == 0
     assert _tree(PAGES) == before_docs, "the generator wrote inside DOCS"
     after = _tree(work)
     outside = {p for p in after if not p.startswith(PACKAGE + "/")}
