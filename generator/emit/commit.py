@@ -108,7 +108,7 @@ def commit(out: Path, writes: dict[str, bytes], removes: Iterable[str]) -> bool:
         if out.is_dir():
             _link_tree(out, new, skip)
         for relative in sorted(removes):
-            _prune_empty_dirs(new, (new / relative).parent)
+            prune_empty_dirs(new, (new / relative).parent)
         for relative, data in sorted(writes.items()):
             target = new / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,7 +129,8 @@ def commit(out: Path, writes: dict[str, bytes], removes: Iterable[str]) -> bool:
         raise
 
 
-def _prune_empty_dirs(root: Path, folder: Path) -> None:
+def prune_empty_dirs(root: Path, folder: Path) -> None:
+    """Remove folder and its parents up to root while they are empty."""
     while folder != root and folder.is_relative_to(root):
         try:
             folder.rmdir()

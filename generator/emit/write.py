@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.emit.commit import commit
+from generator.emit.commit import commit, prune_empty_dirs
 
 if TYPE_CHECKING:
     from generator.render import RenderedFile
@@ -151,7 +151,7 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
         _atomic_write(out / path, data)
     for path in removes:
         (out / path).unlink(missing_ok=True)
-        _prune_empty_dirs(out, (out / path).parent)
+        prune_empty_dirs(out, (out / path).parent)
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
@@ -167,12 +167,3 @@ def _atomic_write(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _prune_empty_dirs(out: Path, folder: Path) -> None:
-    while folder != out and folder.is_relative_to(out):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from generator.report import compare_outputs
-from tests.conftest import DOCS_INPUT, ROOT
+from tests.cli.conftest import run
+from tests.conftest import ROOT
 from tests.incremental.conftest import snapshot
-
-
-@pytest.fixture()
-def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(DOCS_INPUT, target)
-    return target
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def edit(page: Path, old: str, new: str) -> None:
