@@ -46,7 +46,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "GG066": ("info", "a type of the docs model is not in the CSDL"),
     # write / cli
     "GG050": ("error", "output folder is unsafe or holds files the generator did not write"),
-    "GG051": ("warning", "a generated file was edited by hand and is left in place"),
+    "GG051": ("error", "a generated file was edited by hand and is left in place"),
 }
 
 
