@@ -127,10 +127,15 @@ def resolve(args: argparse.Namespace, cwd: Path | None = None) -> Options:
         watch=bool(args.watch),
         dump_model=args.dump_model,
         cache_dir=cache_dir,
-        jobs=args.jobs if args.jobs is not None else max(1, min(os.cpu_count() or 1, 8)),
+        jobs=args.jobs if args.jobs is not None else default_jobs(),
         config_file=pyproject if table else None,
         verify_against=getattr(args, "verify_against", None),
     )
+
+
+def default_jobs() -> int:
+    """Worker processes when -j is not given: the CPU count, at most 8."""
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def check_paths(docs: Path, out: Path, dump: Path | None) -> None:

@@ -7,7 +7,6 @@ worker processes. Results never depend on either: same input, byte-identical out
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -114,10 +113,6 @@ def parse_docs(docs: Path, run: Run) -> list[PageDoc]:
     sources = run.timed("load", lambda: read_sources(docs, run.diagnostics))
     run.pages = len(sources)
     return run.timed("parse", lambda: parse_sources(sources, run))
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def generate(
