@@ -145,11 +145,13 @@ def test_retries_honour_retry_after(httpserver: HTTPServer) -> None:
 
 def test_retries_are_bounded(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/me").respond_with_data("", status=504)
-    with Client(
-        base_url=httpserver.url_for("/"), sleep=lambda s: None, retry=RetryPolicy(max_retries=2)
-    ) as c:
-        with pytest.raises(GraphError) as caught:
-            c.me.get()
+    with (
+        Client(
+            base_url=httpserver.url_for("/"), sleep=lambda s: None, retry=RetryPolicy(max_retries=2)
+        ) as c,
+        pytest.raises(GraphError) as caught,
+    ):
+        c.me.get()
     assert caught.value.status == 504 and len(httpserver.log) == 3
 
 

@@ -13,23 +13,27 @@ SEEDS: tuple[tuple[str, str], ...] = tuple(
 ) + (
     (
         "resources/enums.md",
-        "---\ndoc_type: enumPageType\n---\n\n# colour enum type\n\nNamespace: microsoft.graph\n\n"
-        "## Members\n\n| Member | Value | Description |\n|:--|:--|:--|\n| red | 0 | Red. |\n"
-        "| green | 1 | Green. |\n\n### size values\n\n| Value |\n|--|\n| small |\n| large |\n",
+        (
+            "---\ndoc_type: enumPageType\n---\n\n# colour enum type\n\nNamespace: microsoft.graph\n\n"
+            "## Members\n\n| Member | Value | Description |\n|:--|:--|:--|\n| red | 0 | Red. |\n"
+            "| green | 1 | Green. |\n\n### size values\n\n| Value |\n|--|\n| small |\n| large |\n"
+        ),
     ),
     (
         "api/widget-update.md",
-        "---\ndoc_type: apiPageType\n---\n\n# Update widget\n\n## HTTP request\n\n"
-        "```http\nPATCH /widgets/{widget-id}\n```\n\n## Request body\n\n"
-        "Use a [widget](../resources/widget.md) object.\n\n"
-        "| Property | Type | Description |\n|:--|:--|:--|\n"
-        "| size | sizeKind | Possible values are: `small`, `large`. |\n"
-        "| id | String | Inherited from [entity](../resources/entity.md). |\n\n"
-        "## Response\n\nIf successful, this method returns `204 No Content`.\n\n## Example\n\n"
-        '<!-- {"blockType": "request", "name": "update_widget"} -->\n```http\n'
-        'PATCH https://graph.microsoft.com/v1.0/widgets/1\n\n{"size": "small", '
-        '"part": {"@odata.type": "#microsoft.graph.widgetPart", "n": 1, "at": '
-        '"2020-01-01T00:00:00Z", "tags": ["a"]}}\n```\n',
+        (
+            "---\ndoc_type: apiPageType\n---\n\n# Update widget\n\n## HTTP request\n\n"
+            "```http\nPATCH /widgets/{widget-id}\n```\n\n## Request body\n\n"
+            "Use a [widget](../resources/widget.md) object.\n\n"
+            "| Property | Type | Description |\n|:--|:--|:--|\n"
+            "| size | sizeKind | Possible values are: `small`, `large`. |\n"
+            "| id | String | Inherited from [entity](../resources/entity.md). |\n\n"
+            "## Response\n\nIf successful, this method returns `204 No Content`.\n\n## Example\n\n"
+            '<!-- {"blockType": "request", "name": "update_widget"} -->\n```http\n'
+            'PATCH https://graph.microsoft.com/v1.0/widgets/1\n\n{"size": "small", '
+            '"part": {"@odata.type": "#microsoft.graph.widgetPart", "n": 1, "at": '
+            '"2020-01-01T00:00:00Z", "tags": ["a"]}}\n```\n'
+        ),
     ),
 )
 
@@ -55,8 +59,10 @@ FRAGMENTS: tuple[str, ...] = (
     "<!-- {} -->",
     "<!-- [] -->",
     '<!-- {"blockType": "resource", "@odata.type": "microsoft.graph.x", "baseType": "y"} -->',
-    '<!-- {"blockType": "response", "@odata.type": "microsoft.graph.user", '
-    '"isCollection": true} -->',
+    (
+        '<!-- {"blockType": "response", "@odata.type": "microsoft.graph.user", '
+        '"isCollection": true} -->'
+    ),
     '<!-- {"blockType": "request"} -->',
     '<!-- {"blockType": ',
     "{",
@@ -97,8 +103,10 @@ FRAGMENTS: tuple[str, ...] = (
     "HTTP/1.1 200 OK",
     "HTTP/1.1 999",
     "Content-type: application/json",
-    "If successful, this method returns a `201 Created` response code and a "
-    "[user](../resources/user.md) object.",
+    (
+        "If successful, this method returns a `201 Created` response code and a "
+        "[user](../resources/user.md) object."
+    ),
     "Possible values are: `a`, `b`, `a`.",
     "The possible values are: none, some, all.",
     "Inherits from [entity](entity.md).",
