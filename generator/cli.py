@@ -326,10 +326,10 @@ def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:
 
 def _verify(docs: Path, csdl: Path, model: ApiModel, quiet: bool) -> bool:
     """Print the agreement with the CSDL (stdout) and each disagreement; True if unreadable."""
-    from generator.verify import compare, read_csdl
+    from generator.verify import compare, docs_vocabulary, read_csdl
 
     try:
-        agreement = compare(model, read_csdl(csdl))
+        agreement = compare(model, read_csdl(csdl), docs_vocabulary(docs))
     except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         print(f"gen-graph: error: cannot read the CSDL {csdl}: {error}", file=sys.stderr)
         return True

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.model import ApiModel, Property, StructuredType
 from generator.source import SourceSpan
+from generator.verify.ceiling import short_name
 from generator.verify.csdl import Csdl, CsdlProperty
 
 
@@ -24,15 +25,32 @@ from generator.verify.csdl import Csdl, CsdlProperty
 class Ratio:
     agreeing: int = 0
     total: int = 0
+    reachable: int | None = None  # how many the docs name (or the model has); None: not measured
 
     @property
     def percent(self) -> float:
         return 100.0 * self.agreeing / self.total if self.total else 100.0
 
-    def count(self, agrees: bool) -> bool:
+    @property
+    def ceiling(self) -> float | None:
+        """The best recall the docs allow: the share of the CSDL's elements that they name."""
+        if self.reachable is None:
+            return None
+        return 100.0 * self.reachable / self.total if self.total else 100.0
+
+    def count(self, agrees: bool, named: bool | None = None) -> bool:
         self.total += 1
         self.agreeing += agrees
+        if named is not None:
+            self.reachable = (self.reachable or 0) + (agrees or named)
         return agrees
+
+    def written(self) -> str:
+        text = f"{self.percent:.2f}% ({self.agreeing}/{self.total})"
+        ceiling = self.ceiling
+        if ceiling is None or self.reachable is None:
+            return text
+        return f"{text}; the docs name {self.reachable}: ceiling {ceiling:.2f}%"
 
 
 @dataclass(slots=True)
@@ -57,10 +75,7 @@ class Agreement:
             ("enum members found", self.enum_members),
             ("model types the CSDL lacks", self.extra_types),
         ]
-        return [
-            f"{label}: {ratio.percent:.2f}% ({ratio.agreeing}/{ratio.total})"
-            for label, ratio in rows
-        ]
+        return [f"{label}: {ratio.written()}" for label, ratio in rows]
 
     def disagreements(self, docs_prefix: str) -> list[str]:
         prefix = docs_prefix.rstrip("/") + "/" if docs_prefix else ""
@@ -68,20 +83,31 @@ class Agreement:
         return lines + [str(d) for d in self.in_csdl.sorted()]
 
 
-def compare(model: ApiModel, csdl: Csdl) -> Agreement:
+def compare(model: ApiModel, csdl: Csdl, vocabulary: frozenset[str] | None = None) -> Agreement:
+    """Recall over the CSDL; with the docs' vocabulary (see ceiling.py), also the ceiling of
+    each recall measure: how many of the CSDL's elements the docs name at all."""
     result = Agreement()
+
+    def named(*names: str) -> bool | None:
+        if vocabulary is None:
+            return None
+        return all(short_name(name) in vocabulary for name in names)
+
     types = {t.qualified_name.lower(): t for t in model.types}
     enums = {e.qualified_name.lower(): e for e in model.enums}
     for qualified in sorted(csdl.types):
         expected = csdl.types[qualified]
         found = types.get(qualified.lower())
         where = SourceSpan(csdl.path, expected.line)
-        if not result.types.count(found is not None):
+        if not result.types.count(found is not None, named(qualified)):
             result.in_csdl.report("GG060", where, f"type {qualified} is not in the docs model")
         if expected.base is not None:
             actual = found.base if found is not None else None
             agrees = found is not None and (actual or "").lower() == expected.base.lower()
-            if not result.base_types.count(agrees) and found is not None:
+            if (
+                not result.base_types.count(agrees, named(qualified, expected.base))
+                and found is not None
+            ):
                 result.in_docs.report(
                     "GG063",
                     found.source,
@@ -95,7 +121,7 @@ def compare(model: ApiModel, csdl: Csdl) -> Agreement:
         for name in sorted(expected.properties):
             want = expected.properties[name]
             have = _find_property(found, name, types) if found is not None else None
-            if not result.properties.count(have is not None):
+            if not result.properties.count(have is not None, named(qualified, name)):
                 if found is not None:
                     result.in_docs.report(
                         "GG061",
@@ -115,11 +141,14 @@ def compare(model: ApiModel, csdl: Csdl) -> Agreement:
         expected_enum = csdl.enums[qualified]
         found_enum = enums.get(qualified.lower())
         where = SourceSpan(csdl.path, expected_enum.line)
-        if not result.enums.count(found_enum is not None):
+        if not result.enums.count(found_enum is not None, named(qualified)):
             result.in_csdl.report("GG064", where, f"enum {qualified} is not in the docs model")
         members = {m.name.lower() for m in found_enum.members} if found_enum is not None else set()
         for member in expected_enum.members:
-            if not result.enum_members.count(member.lower() in members) and found_enum is not None:
+            if (
+                not result.enum_members.count(member.lower() in members, named(qualified, member))
+                and found_enum is not None
+            ):
                 result.in_docs.report(
                     "GG065", found_enum.source, f"member {member} of {qualified} is not in the docs"
                 )

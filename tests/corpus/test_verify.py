@@ -9,7 +9,7 @@ import pytest
 from generator.cli import main
 from generator.model import ApiModel, EnumMember, EnumType, Property, StructuredType, TypeRef
 from generator.source import SourceSpan
-from generator.verify import compare, read_csdl
+from generator.verify import compare, docs_vocabulary, read_csdl
 from tests.conftest import write_files
 
 CSDL = """<?xml version="1.0" encoding="utf-8"?>
@@ -134,6 +134,39 @@ def test_each_measure_and_each_disagreement(tmp_path: Path) -> None:
     ]
 
 
+def test_each_recall_measure_has_the_ceiling_the_docs_allow(tmp_path: Path) -> None:
+    """An element counts as reachable when the docs name it (a member or property with its
+    owner, a base with its type) or the model has it anyway; the rest could only be invented."""
+    (tmp_path / "csdl.xml").write_text(CSDL, encoding="utf-8")
+    write_files(
+        tmp_path / "docs",
+        {
+            "resources/user.md": "# user\n\nA `user` has a `manager`; `microsoft.graph.callRecords`"
+            " and the color `blue`.\n",
+            "resources/media.md": "# media\n",
+        },
+    )
+    vocabulary = docs_vocabulary(tmp_path / "docs")
+    assert {"user", "manager", "microsoft", "callrecords", "blue", "media"} <= vocabulary
+    assert "displayname" not in vocabulary
+    agreement = compare(_model(), read_csdl(tmp_path / "csdl.xml"), vocabulary)
+    assert agreement.summary() == [
+        "types found: 66.67% (2/3); the docs name 3: ceiling 100.00%",
+        "properties found: 75.00% (3/4); the docs name 4: ceiling 100.00%",
+        "property types agreeing: 66.67% (2/3)",
+        "base types agreeing: 100.00% (1/1); the docs name 1: ceiling 100.00%",
+        "enums found: 100.00% (1/1); the docs name 1: ceiling 100.00%",
+        "enum members found: 50.00% (1/2); the docs name 2: ceiling 100.00%",
+        "model types the CSDL lacks: 33.33% (1/3)",
+    ]
+    (tmp_path / "docs" / "resources" / "user.md").write_text("# user\n", encoding="utf-8")
+    narrow = compare(_model(), read_csdl(tmp_path / "csdl.xml"), docs_vocabulary(tmp_path / "docs"))
+    assert narrow.summary()[1] == "properties found: 75.00% (3/4); the docs name 3: ceiling 75.00%"
+    assert (
+        narrow.summary()[5] == "enum members found: 50.00% (1/2); the docs name 1: ceiling 50.00%"
+    )
+
+
 def test_cli_verifies_without_writing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "csdl.xml").write_text(CSDL, encoding="utf-8")
     write_files(
@@ -146,7 +179,10 @@ def test_cli_verifies_without_writing(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main([str(tmp_path / "docs"), "--verify-against", str(tmp_path / "csdl.xml"), "-q"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("gen-graph: agreement with ")
-    assert out[1:3] == ["  types found: 33.33% (1/3)", "  properties found: 25.00% (1/4)"]
+    assert out[1:3] == [
+        "  types found: 33.33% (1/3); the docs name 1: ceiling 33.33%",
+        "  properties found: 25.00% (1/4); the docs name 1: ceiling 25.00%",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csdl.xml", "docs"]
 
 
