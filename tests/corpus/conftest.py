@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import Run, parse_docs
-from generator.verify import Agreement, compare, read_csdl
+from generator.verify import Agreement, compare, docs_vocabulary, read_csdl
 from tests.conftest import CORPUS
 
 DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
@@ -54,4 +54,4 @@ def shuffled_model(corpus_run: CorpusRun) -> ApiModel:
 
 @pytest.fixture(scope="session")
 def agreement(corpus_run: CorpusRun) -> Agreement:
-    return compare(corpus_run.model, read_csdl(_require(CSDL)))
+    return compare(corpus_run.model, read_csdl(_require(CSDL)), docs_vocabulary(DOCS))
