@@ -16,6 +16,7 @@ METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
 _REQUEST_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*)$", re.IGNORECASE)
 _STATUS_LINE = re.compile(r"^HTTP(?:/[\d.]+)?\s+(\d{3})\b", re.IGNORECASE)
 _HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s")
+_ELLIPSIS = re.compile(r"/\.\.\.(?=/|$)")
 
 
 def syntax_paths(text: str, source: SourceSpan, diagnostics: Diagnostics) -> list[HttpPath]:
@@ -27,7 +28,12 @@ def syntax_paths(text: str, source: SourceSpan, diagnostics: Diagnostics) -> lis
             continue
         where = SourceSpan(source.path, source.line + offset)
         match = _REQUEST_LINE.match(stripped)
-        if match:
+        if match and _ELLIPSIS.search(match.group(2).split("?", 1)[0]):
+            # `/childFolders/{id}/.../messages`: any depth of folders, not one request path
+            diagnostics.report(
+                "GG014", where, f"path elides segments with '...': {stripped[:80]!r}; ignored"
+            )
+        elif match:
             paths.append(HttpPath(method=match.group(1).upper(), path=match.group(2), source=where))
         else:
             diagnostics.report("GG014", where, f"not a request line: {stripped[:80]!r}; ignored")
