@@ -3,7 +3,7 @@
 Tolerates (DOCS_FORMAT §5.2): missing leading/trailing pipes, a delimiter row whose cell count
 differs from the header, short and long rows, `\\|` escapes, pipes inside code spans,
 hard-wrapped rows (glued back to the previous row), bold group-separator rows (skipped),
-tables indented in lists or inside block quotes.
+tables indented in lists or inside block quotes, empty header cells at the end (dropped).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def read_tables(
     while i + 1 < len(rows):
         if "|" in rows[i] and _DELIMITER.match(rows[i + 1]) and "-" in rows[i + 1]:
             header = split_row(rows[i])
+            while len(header) > 1 and not header[-1]:  # T16: `| Description |  |` adds no column
+                header = header[:-1]
             body: list[TableRow] = []
             j = i + 2
             while j < len(rows) and rows[j].strip():
