@@ -66,4 +66,6 @@ def test_rows_keep_their_lines() -> None:
 def test_an_empty_last_header_cell_adds_no_column() -> None:  # T16, resources/searchrequest.md:24
     text = "| Property | Type | Description |  |\n|:--|:--|:--|:--|\n|from|Int32|Offset.|"
     assert _tables(text) == [(("Property", "Type", "Description"), [("from", "Int32", "Offset.")])]
-    assert _tables("| | b |\n|-|-|\n|1|2|") == [(("", "b"), [("1", "2")])]  # a first empty cell stays
+    assert _tables("| | b |\n|-|-|\n|1|2|") == [
+        (("", "b"), [("1", "2")])
+    ]  # a first empty cell stays
