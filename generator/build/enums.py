@@ -113,7 +113,7 @@ def _enum_for(
     found: Declarations,
 ) -> tuple[EnumDraft | None, str]:
     named = odata_type(json_value) if isinstance(json_value, dict) else None
-    if named is not None:
+    if named is not None and ("." not in named or named.lower().startswith("microsoft.graph.")):
         qualified = found.index.lookup(named)
         if qualified is None:
             enum = EnumDraft(qualify(named, doc.namespace), PAGE_JSON, row.source)
