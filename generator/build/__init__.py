@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.build.bases import decide_bases
 from generator.build.declare import declare_pages
-from generator.build.enums import type_enumerated_strings
+from generator.build.enums import flags_from_examples, type_enumerated_strings
 from generator.build.examples import declare_from_examples, infer_from_examples
 from generator.build.freeze import freeze
 from generator.build.navigation import navigation_from_paths
@@ -22,6 +22,7 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     declare_from_examples(ordered, found, diagnostics)
     attach_properties(ordered, found, diagnostics)
     type_enumerated_strings(ordered, found, diagnostics)
+    flags_from_examples(ordered, found)
     infer_from_examples(ordered, found, diagnostics)
     navigation_from_paths(ordered, found)
     operations = build_operations(ordered, found, diagnostics)

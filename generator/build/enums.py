@@ -55,6 +55,46 @@ def is_flags(enum: EnumDraft) -> bool:
     return all(v > 0 and v & (v - 1) == 0 for v in nonzero) and max(nonzero) >= 4
 
 
+def flags_from_examples(docs: list[PageDoc], found: Declarations) -> None:
+    """`"partsToClone": "apps,tabs,settings"` in an example: a value joining two or more members
+    of the enum that every documented `partsToClone` property has marks that enum as flags."""
+    by_property: dict[str, set[str]] = {}
+    for draft in found.types.values():
+        for prop in draft.properties.values():
+            by_property.setdefault(prop.name, set()).add(prop.type.name)
+    for doc in docs:
+        for example in doc.examples:
+            if not example.has_body:
+                continue
+            for key, value in _string_pairs(example.body):
+                parts = value.split(",")
+                typed = by_property.get(key, set())
+                if len(parts) < 2 or len(typed) != 1:
+                    continue
+                enum = found.enums.get(next(iter(typed)))
+                names = {member.lower() for member in enum.members} if enum else set()
+                if enum is not None and all(part.strip().lower() in names for part in parts):
+                    enum.flags = True
+
+
+def _string_pairs(body: Any) -> list[tuple[str, str]]:
+    """Every `"key": "text"` pair of a JSON body, breadth first, at most 100,000 nodes."""
+    found: list[tuple[str, str]] = []
+    queue, seen = [body], 0
+    while queue and seen < 100_000:
+        node = queue.pop()
+        seen += 1
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str) and "," in value:
+                    found.append((str(key), value))
+                else:
+                    queue.append(value)
+        elif isinstance(node, list):
+            queue.extend(node)
+    return found
+
+
 def type_enumerated_strings(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
     """Retype resource-page String properties that the page shows to be enums (module doc)."""
     for doc in docs:

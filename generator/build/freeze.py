@@ -50,7 +50,7 @@ def freeze(found: Declarations, operations: list[Operation], diagnostics: Diagno
             EnumType(
                 name=name,
                 namespace=namespace,
-                flags=is_flags(enum),
+                flags=enum.flags or is_flags(enum),
                 members=tuple(
                     EnumMember(name=member, value=value, description=text, source=source)
                     for member, (value, text, source) in enum.members.items()

@@ -235,3 +235,33 @@ def test_link_text_naming_a_subtype_of_the_linked_page(tmp_path: Path) -> None:
     )
     assert _type_of(model, "call", "targets") == "microsoft.graph.invitationParticipantInfo"
     assert _type_of(model, "call", "owner") == "microsoft.graph.provisioningServiceName"
+
+
+def test_flags_from_an_example_value_joining_members(tmp_path: Path) -> None:
+    """api/chatmessage-update.md: `"verdictDetails": "AllowOverrideWithoutJustification,.."`."""
+
+    def update(body: str) -> str:
+        return (
+            "# Update policy\n\n## HTTP request\n\n```http\nPATCH /policies/{id}\n```\n\n"
+            '## Example\n\n### Request\n\n<!-- {\n  "blockType": "request"\n} -->\n'
+            f"```http\nPATCH https://graph.microsoft.com/v1.0/policies/1\n\n{body}\n```\n"
+        )
+
+    model, _ = _build(
+        tmp_path,
+        {
+            "resources/policy.md": _resource(
+                "policy",
+                "| verdict | [verdictKind](#verdictkind-values) | V. |\n"
+                "| mood | [moodKind](#moodkind-values) | M. |\n",
+                extra="\n"
+                + _values("verdictKind", "none", "allowOverride", "allowFalsePositive")
+                + "\n"
+                + _values("moodKind", "happy", "sad"),
+            ),
+            "api/policy-update.md": update(
+                '{"verdict": "allowOverride,allowFalsePositive", "mood": "happy,angry"}'
+            ),
+        },
+    )
+    assert {e.name: e.flags for e in model.enums} == {"moodKind": False, "verdictKind": True}
