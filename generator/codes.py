@@ -33,6 +33,9 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "GG026": ("warning", "inheritance cycle broken"),
     "GG027": ("warning", "response status or type not found"),
     "GG028": ("warning", "duplicate definition ignored"),
+    "GG032": ("info", "a property written String is typed as the enum its page shows"),
+    "GG033": ("info", "enum members differ between sources; members are the union"),
+    "GG034": ("info", "a type cell offers alternatives; the property has the base they share"),
     # render
     "GG040": ("warning", "names collide after conversion to Python; one was renamed"),
     "GG041": ("error", "rendered file is not valid Python"),

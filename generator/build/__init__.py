@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from generator.build.bases import decide_bases
 from generator.build.declare import declare_pages
+from generator.build.enums import flags_from_examples, type_enumerated_strings
 from generator.build.examples import declare_from_examples, infer_from_examples
 from generator.build.freeze import freeze
 from generator.build.navigation import navigation_from_paths
 from generator.build.operations import build_operations
 from generator.build.properties import attach_properties
+from generator.build.unions import type_alternatives
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
 from generator.parse import PageDoc
@@ -19,10 +21,13 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     found = declare_pages(ordered, diagnostics)
     declare_from_examples(ordered, found, diagnostics)
     attach_properties(ordered, found, diagnostics)
+    type_enumerated_strings(ordered, found, diagnostics)
+    flags_from_examples(ordered, found)
     infer_from_examples(ordered, found, diagnostics)
     navigation_from_paths(ordered, found)
     operations = build_operations(ordered, found, diagnostics)
     decide_bases(found, diagnostics)
+    type_alternatives(ordered, found, diagnostics)
     return freeze(found, operations, diagnostics)
 
 

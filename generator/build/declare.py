@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.build.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, EnumDraft, TypeDraft
 from generator.build.index import NameIndex, qualify
+from generator.build.members import add_members
 from generator.build.primitives import primitive
 from generator.diagnostics import Diagnostics
 from generator.parse import PageDoc
@@ -85,8 +86,8 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
             if found.index.resolve(cell, doc.path) is not None:
                 existing = found.enums.get(found.index.resolve(cell, doc.path) or "")
                 if existing is not None:
-                    for value in row.possible_values:
-                        existing.members.setdefault(value, (None, "", row.source))
+                    what = f"the description of {row.name}"
+                    add_members(existing, row.possible_values, row.source, what, diagnostics)
                 continue
             enum = found.add_enum(EnumDraft(qualify(cell.name, doc.namespace), PAGE_JSON, row.source))
             diagnostics.report(
@@ -94,8 +95,7 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
                 row.source,
                 f"enum {cell.name} has no value table; members taken from 'Possible values' text",
             )
-            for value in row.possible_values:
-                enum.members.setdefault(value, (None, "", row.source))
+            add_members(enum, row.possible_values, row.source, "", None)
 
 
 def _has_id_row(doc: PageDoc) -> bool:

@@ -51,3 +51,4 @@ class EnumDraft:
     source: SourceSpan
     members: dict[str, tuple[int | None, str, SourceSpan]] = field(default_factory=dict)
     description: str = ""
+    flags: bool = False  # an example shows a value combining members ("a,b"); see build/enums.py

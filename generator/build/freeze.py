@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.build.declare import Declarations
 from generator.build.drafts import TypeDraft
+from generator.build.enums import is_flags
 from generator.build.index import split_qualified
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumMember, EnumType, Operation, Property, StructuredType
@@ -49,6 +50,7 @@ def freeze(found: Declarations, operations: list[Operation], diagnostics: Diagno
             EnumType(
                 name=name,
                 namespace=namespace,
+                flags=enum.flags or is_flags(enum),
                 members=tuple(
                     EnumMember(name=member, value=value, description=text, source=source)
                     for member, (value, text, source) in enum.members.items()

@@ -59,7 +59,7 @@ class NameIndex:
                 page = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
                 found = self.by_page.get(page.lower())
                 if found is not None and not anchor:
-                    return found
+                    return self._more_specific(found, cell.name, page_path)
             if anchor.endswith("-values"):
                 found = self.in_namespace(anchor[: -len("-values")], page_path)
                 if found is not None:
@@ -67,6 +67,16 @@ class NameIndex:
         if cell.name is not None:
             return self.in_namespace(cell.name, page_path)
         return None
+
+    def _more_specific(self, linked: str, text: str | None, page_path: str) -> str:
+        """`[invitationParticipantInfo](participantinfo.md)`: a link text naming a declared type
+        that refines the linked page's type (its name ends with it) is that type; the docs link
+        the base page of a subtype that has no page of its own."""
+        named = self.in_namespace(text, page_path) if text else None
+        if named is None or named == linked:
+            return linked
+        simple, page_simple = split_qualified(named)[1].lower(), split_qualified(linked)[1].lower()
+        return named if simple.endswith(page_simple) and simple != page_simple else linked
 
     def in_namespace(self, name: str, page_path: str) -> str | None:
         """A bare name means the page's own namespace first: `modality` on a `microsoft.graph`

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from generator.parse.document import TypeCell
@@ -21,11 +22,16 @@ _KIND_SUFFIX = re.compile(r"^(.+?)\s+(?:resource|object|entity)$", re.IGNORECASE
 _COLLECTION_THEN_TEXT = re.compile(r"^(\S+\s+collection)\.\s.*$", re.IGNORECASE)
 _UNCLOSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]+)$")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
+# "Possible values are: `a`, `b`", "Possible values: ..", "The possible value is ..", "Allowed
+# value being ..", "can be one of ..", "Currently supports only two values: `a` or `b`"
 _POSSIBLE = re.compile(
-    r"(?:possible|valid|supported|allowed)\s+values\s+(?:are|include)\s*:?\s*(.+?)(?:\.\s|\.$|$)"
-    r"|can be one of(?: the following)?\s*:?\s*(.+?)(?:\.\s|\.$|$)",
+    r"(?:possible|valid|supported|allowed|accepted)\s+values?"
+    r"(?:\s+(?:are|include|is|being|can be))?\s*:?\s*(.+?)(?:\.\s|\.$|$)"
+    r"|can be one of(?: the following)?\s*:?\s*(.+?)(?:\.\s|\.$|$)"
+    r"|supports only (?:\w+ )?values\s*:?\s*(.+?)(?:\.\s|\.$|$)",
     re.IGNORECASE,
 )
+_LIST_ITEM = re.compile(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 _TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)
@@ -89,7 +95,20 @@ def type_cell(cell: str) -> TypeCell:
     if text.lower().startswith("edm."):
         text = text[4:]
     name = text if _IDENT.match(text) else None
-    return TypeCell(raw=raw, name=name, collection=collection, link=link)
+    return TypeCell(
+        raw=raw, name=name, collection=collection, link=link, alternatives=_alternatives(raw)
+    )
+
+
+def _alternatives(cell: str) -> tuple[tuple[str, str], ...]:
+    """`[a](a.md) or [b](b.md)`: the linked types a value may have, when the cell is only that."""
+    found = list(_LINK.finditer(cell))
+    if len(found) < 2:
+        return ()
+    between = [cell[a.end() : b.start()].strip().lower() for a, b in itertools.pairwise(found)]
+    if any(gap not in ("or", ",", ", or") for gap in between):
+        return ()
+    return tuple((plain_text(m.group(1)).replace("`", ""), m.group(2)) for m in found)
 
 
 def possible_values(description: str) -> tuple[str, ...]:
@@ -97,8 +116,11 @@ def possible_values(description: str) -> tuple[str, ...]:
     match = _POSSIBLE.search(description)
     if not match:
         return ()
-    listed = match.group(1) or match.group(2) or ""
+    listed = match.group(1) or match.group(2) or match.group(3) or ""
     values = _BACKTICKED.findall(listed)
+    if not values and listed.lstrip().lower().startswith("<li>"):
+        # an HTML list runs past the first full stop: "<li>a -- Does x. Then y.</li><li>b</li>"
+        values = _LIST_ITEM.findall(description[match.start() :])
     if not values:
         parts = re.split(r",\s*|\s+or\s+|\s+and\s+", listed)
         values = [p.strip(" .'\"*") for p in parts]
@@ -107,7 +129,9 @@ def possible_values(description: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for value in values:
         value = value.strip().strip("'\"")
-        if value and _IDENT.match(value):
+        if (
+            value and _IDENT.match(value) and value.lower() != "null"
+        ):  # "Allowed values: `null`, .."
             seen.setdefault(value, None)
     return tuple(seen)
 

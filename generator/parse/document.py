@@ -57,6 +57,8 @@ class TypeCell:
     name: str | None
     collection: bool = False
     link: str | None = None  # link target as written (page, anchor or both)
+    # "[a](a.md) or [b](b.md)": every linked alternative, `a` first (the value is one of them)
+    alternatives: tuple[tuple[str, str], ...] = ()  # (link text, link target)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -307,7 +307,8 @@ def _enum_name(section: tuple[str, ...], title: str) -> str | None:
         return match.group(1)
     if section[-1].lower() == "members":
         for outer in reversed(section[:-1]):
-            enum = _ENUM_TYPE_HEADING.match(outer)
+            # section titles are lower case; the page title keeps the name's case
+            enum = _ENUM_TYPE_HEADING.match(title if outer == title.lower() else outer)
             if enum:
                 return enum.group(1)
     enum = _ENUM_TYPE_HEADING.match(section[-1])

@@ -16,10 +16,10 @@ pytestmark = pytest.mark.corpus
 REACHED = {
     "types": 93.8,
     "properties": 93.8,
-    "property_types": 98.1,
+    "property_types": 98.44,
     "base_types": 87.0,
-    "enums": 89.4,
-    "enum_members": 90.4,
+    "enums": 90.71,
+    "enum_members": 91.22,
 }
 MAX_EXTRA_TYPES = 5.0  # the bound on model types the CSDL lacks, % of the model
 

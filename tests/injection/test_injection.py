@@ -54,7 +54,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_page_contributes(generated: Path) -> None:
     """The suite only proves something if the hostile names really reach the output."""
     models = {p.name for p in (generated / "models").glob("*.py")}
-    assert {"evil.py", "evilkind.py", "foo_bar.py", "foo_bar_2.py", "client.py"} <= models
+    assert {"evil.py", "evil_kind.py", "foo_bar.py", "foo_bar_2.py", "client.py"} <= models
     builders = {p.name for p in (generated / "builders").glob("*.py")}
     assert len(builders - {"__init__.py", "_base.py", "_routes.py", "root.py"}) >= 3
 

@@ -67,6 +67,15 @@ def test_name_cell(cell: str, name: str) -> None:
         ("The valid values are `on` and `off`.", ("on", "off")),
         ("It can be one of the following: `low`, `high`. More text.", ("low", "high")),
         ("Supported values are: none, some.", ("none", "some")),
+        ("Possible values: `Queued`, `Done`.<br><br>Read-only.", ("Queued", "Done")),
+        ("The possible value are `unknown`, `audio`.", ("unknown", "audio")),
+        ("The possible value is: `message`.", ("message",)),
+        ("Allowed values: `null`, `minor` and `adult`. Refer to x.", ("minor", "adult")),
+        ("Currently supports only two values: `none` or `assignIfOpen`.", ("none", "assignIfOpen")),
+        (
+            "Supported values are: <li>None</li><li>Notify -- Tell them. Then go.</li><li>Block</li>",
+            ("None", "Notify", "Block"),
+        ),
         ("No list here.", ()),
     ],
 )
@@ -77,3 +86,11 @@ def test_possible_values(text: str, values: tuple[str, ...]) -> None:
 def test_todo_never_survives() -> None:
     assert strip_todo("**TODO: Add Description** Inherited from entity") == "Inherited from entity"
     assert strip_todo("**TODO: Add Description**") == ""
+
+
+def test_type_cell_alternatives() -> None:
+    """resources/call.md: `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`."""
+    cell = type_cell("[a](a.md) or [b](b.md), or [c](c.md#x)")
+    assert cell.alternatives == (("a", "a.md"), ("b", "b.md"), ("c", "c.md#x"))
+    assert type_cell("[a](a.md) and then [b](b.md)").alternatives == ()
+    assert type_cell("[a](a.md) collection").alternatives == ()

@@ -1,0 +1,60 @@
+"""Type cells that offer alternatives: `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`.
+
+The value has one of the linked types, so the property's type is the nearest type they all derive
+from (`mediaConfig`). Runs after build/bases.py has decided every base; with no common base the
+first alternative stays, as before."""
+
+from __future__ import annotations
+
+from generator.build.declare import Declarations
+from generator.build.drafts import TypeDraft
+from generator.build.index import qualify
+from generator.diagnostics import Diagnostics
+from generator.model import TypeRef
+from generator.parse import PageDoc
+from generator.parse.document import TypeCell
+
+
+def type_alternatives(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+    for doc in docs:
+        if not doc.resource_name:
+            continue
+        owner = found.types.get(found.index.lookup(qualify(doc.resource_name, doc.namespace)) or "")
+        if owner is None:
+            continue
+        for row in doc.properties:
+            draft = owner.properties.get(row.name)
+            if not row.type.alternatives or draft is None or draft.source != row.source:
+                continue
+            resolved = [
+                found.index.resolve(TypeCell(raw=text, name=text, link=link), doc.path)
+                for text, link in row.type.alternatives
+            ]
+            if any(name is None or name not in found.types for name in resolved):
+                continue
+            common = _common_base([name for name in resolved if name is not None], found.types)
+            if common is None or common == draft.type.name:
+                continue
+            draft.type = TypeRef(name=common, collection=draft.type.collection)
+            diagnostics.report(
+                "GG034",
+                row.source,
+                f"{owner.qualified}.{row.name} is one of {', '.join(n or '' for n in resolved)}: "
+                f"typed {common}, the base they share",
+            )
+
+
+def _common_base(names: list[str], types: dict[str, TypeDraft]) -> str | None:
+    """The nearest type every one of `names` is or derives from (ancestor chains, in order)."""
+    chains = [_lineage(name, types) for name in names]
+    shared = set(chains[0]).intersection(*chains[1:])
+    return next((name for name in chains[0] if name in shared), None)
+
+
+def _lineage(name: str, types: dict[str, TypeDraft]) -> list[str]:
+    chain = [name]
+    current = types.get(name)
+    while current is not None and current.base is not None and current.base not in chain:
+        chain.append(current.base)
+        current = types.get(current.base)
+    return chain
