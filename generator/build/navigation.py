@@ -24,6 +24,9 @@ from generator.parse import PageDoc
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 _KEY = re.compile(r"^\{[^{}]+\}$")
+# "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
+# function or action bound to the type, whose last segment is no navigation property
+_OPERATION_TITLE = re.compile(r"^[A-Za-z][\w.]*:\s*[A-Za-z]\w*$|\s(?:function|action)$", re.IGNORECASE)
 
 
 def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
@@ -34,7 +37,7 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     navigations = _navigation_types(found)
     for doc in docs:
-        if doc.response_type is None:
+        if doc.response_type is None or _OPERATION_TITLE.search(doc.title.strip()):
             continue
         target = found.index.resolve(doc.response_type, doc.path)
         if target is None or target.startswith("Edm."):

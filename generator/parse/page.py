@@ -42,7 +42,7 @@ _RESOURCE_TITLE = re.compile(
 _LINKED = rf"\[{cells.LINK_TEXT}+\]\({cells.LINK_TARGET}*\)"
 _INHERITED = re.compile(rf"inherited from\s+({_LINKED}|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
-    rf"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
+    rf"(?:inherits from|derived from|derives from|extends|subclass (?:of|from)|is a type of)\s+"
     rf"(?:base (?:class|type)\s+)?({_LINKED})",
     re.IGNORECASE,
 )
@@ -321,7 +321,7 @@ def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[Ht
     for block in blocks.code:
         if (
             block.section
-            and block.section[-1] == "http request"
+            and block.section[-1].startswith("http request")  # "HTTP requests", "(to upload ..)"
             and not _in(block, "examples", "example")
         ):
             found.extend(http.syntax_paths(block.text, block.source, diagnostics))

@@ -356,3 +356,99 @@ def test_a_relationship_target_is_an_entity(tmp_path: Path) -> None:
     kinds = {t.name: (t.kind, t.base) for t in model.types}
     assert kinds["presence"] == ("entity", "microsoft.graph.entity")
     assert kinds["place"] == ("complex", None)
+
+
+def _get_page(title: str, paths: str, response: str) -> str:
+    return (
+        f"# {title}\n\n## HTTP requests\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n"
+        f"{paths}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response "
+        f"code and a {response} object in the response body.\n"
+    )
+
+
+def test_a_get_path_target_is_an_entity_but_not_a_functions_result(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
+            "resources/user.md": _resource("user", "| id | String | Read-only. |\n"),
+            "resources/presence.md": _resource("presence", "| availability | String | A. |\n"),
+            "resources/localeinfo.md": _resource("localeInfo", "| locale | String | L. |\n"),
+            # "HTTP requests" (plural) and an "ignored" block still document the paths
+            "api/presence-get.md": _get_page(
+                "Get presence", "GET /me/presence/", "[presence](../resources/presence.md)"
+            ),
+            "api/user-supportedlanguages.md": _get_page(
+                "user: supportedLanguages",
+                "GET /me/supportedLanguages",
+                "[localeInfo](../resources/localeinfo.md)",
+            ),
+        },
+    )
+    kinds = {t.name: (t.kind, t.base) for t in model.types}
+    assert kinds["presence"] == ("entity", "microsoft.graph.entity")
+    assert kinds["localeInfo"] == ("complex", None)
+    user = next(t for t in model.types if t.name == "user")
+    assert [p.name for p in user.properties] == ["presence"]
+
+
+def test_a_type_held_by_a_structural_property_is_complex_despite_weak_keys(
+    tmp_path: Path,
+) -> None:
+    def keyed(name: str, rows: str, json: str) -> str:
+        return (
+            _resource(name, rows)
+            + '\n## JSON representation\n\n<!-- {\n  "blockType": "resource",\n'
+            + f'  "keyProperty": "id",\n  "@odata.type": "microsoft.graph.{name}"\n}} -->\n'
+            + f"```json\n{json}\n```\n"
+        )
+
+    model = _build(
+        tmp_path,
+        {
+            "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
+            # an `id` row, read-only: an entity but for its use as a property type
+            "resources/itemreference.md": _resource(
+                "itemReference", "| id | String | Read-only. |\n| path | String | P. |\n"
+            ),
+            # a keyProperty naming no property of the page
+            "resources/grant.md": keyed("grant", "| enabled | Boolean | E. |\n", '{"enabled": true}'),
+            # a keyProperty the page has: an entity, even as a property type
+            "resources/stage.md": keyed("stage", "| id | String | I. |\n", '{"id": "String"}'),
+            # a keyProperty naming no property, never held by a property: still an entity
+            "resources/defaults.md": keyed("defaults", "| due | String | D. |\n", '{"due": "x"}'),
+            "resources/item.md": _resource(
+                "item",
+                "| id | String | Read-only. |\n| parentReference | [itemReference](itemreference.md) "
+                "| P. |\n| grant | [grant](grant.md) | G. |\n| stage | [stage](stage.md) | S. |\n",
+            ),
+        },
+    )
+    kinds = {t.name: (t.kind, t.base) for t in model.types}
+    assert kinds == {
+        "entity": ("entity", None),
+        "itemReference": ("complex", None),
+        "grant": ("complex", None),
+        "stage": ("entity", "microsoft.graph.entity"),
+        "defaults": ("entity", "microsoft.graph.entity"),
+        "item": ("entity", "microsoft.graph.entity"),
+    }
+
+
+def test_this_creates_a_subclass_from_names_the_base(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/grade.md": _resource("grade", "| gradedBy | String | G. |\n"),
+            "resources/pointsgrade.md": _resource("pointsGrade", "| points | Single | P. |\n")
+            .replace(
+                "## Properties",
+                "Each submission has this object. This creates a subclass from "
+                "[grade](grade.md) which adds the points.\n\n## Properties",
+            ),
+        },
+    )
+    assert {t.name: t.base for t in model.types} == {
+        "grade": None,
+        "pointsGrade": "microsoft.graph.grade",
+    }
