@@ -23,7 +23,10 @@ from generator.model import TypeRef
 from generator.parse import PageDoc
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
-_KEY = re.compile(r"^\{[^{}]+\}$")
+# a placeholder, or a literal GUID where a syntax block shows a sample key
+# (`GET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignmentDefaults`)
+_KEY = re.compile(r"^\{[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+_ROUNDS = 3  # a path may pass through a navigation another page's path implies
 # "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
 # function or action bound to the type, whose last segment is no navigation property
 _OPERATION_TITLE = re.compile(r"^[A-Za-z][\w.]*:\s*[A-Za-z]\w*$|\s(?:function|action)$", re.IGNORECASE)
@@ -36,35 +39,101 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
 
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     navigations = _navigation_types(found)
-    for doc in docs:
-        if doc.response_type is None or _OPERATION_TITLE.search(doc.title.strip()):
-            continue
+    owners: dict[str, set[str]] = {}  # lower property name -> the types that declare it
+    for declared in found.types.values():
+        for prop_name in declared.properties:
+            owners.setdefault(prop_name.lower(), set()).add(declared.qualified)
+    for _ in range(_ROUNDS):
+        added = False
+        for doc in docs:
+            response = _response_target(doc, found)
+            if response is None or _OPERATION_TITLE.search(doc.title.strip()):
+                continue
+            target, many = response
+            for item in doc.http_paths:
+                if item.method != "GET":
+                    continue
+                owner_and_name = _owner_and_name(normalise_path(item.path), found, navigations)
+                if owner_and_name is None:
+                    continue
+                owner, name, keyed = owner_and_name
+                draft = found.types.get(owner)
+                if draft is None or _property(draft, name, found) is not None:
+                    continue
+                if _derived_has(owner, name, owners, found):
+                    continue  # `/sites/{id}/items/{id}/versions`: `driveItem.versions`, no `baseItem` one
+                collection = many or keyed or "$filter" in item.path
+                add_property(
+                    draft,
+                    PropertyDraft(
+                        name=name,
+                        type=TypeRef(name=target, collection=collection),
+                        rank=EXAMPLE,
+                        source=item.source,
+                        navigation=True,
+                    ),
+                    None,
+                )
+                navigations.setdefault(name.lower(), set()).add(target)
+                owners.setdefault(name.lower(), set()).add(owner)
+                added = True
+        if not added:
+            break
+
+
+def _response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:
+    """The type a page's GET returns: the Response prose, else the response example's
+    annotation (`"@odata.type": "Collection(microsoft.graph.site)"`, or a type and
+    `"isCollection": true`) when the prose names no type ("returns a collection of **secureScores**")."""
+    if doc.response_type is not None:
         target = found.index.resolve(doc.response_type, doc.path)
         if target is None or target.startswith("Edm."):
+            return None
+        return target, doc.response_type.collection
+    named: set[tuple[str, bool]] = set()
+    for example in doc.examples:
+        value = example.annotation.get("@odata.type")
+        if example.kind != "response" or not isinstance(value, str):
             continue
-        for item in doc.http_paths:
-            if item.method != "GET":
-                continue
-            owner_and_name = _owner_and_name(normalise_path(item.path), found, navigations)
-            if owner_and_name is None:
-                continue
-            owner, name, keyed = owner_and_name
-            draft = found.types.get(owner)
-            if draft is None or any(p.lower() == name.lower() for p in draft.properties):
-                continue
-            collection = doc.response_type.collection or keyed or "$filter" in item.path
-            add_property(
-                draft,
-                PropertyDraft(
-                    name=name,
-                    type=TypeRef(name=target, collection=collection),
-                    rank=EXAMPLE,
-                    source=item.source,
-                    navigation=True,
-                ),
-                None,
-            )
-            navigations.setdefault(name.lower(), set()).add(target)
+        inner = value.strip()
+        many = example.annotation.get("isCollection") is True
+        if inner.lower().startswith("collection(") and inner.endswith(")"):
+            inner, many = inner[len("collection(") : -1], True
+        qualified = found.index.lookup(inner)
+        if qualified is None or qualified not in found.types:
+            return None
+        named.add((qualified, many))
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _derived_has(
+    base: str, name: str, owners: dict[str, set[str]], found: Declarations
+) -> bool:
+    """Does a type deriving from `base` declare a property of that name?"""
+    for qualified in owners.get(name.lower(), set()):
+        draft = found.types.get(qualified)
+        if draft is not None and qualified != base:
+            current = found.types.get(draft.base or "")
+            seen: set[str] = set()
+            while current is not None and current.qualified not in seen:
+                if current.qualified == base:
+                    return True
+                seen.add(current.qualified)
+                current = found.types.get(current.base or "")
+    return False
+
+
+def _property(draft: TypeDraft, name: str, found: Declarations) -> PropertyDraft | None:
+    """A property of the type or of a base it names, by case-insensitive name."""
+    current: TypeDraft | None = draft
+    seen: set[str] = set()
+    while current is not None and current.qualified not in seen:
+        seen.add(current.qualified)
+        for prop in current.properties.values():
+            if prop.name.lower() == name.lower():
+                return prop
+        current = found.types.get(current.base or "")
+    return None
 
 
 def _navigation_types(found: Declarations) -> dict[str, set[str]]:
@@ -89,6 +158,9 @@ def _owner_and_name(
         segments = segments[:-1]
     if len(segments) < 2 or not _NAME.match(segments[-1]):
         return None
+    walked = _walk(segments[:-1], found)
+    if walked is not None:
+        return walked, segments[-1], keyed
     before = segments[:-1]
     owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
     if owner_index < 0:
@@ -97,6 +169,23 @@ def _owner_and_name(
     owner_keyed = owner_index < len(before) - 1
     owner = _segment_type(segment, owner_index == 0, owner_keyed, found, navigations)
     return (owner, segments[-1], keyed) if owner else None
+
+
+def _walk(segments: list[str], found: Declarations) -> str | None:
+    """The type the path addresses, followed from its first segment property by property
+    (`/users/{id}/settings` -> `user.settings` -> `userSettings`); None when a step is unknown."""
+    names = [s for s in segments if not _KEY.match(s)]
+    if not names or not all(_NAME.match(n) for n in names):
+        return None
+    first_keyed = len(segments) > 1 and bool(_KEY.match(segments[1]))
+    current = _segment_type(names[0], True, first_keyed, found, {})
+    for name in names[1:]:
+        draft = found.types.get(current or "")
+        prop = _property(draft, name, found) if draft is not None else None
+        if prop is None or prop.type.name not in found.types:
+            return None
+        current = prop.type.name
+    return current
 
 
 def _segment_type(

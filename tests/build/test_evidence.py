@@ -452,3 +452,52 @@ def test_this_creates_a_subclass_from_names_the_base(tmp_path: Path) -> None:
         "grade": None,
         "pointsGrade": "microsoft.graph.grade",
     }
+
+
+def test_paths_are_walked_from_the_root_and_typed_by_the_response_annotation(
+    tmp_path: Path,
+) -> None:
+    response = (
+        "\n## Example\n\n### Response\n\n"
+        '<!-- { "blockType": "response", "@odata.type": "Collection(microsoft.graph.pref)" } -->\n'
+        '```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{"value": []}\n```\n'
+    )
+    model = _build(
+        tmp_path,
+        {
+            "resources/user.md": _resource("user", "| id | String | Read-only. |\n"),
+            "resources/settings.md": _resource("settings", "| on | Boolean | O. |\n"),
+            "resources/pref.md": _resource("pref", "| id | String | Read-only. |\n"),
+            "resources/baseitem.md": _resource("baseItem", "| id | String | Read-only. |\n"),
+            "resources/driveitem.md": _resource(
+                "driveItem", "| size | Int64 | S. |\n", "| versions | [pref](pref.md) | V. |\n"
+            ).replace("## Properties", "Inherits from [baseItem](baseitem.md).\n\n## Properties"),
+            "resources/site.md": _resource(
+                "site", "| id | String | Read-only. |\n", "| items | [baseItem](baseitem.md) | I. |\n"
+            ),
+            # the prose names no type: the response annotation does; a sample GUID is a key
+            "api/pref-list.md": "# List prefs\n\n## HTTP request\n\n```http\n"
+            "GET /users/d0c0ffee-2dc6-4e71-b1e9-6d9810ab1793/settings/prefs\n```\n\n## Response\n\n"
+            "This method returns a collection of **prefs**.\n" + response,
+            # `settings` is known only from this page's path; the pass runs until nothing is new
+            "api/settings-get.md": _get_page(
+                "Get settings", "GET /users/{id}/settings", "[settings](../resources/settings.md)"
+            ),
+            # `versions` belongs to the derived `driveItem`, not to `baseItem`
+            "api/item-list-versions.md": _get_page(
+                "List versions",
+                "GET /sites/{site-id}/items/{item-id}/versions",
+                "[pref](../resources/pref.md)",
+            ),
+        },
+    )
+    props = {
+        (t.name, p.name): (p.type.name, p.type.collection, p.navigation)
+        for t in model.types
+        for p in t.properties
+        if p.source.path.startswith("api/")
+    }
+    assert props == {
+        ("user", "settings"): ("microsoft.graph.settings", False, True),
+        ("settings", "prefs"): ("microsoft.graph.pref", True, True),
+    }
