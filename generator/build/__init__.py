@@ -6,6 +6,7 @@ from generator.build.bases import decide_bases
 from generator.build.declare import declare_pages
 from generator.build.examples import declare_from_examples, infer_from_examples
 from generator.build.freeze import freeze
+from generator.build.methods import hint_from_methods
 from generator.build.navigation import navigation_from_paths
 from generator.build.operations import build_operations
 from generator.build.properties import attach_properties
@@ -22,6 +23,7 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     infer_from_examples(ordered, found, diagnostics)
     navigation_from_paths(ordered, found)
     operations = build_operations(ordered, found, diagnostics)
+    hint_from_methods(ordered, found)
     decide_bases(found, diagnostics)
     return freeze(found, operations, diagnostics)
 

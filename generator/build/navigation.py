@@ -46,7 +46,7 @@ def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     for _ in range(_ROUNDS):
         added = False
         for doc in docs:
-            response = _response_target(doc, found)
+            response = response_target(doc, found)
             if response is None or _OPERATION_TITLE.search(doc.title.strip()):
                 continue
             target, many = response
@@ -81,16 +81,16 @@ def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
             break
 
 
-def _response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:
+def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:
     """The type a page's GET returns: the Response prose, else the response example's
     annotation (`"@odata.type": "Collection(microsoft.graph.site)"`, or a type and
-    `"isCollection": true`) when the prose names no type ("returns a collection of **secureScores**")."""
+    `"isCollection": true`) of its first response example (later ones are often change
+    notifications) when the prose names no type ("returns a collection of **secureScores**")."""
     if doc.response_type is not None:
         target = found.index.resolve(doc.response_type, doc.path)
         if target is None or target.startswith("Edm."):
             return None
         return target, doc.response_type.collection
-    named: set[tuple[str, bool]] = set()
     for example in doc.examples:
         value = example.annotation.get("@odata.type")
         if example.kind != "response" or not isinstance(value, str):
@@ -100,10 +100,8 @@ def _response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | No
         if inner.lower().startswith("collection(") and inner.endswith(")"):
             inner, many = inner[len("collection(") : -1], True
         qualified = found.index.lookup(inner)
-        if qualified is None or qualified not in found.types:
-            return None
-        named.add((qualified, many))
-    return next(iter(named)) if len(named) == 1 else None
+        return (qualified, many) if qualified is not None and qualified in found.types else None
+    return None
 
 
 def _derived_has(

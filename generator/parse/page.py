@@ -112,6 +112,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
             break
     if "api" not in page.doc_type:
         fields["derived"] = _derived(blocks.paragraphs, tables)
+        fields["methods"] = _methods(tables)
     properties, request_properties = _property_rows(tables, diagnostics)
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
@@ -370,6 +371,21 @@ def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
         if named:
             return TypeCell(raw=named.group(0), name=named.group(1))
     return None
+
+
+def _methods(tables: list[Table]) -> tuple[tuple[str, TypeCell, SourceSpan], ...]:
+    """Rows of a `Method | Return type` table whose first cell links an API page."""
+    found = []
+    for table in tables:
+        if _column(table.header, "method") != 0 or _column(table.header, "return type") != 1:
+            continue
+        for row in table.rows:
+            if len(row.cells) < 2:
+                continue
+            page = next((t for _, t in cells.links(row.cells[0]) if ".md" in t), None)
+            if page is not None and "](" in row.cells[1]:
+                found.append((page.partition("#")[0], cells.type_cell(row.cells[1]), row.source))
+    return tuple(found)
 
 
 def _permissions(tables: list[Table]) -> tuple[tuple[str, str], ...]:

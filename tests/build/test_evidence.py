@@ -501,3 +501,37 @@ def test_paths_are_walked_from_the_root_and_typed_by_the_response_annotation(
         ("user", "settings"): ("microsoft.graph.settings", False, True),
         ("settings", "prefs"): ("microsoft.graph.pref", True, True),
     }
+
+
+def test_a_methods_table_naming_a_base_of_the_api_pages_type_hints_a_base(
+    tmp_path: Path,
+) -> None:
+    methods = (
+        "\n## Methods\n\n| Method | Return Type | Description |\n|---|---|---|\n"
+        "| [Invite](../api/call-invite.md) | [operation](operation.md) | Invite. |\n"
+        "| [Mute](../api/call-mute.md) | [operation](operation.md) | Mute. |\n"
+    )
+    model = _build(
+        tmp_path,
+        {
+            "resources/call.md": _resource("call", "| id | String | Read-only. |\n") + methods,
+            "resources/operation.md": _resource("operation", "| status | String | S. |\n"),
+            "resources/inviteoperation.md": _resource(
+                "inviteOperation", "| status | String | S. |\n| invited | Int32 | I. |\n"
+            ),
+            # it lacks the base's `status`: the table's word is not enough
+            "resources/muteoperation.md": _resource("muteOperation", "| muted | Boolean | M. |\n"),
+            "api/call-invite.md": "# participant: invite\n\n## HTTP request\n\n```http\n"
+            "POST /calls/{id}/invite\n```\n\n## Response\n\nIf successful, this method returns a "
+            "`200 OK` response code and an [inviteOperation](../resources/inviteoperation.md).\n",
+            "api/call-mute.md": "# call: mute\n\n## HTTP request\n\n```http\n"
+            "POST /calls/{id}/mute\n```\n\n## Response\n\nIf successful, this method returns a "
+            "`200 OK` response code and a [muteOperation](../resources/muteoperation.md).\n",
+        },
+    )
+    bases = {t.name: t.base for t in model.types if "peration" in t.name}
+    assert bases == {
+        "operation": None,
+        "inviteOperation": "microsoft.graph.operation",
+        "muteOperation": None,
+    }
