@@ -26,6 +26,7 @@ _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 # a placeholder, or a literal GUID where a syntax block shows a sample key
 # (`GET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignmentDefaults`)
 _KEY = re.compile(r"^\{[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+_FILE = re.compile(r"^([a-z][a-z0-9]*)-(?:list|get|post|create|add|update|delete)-([a-z0-9]+)\.md$")
 _ROUNDS = 3  # a path may pass through a navigation another page's path implies
 # "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
 # function or action bound to the type, whose last segment is no navigation property
@@ -43,42 +44,60 @@ def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     for declared in found.types.values():
         for prop_name in declared.properties:
             owners.setdefault(prop_name.lower(), set()).add(declared.qualified)
+    # paths walked from their root first, until nothing is new; only then the weaker fallbacks,
+    # so that `/users/{id}/settings/x` finds `user.settings` (implied by another page's path)
+    # before the `settings` navigation of `groupSetting`
     for _ in range(_ROUNDS):
-        added = False
-        for doc in docs:
-            response = response_target(doc, found)
-            if response is None or _OPERATION_TITLE.search(doc.title.strip()):
-                continue
-            target, many = response
-            for item in doc.http_paths:
-                if item.method != "GET":
-                    continue
-                owner_and_name = _owner_and_name(normalise_path(item.path), found, navigations)
-                if owner_and_name is None:
-                    continue
-                owner, name, keyed = owner_and_name
-                draft = found.types.get(owner)
-                if draft is None or _property(draft, name, found) is not None:
-                    continue
-                if _derived_has(owner, name, owners, found):
-                    continue  # `/sites/{id}/items/{id}/versions`: `driveItem.versions`, no `baseItem` one
-                collection = many or keyed or "$filter" in item.path
-                add_property(
-                    draft,
-                    PropertyDraft(
-                        name=name,
-                        type=TypeRef(name=target, collection=collection),
-                        rank=EXAMPLE,
-                        source=item.source,
-                        navigation=True,
-                    ),
-                    None,
-                )
-                navigations.setdefault(name.lower(), set()).add(target)
-                owners.setdefault(name.lower(), set()).add(owner)
-                added = True
-        if not added:
+        for _ in range(_ROUNDS):
+            if not _one_round(docs, found, navigations, owners, walk_only=True):
+                break
+        if not _one_round(docs, found, navigations, owners, walk_only=False):
             break
+
+
+def _one_round(
+    docs: list[PageDoc],
+    found: Declarations,
+    navigations: dict[str, set[str]],
+    owners: dict[str, set[str]],
+    walk_only: bool,
+) -> bool:
+    added = False
+    for doc in docs:
+        response = response_target(doc, found)
+        if response is None or _OPERATION_TITLE.search(doc.title.strip()):
+            continue
+        target, many = response
+        for item in doc.http_paths:
+            if item.method != "GET":
+                continue
+            owner_and_name = _owner_and_name(
+                normalise_path(item.path), found, navigations, doc.path, walk_only
+            )
+            if owner_and_name is None:
+                continue
+            owner, name, keyed = owner_and_name
+            draft = found.types.get(owner)
+            if draft is None or _property(draft, name, found) is not None:
+                continue
+            if _derived_has(owner, name, owners, found):
+                continue  # `/sites/{id}/items/{id}/versions`: `driveItem.versions`, not `baseItem`
+            collection = many or keyed or "$filter" in item.path
+            add_property(
+                draft,
+                PropertyDraft(
+                    name=name,
+                    type=TypeRef(name=target, collection=collection),
+                    rank=EXAMPLE,
+                    source=item.source,
+                    navigation=True,
+                ),
+                None,
+            )
+            navigations.setdefault(name.lower(), set()).add(target)
+            owners.setdefault(name.lower(), set()).add(owner)
+            added = True
+    return added
 
 
 def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:
@@ -145,11 +164,16 @@ def _navigation_types(found: Declarations) -> dict[str, set[str]]:
 
 
 def _owner_and_name(
-    path: str, found: Declarations, navigations: dict[str, set[str]]
+    path: str,
+    found: Declarations,
+    navigations: dict[str, set[str]],
+    page: str,
+    walk_only: bool = False,
 ) -> tuple[str, str, bool] | None:
     """`/users/{id}/chats/{chat-id}` -> (user, chats, keyed): the path's last navigation and the
-    type that owns it, found from the segment before it (entity set, `me`, a top-level singleton
-    or a navigation of one known type)."""
+    type that owns it, found by walking the path from its root, else from the segment before it
+    (entity set, `me`, a top-level singleton or a navigation of one known type), else from the
+    page's file name (`reportroot-list-dailyprintusagebyprinter.md`)."""
     segments = path.strip("/").split("/")
     keyed = len(segments) > 1 and bool(_KEY.match(segments[-1]))
     if keyed:
@@ -157,8 +181,8 @@ def _owner_and_name(
     if len(segments) < 2 or not _NAME.match(segments[-1]):
         return None
     walked = _walk(segments[:-1], found)
-    if walked is not None:
-        return walked, segments[-1], keyed
+    if walked is not None or walk_only:
+        return (walked, segments[-1], keyed) if walked is not None else None
     before = segments[:-1]
     owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
     if owner_index < 0:
@@ -166,7 +190,19 @@ def _owner_and_name(
     segment = before[owner_index]
     owner_keyed = owner_index < len(before) - 1
     owner = _segment_type(segment, owner_index == 0, owner_keyed, found, navigations)
+    owner = owner or _named_by_file(page, segments[-1], found)
     return (owner, segments[-1], keyed) if owner else None
+
+
+def _named_by_file(page: str, name: str, found: Declarations) -> str | None:
+    """API pages are named `{type}-{verb}-{navigation}.md`: `reportroot-list-dailyprintusagebyprinter`
+    names the owner of `/reports/dailyPrintUsageByPrinter`, whose `reports` no page types. The
+    owner must be addressable, as a singleton must."""
+    match = _FILE.match(page.rpartition("/")[2].lower())
+    if match is None or match.group(2) != name.lower():
+        return None
+    owner = found.types.get(found.index.lookup(match.group(1)) or "")
+    return owner.qualified if owner is not None and _addressable(owner) else None
 
 
 def _walk(segments: list[str], found: Declarations) -> str | None:

@@ -113,7 +113,8 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
     if "api" not in page.doc_type:
         fields["derived"] = _derived(blocks.paragraphs, tables)
         fields["methods"] = _methods(tables)
-    properties, request_properties = _property_rows(tables, diagnostics)
+    own = str(fields.get("resource_name") or "").rpartition(".")[2].lower()
+    properties, request_properties = _property_rows(tables, diagnostics, own)
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
         path=page.path,
@@ -217,7 +218,7 @@ def _column(header: tuple[str, ...], *names: str) -> int | None:
 
 
 def _property_rows(
-    tables: list[Table], diagnostics: Diagnostics
+    tables: list[Table], diagnostics: Diagnostics, own: str = ""
 ) -> tuple[tuple[PropertyRow, ...], tuple[PropertyRow, ...]]:
     properties: list[PropertyRow] = []
     request: list[PropertyRow] = []
@@ -232,7 +233,10 @@ def _property_rows(
         navigation = bool(sections) and sections[-1].startswith("relationship")
         if "request body" in sections:
             target = request
-        elif any(s.startswith(("properties", "relationship")) for s in sections):
+        elif any(
+            s.startswith(("properties", "relationship")) or (own and s == f"{own} properties")
+            for s in sections
+        ):  # "## operationError Properties" too
             target = properties
         else:
             continue
@@ -322,7 +326,15 @@ def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[Ht
     for block in blocks.code:
         if (
             block.section
-            and block.section[-1].startswith("http request")  # "HTTP requests", "(to upload ..)"
+            # "HTTP requests", "HTTP request (to upload ..)"; an `http` block below it too
+            # ("### Get the photo"), not the C# of "### Encoding sharing URLs"
+            and (
+                block.section[-1].startswith("http request")
+                or (
+                    any(title.startswith("http request") for title in block.section)
+                    and block.info.startswith("http")
+                )
+            )
             and not _in(block, "examples", "example")
         ):
             found.extend(http.syntax_paths(block.text, block.source, diagnostics))

@@ -535,3 +535,34 @@ def test_a_methods_table_naming_a_base_of_the_api_pages_type_hints_a_base(
         "inviteOperation": "microsoft.graph.operation",
         "muteOperation": None,
     }
+
+
+def test_headings_and_file_names_the_pages_use_for_their_parts(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            # "## operationError Properties": the page's own type named in the heading
+            "resources/operationerror.md": "# operationError resource type\n\n"
+            f"## operationError Properties\n\n{TABLE}| code | String | C. |\n",
+            "resources/reportroot.md": _resource("reportRoot", "| id | String | Read-only. |\n"),
+            "resources/usage.md": _resource("usage", "| id | String | Read-only. |\n"),
+            # `reports` names no type: the file name `reportroot-list-usages` names the owner
+            "api/reportroot-list-usages.md": _get_page(
+                "List usages", "GET /reports/usages", "[usage](../resources/usage.md) collection"
+            ),
+            # an http block under a sub-heading of "HTTP request" holds paths; C# there does not
+            "api/usage-get.md": "# Get usage\n\n## HTTP request\n\n### By id\n\n```http\n"
+            "GET /reports/usages/{id}\n```\n\n### Encoding\n\n```csharp\nstring x = 1;\n```\n",
+        },
+    )
+    props = {(t.name, p.name): p.type.name for t in model.types for p in t.properties}
+    assert props == {
+        ("operationError", "code"): "Edm.String",
+        ("reportRoot", "id"): "Edm.String",
+        ("reportRoot", "usages"): "microsoft.graph.usage",
+        ("usage", "id"): "Edm.String",
+    }
+    assert [o.paths for o in model.operations if o.method == "GET"] == [
+        ("/reports/usages",),
+        ("/reports/usages/{id}",),
+    ]
