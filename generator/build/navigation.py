@@ -68,11 +68,16 @@ def _one_round(
         if response is None or _OPERATION_TITLE.search(doc.title.strip()):
             continue
         target, many = response
-        for item in doc.http_paths:
-            if item.method != "GET":
-                continue
+        gets = [item for item in doc.http_paths if item.method == "GET"]
+        # the paths of one page address one thing: when one of them walks from its root, the
+        # weaker rules are not asked about the others (`/me/drive/root:/{path}:/.../fields/icon`)
+        walks = any(
+            _owner_and_name(normalise_path(i.path), found, navigations, doc.path, True)
+            for i in gets
+        )
+        for item in gets:
             owner_and_name = _owner_and_name(
-                normalise_path(item.path), found, navigations, doc.path, walk_only
+                normalise_path(item.path), found, navigations, doc.path, walk_only or walks
             )
             if owner_and_name is None:
                 continue

@@ -566,3 +566,30 @@ def test_headings_and_file_names_the_pages_use_for_their_parts(tmp_path: Path) -
         ("/reports/usages",),
         ("/reports/usages/{id}",),
     ]
+
+
+def test_when_one_path_of_a_page_walks_the_weaker_rules_are_not_asked(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/user.md": _resource(
+                "user", "| id | String | Read-only. |\n", "| sort | [sort](sort.md) | S. |\n"
+            ),
+            "resources/sort.md": _resource("sort", "| fields | [field](field.md) collection | F. |\n"),
+            "resources/field.md": _resource("field", "| icon | [icon](icon.md) | I. |\n"),
+            "resources/icon.md": _resource("icon", "| set | String | S. |\n"),
+            # `fields` is also the navigation of `listItem`: the segment-before rule would pick it
+            "resources/listitem.md": _resource(
+                "listItem", "| id | String | Read-only. |\n", "| fields | [values](values.md) | F. |\n"
+            ),
+            "resources/values.md": _resource("values", "| id | String | Read-only. |\n"),
+            "api/icon-get.md": _get_page(
+                "Get icon",
+                "GET /me/sort/fields/icon\nGET /me/drive/root:/{item-path}:/sort/fields/icon",
+                "[icon](../resources/icon.md)",
+            ),
+        },
+    )
+    added = [(t.name, p.name) for t in model.types for p in t.properties if p.source.path.startswith("api/")]
+    assert added == []
+    assert {t.name: t.kind for t in model.types}["icon"] == "complex"
