@@ -68,7 +68,9 @@ def _one_round(
         if response is None or _OPERATION_TITLE.search(doc.title.strip()):
             continue
         target, many = response
-        gets = [item for item in doc.http_paths if item.method == "GET"]
+        # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
+        # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
+        gets = [item for item in doc.http_paths if item.method in ("GET", "PUT")]
         # the paths of one page address one thing: when one of them walks from its root, the
         # weaker rules are not asked about the others (`/me/drive/root:/{path}:/.../fields/icon`)
         walks = any(

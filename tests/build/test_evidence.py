@@ -481,7 +481,7 @@ def test_paths_are_walked_from_the_root_and_typed_by_the_response_annotation(
             "This method returns a collection of **prefs**.\n" + response,
             # `settings` is known only from this page's path; the pass runs until nothing is new
             "api/settings-get.md": _get_page(
-                "Get settings", "GET /users/{id}/settings", "[settings](../resources/settings.md)"
+                "Create settings", "PUT /users/{id}/settings", "[settings](../resources/settings.md)"
             ),
             # `versions` belongs to the derived `driveItem`, not to `baseItem`
             "api/item-list-versions.md": _get_page(
