@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.build.addresses import hint_from_addresses
 from generator.build.bases import decide_bases
 from generator.build.declare import declare_pages
 from generator.build.examples import declare_from_examples, infer_from_examples
@@ -24,6 +25,7 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     navigation_from_paths(ordered, found)
     operations = build_operations(ordered, found, diagnostics)
     hint_from_methods(ordered, found)
+    hint_from_addresses(ordered, found)
     decide_bases(found, diagnostics)
     return freeze(found, operations, diagnostics)
 

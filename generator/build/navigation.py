@@ -130,6 +130,21 @@ def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | Non
     return None
 
 
+def addressed_type(path: str, found: Declarations) -> str | None:
+    """The type a URL addresses (`/communications/calls/{id}/operations/{id}` -> `commsOperation`,
+    through `call.operations`), walked from its root, else found from its last navigation."""
+    segments = normalise_path(path).strip("/").split("/")
+    walked = _walk(segments, found)
+    if walked is not None:
+        return walked
+    owner_and_name = _owner_and_name(
+        normalise_path(path), found, _navigation_types(found), "", walk_only=False
+    )
+    owner = found.types.get(owner_and_name[0]) if owner_and_name else None
+    prop = _property(owner, owner_and_name[1], found) if owner and owner_and_name else None
+    return prop.type.name if prop is not None and prop.type.name in found.types else None
+
+
 def _derived_has(
     base: str, name: str, owners: dict[str, set[str]], found: Declarations
 ) -> bool:
@@ -240,7 +255,7 @@ def _segment_type(
     if not top and len(types) == 1:
         only = next(iter(types))
         return only if only in found.types else None
-    if top and keyed:
+    if keyed and (top or not types):  # `/calls/{id}`, `/communications/calls/{id}`: a `call`
         return _singular_type(segment, found)
     if top:  # a singleton is an entity: `/identity/...` is no `identity` complex type
         singleton = found.types.get(found.index.lookup(segment) or "")

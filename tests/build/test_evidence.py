@@ -593,3 +593,52 @@ def test_when_one_path_of_a_page_walks_the_weaker_rules_are_not_asked(tmp_path: 
     added = [(t.name, p.name) for t in model.types for p in t.properties if p.source.path.startswith("api/")]
     assert added == []
     assert {t.name: t.kind for t in model.types}["icon"] == "complex"
+
+
+def test_a_value_at_an_address_derives_from_the_type_the_address_holds(tmp_path: Path) -> None:
+    def action(name: str, body: str, location: str = "") -> str:
+        header = f"Location: {location}\n" if location else ""
+        return (
+            f"# call: {name}\n\n## HTTP request\n\n```http\nPOST /calls/{{id}}/{name}\n```\n\n"
+            "## Response\n\nIf successful, this method returns a `200 OK` response code.\n\n"
+            '## Example\n\n### Response\n\n<!-- { "blockType": "response" } -->\n'
+            f"```http\nHTTP/1.1 200 OK\n{header}Content-type: application/json\n\n{body}\n```\n"
+        )
+
+    model = _build(
+        tmp_path,
+        {
+            "resources/call.md": _resource(
+                "call",
+                "| id | String | Read-only. |\n",
+                "| operations | [operation](operation.md) collection | O. |\n",
+            ),
+            "resources/operation.md": _resource(
+                "operation", "| id | String | Read-only. |\n| status | String | S. |\n"
+            ),
+            "resources/muteoperation.md": _resource(
+                "muteOperation", "| id | String | Read-only. |\n| status | String | S. |\n"
+            ),
+            "resources/recordoperation.md": _resource(
+                "recordOperation", "| id | String | Read-only. |\n| status | String | S. |\n"
+            ),
+            # the `Location` header places the body in `call.operations`
+            "api/call-mute.md": action(
+                "mute",
+                '{"@odata.type": "#microsoft.graph.muteOperation", "id": "1", "status": "ok"}',
+                "https://graph.microsoft.com/v1.0/communications/calls/"
+                "57dab8b1-894c-409a-b240-bd8beae78896/operations/17e3b46c-f61d-4f4d-9635-c626ef18e6ad",
+            ),
+            # an object's `@odata.id` places it there too
+            "api/call-record.md": action(
+                "record",
+                '{"value": [{"@odata.type": "#microsoft.graph.recordOperation",'
+                ' "@odata.id": "/calls/{id}/operations/{op}", "status": "ok"}]}',
+            ),
+        },
+    )
+    assert {t.name: t.base for t in model.types if "peration" in t.name} == {
+        "operation": None,
+        "muteOperation": "microsoft.graph.operation",
+        "recordOperation": "microsoft.graph.operation",
+    }
