@@ -33,9 +33,8 @@ def hint_from_addresses(docs: list[PageDoc], found: Declarations) -> None:
             for named, address in _placed_values(example):
                 concrete = found.types.get(found.index.lookup(named) or "")
                 expected = addressed_type(address, found)
-                if concrete is not None and expected is not None:
-                    if expected != concrete.qualified:
-                        hint_base(concrete, expected, EXAMPLE, example.source)
+                if concrete is not None and expected not in (None, concrete.qualified):
+                    hint_base(concrete, expected, EXAMPLE, example.source)
 
 
 def _placed_values(example: Example) -> list[tuple[str, str]]:
