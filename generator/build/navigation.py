@@ -2,9 +2,13 @@
 
 `GET /users/{id}/transitiveMemberOf` returning a [directoryObject](..) collection means `user`
 has a navigation property `transitiveMemberOf` of that type, even when its Relationships table
-forgets it. Only the plain shapes are read: `/{set}/{key}/{name}` and `/me/{name}`, where the
-set names a declared type (`users` -> `user`) and the response type is known. Such a property
-never replaces one a table or JSON block documents (it ranks as example evidence).
+forgets it. The owner is found by walking the path from its root property by property (an
+entity set `users` -> `user`, `me`, an addressable singleton), else from the segment before the
+name (a navigation of one known type), else from the page's file name; the type is the Response
+prose's, else the first response example's annotation. A `PUT` counts as a `GET`; pages titled
+as functions or actions ("outlookUser: supportedLanguages") are skipped. Such a property never
+replaces one a table or JSON block documents (it ranks as example evidence), nor lands on a base
+whose derived type declares it.
 
 A navigation segment followed by a key (`.../replies/{replyId}`, on any page) or queried with
 `$filter` addresses a collection: a navigation property of that name, on the type the segment
