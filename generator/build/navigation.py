@@ -228,7 +228,7 @@ def _named_by_file(page: str, name: str, found: Declarations) -> str | None:
     if match is None or match.group(2) != name.lower():
         return None
     owner = found.types.get(found.index.lookup(match.group(1)) or "")
-    return owner.qualified if owner is not None and _addressable(owner) else None
+    return owner.qualified if owner is not None and _addressable(owner, found) else None
 
 
 def _walk(segments: list[str], found: Declarations) -> str | None:
@@ -263,15 +263,23 @@ def _segment_type(
         return _singular_type(segment, found)
     if top:  # a singleton is an entity: `/identity/...` is no `identity` complex type
         singleton = found.types.get(found.index.lookup(segment) or "")
-        return singleton.qualified if singleton is not None and _addressable(singleton) else None
+        return singleton.qualified if singleton is not None and _addressable(singleton, found) else None
     return None
 
 
-def _addressable(draft: TypeDraft) -> bool:
-    """An entity, or a type whose own page documents relationships (`directory`, `teamwork`)."""
-    return draft.entity or any(
-        p.navigation and p.rank < EXAMPLE for p in draft.properties.values()
-    )
+def _addressable(draft: TypeDraft, found: Declarations) -> bool:
+    """An entity (by its own evidence or a base it names: `teamwork`, `"baseType":
+    "microsoft.graph.entity"`), or a type whose own page documents relationships (`directory`)."""
+    if draft.entity or any(p.navigation and p.rank < EXAMPLE for p in draft.properties.values()):
+        return True
+    seen: set[str] = set()
+    current = found.types.get(draft.base or "")
+    while current is not None and current.qualified not in seen:
+        if current.entity or current.qualified.lower() == "microsoft.graph.entity":
+            return True
+        seen.add(current.qualified)
+        current = found.types.get(current.base or "")
+    return False
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
@@ -324,7 +332,7 @@ def _names_type(
     """Does a path segment address `qualified`: its entity set, singleton or a navigation?"""
     return (
         _singular_type(segment, found) == qualified
-        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified]))
+        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified], found))
         or qualified in navigations.get(segment.lower(), set())
         or (segment == "me" and found.index.lookup("microsoft.graph.user") == qualified)
     )

@@ -642,3 +642,27 @@ def test_a_value_at_an_address_derives_from_the_type_the_address_holds(tmp_path:
         "muteOperation": "microsoft.graph.operation",
         "recordOperation": "microsoft.graph.operation",
     }
+
+
+def test_a_singleton_deriving_from_entity_is_addressable(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/entity.md": _resource("entity", "| id | String | Read-only. |\n"),
+            # no key, no relationships: only its base says it is an entity
+            "resources/teamwork.md": _resource("teamwork", "| name | String | N. |\n").replace(
+                "## Properties", "Inherits from [entity](entity.md).\n\n## Properties"
+            ),
+            "resources/integration.md": _resource("integration", "| id | String | Read-only. |\n"),
+            "api/integration-list.md": _get_page(
+                "List integrations",
+                "GET /teamwork/integrations",
+                "[integration](../resources/integration.md) collection",
+            ),
+        },
+    )
+    teamwork = next(t for t in model.types if t.name == "teamwork")
+    assert [(p.name, p.type.name, p.type.collection) for p in teamwork.properties] == [
+        ("name", "Edm.String", False),
+        ("integrations", "microsoft.graph.integration", True),
+    ]
