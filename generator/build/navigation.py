@@ -29,7 +29,11 @@ from generator.parse import PageDoc
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 # a placeholder, or a literal GUID where a syntax block shows a sample key
 # (`GET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignmentDefaults`)
-_KEY = re.compile(r"^\{[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+# (`GET /organization/{tenant id}/branding/{property name}` names a property, not a key)
+_KEY = re.compile(
+    r"^\{(?!property[-_ ]?name\})[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$",
+    re.IGNORECASE,
+)
 _FILE = re.compile(r"^([a-z][a-z0-9]*)-(?:list|get|post|create|add|update|delete)-([a-z0-9]+)\.md$")
 _ROUNDS = 3  # a path may pass through a navigation another page's path implies
 # "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
@@ -285,8 +289,12 @@ def _addressable(draft: TypeDraft, found: Declarations) -> bool:
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
     if not _NAME.match(entity_set):
         return None
-    for candidate in (entity_set[:-3] + "y" if entity_set.endswith("ies") else None,
-                      entity_set[:-1] if entity_set.endswith("s") else None):
+    # `users` -> `user`, `policies` -> `policy`; `organization` is its own set's name
+    for candidate in (
+        entity_set[:-3] + "y" if entity_set.endswith("ies") else None,
+        entity_set[:-1] if entity_set.endswith("s") else None,
+        entity_set,
+    ):
         if candidate:
             owner = found.index.lookup(candidate)
             if owner is not None and owner in found.types:

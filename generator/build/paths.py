@@ -1,5 +1,5 @@
-"""Normalise request paths from syntax blocks: `{id | userPrincipalName}` -> `{id}`, hosts and
-query strings removed, no empty segments."""
+"""Normalise request paths from syntax blocks: `{id | userPrincipalName}` -> `{id}`,
+`{tenant id}` -> `{tenant-id}`, hosts and query strings removed, no empty segments."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ _ALTERNATION = re.compile(r"\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}")
 
 
 def normalise_path(raw: str) -> str:
-    path = _ALTERNATION.sub(lambda m: "{" + m.group(1).strip() + "}", raw.strip())
+    # `{id | userPrincipalName}` -> `{id}`; `{tenant id}` -> `{tenant-id}` (a space would end the path)
+    path = _ALTERNATION.sub(lambda m: "{" + "-".join(m.group(1).split()) + "}", raw.strip())
     path = path.split()[0] if path else ""
     path = _HOST.sub("", path)
     path = path.split("?", 1)[0]

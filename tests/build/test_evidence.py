@@ -666,3 +666,34 @@ def test_a_singleton_deriving_from_entity_is_addressable(tmp_path: Path) -> None
         ("name", "Edm.String", False),
         ("integrations", "microsoft.graph.integration", True),
     ]
+
+
+def test_placeholders_with_spaces_and_sets_named_like_their_type(tmp_path: Path) -> None:
+    model = _build(
+        tmp_path,
+        {
+            "resources/organization.md": _resource("organization", "| id | String | Read-only. |\n"),
+            "resources/branding.md": _resource("branding", "| id | String | Read-only. |\n"),
+            # `{tenant id}`: one placeholder; `/organization/{id}` is an `organization`
+            "api/branding-create.md": _get_page(
+                "Create branding",
+                "PUT /organization/{tenant id}/branding",
+                "[branding](../resources/branding.md)",
+            ),
+            # `{property name}` names a property of the branding: no key, no collection
+            "api/branding-get.md": _get_page(
+                "Get branding",
+                "GET /organization/{tenant id}/branding/{property name}",
+                "[branding](../resources/branding.md)",
+            ),
+        },
+    )
+    organization = next(t for t in model.types if t.name == "organization")
+    assert [(p.name, p.type.name, p.type.collection) for p in organization.properties] == [
+        ("id", "Edm.String", False),
+        ("branding", "microsoft.graph.branding", False),
+    ]
+    assert sorted(p for o in model.operations for p in o.paths) == [
+        "/organization/{tenant-id}/branding",
+        "/organization/{tenant-id}/branding/{property-name}",
+    ]
