@@ -32,7 +32,8 @@ def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
                 changed = True
         if not changed:
             break
-    _navigation_targets_are_entities(types)
+    navigated = _navigation_targets_are_entities(types)
+    _property_types_are_complex(types, navigated, diagnostics)
     entity = found.index.lookup(ENTITY)
     if entity is None:
         return
@@ -42,14 +43,43 @@ def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
             draft.base = entity
 
 
-def _navigation_targets_are_entities(types: dict[str, TypeDraft]) -> None:
-    """Only an entity can be the target of a navigation property a Relationships table lists
-    (`user.presence` -> `presence`), even when its page shows no key."""
+def _navigation_targets_are_entities(types: dict[str, TypeDraft]) -> set[str]:
+    """Only an entity can be the target of a navigation property, whether a Relationships table
+    lists it (`user.presence` -> `presence`) or a request path implies it (`GET /me/settings`
+    returning `userSettings`), even when its page shows no key. Returns those targets."""
+    targets: set[str] = set()
     for qualified in sorted(types):
         for prop in types[qualified].properties.values():
             target = types.get(prop.type.name)
-            if prop.navigation and prop.rank == PAGE and target is not None:
+            if prop.navigation and target is not None:
                 target.entity = True
+                targets.add(target.qualified)
+    return targets
+
+
+def _property_types_are_complex(
+    types: dict[str, TypeDraft], navigated: set[str], diagnostics: Diagnostics
+) -> None:
+    """A structural property (a Properties table row) can only hold a complex type: a type whose
+    only sign of an entity is an `id` row (`itemReference`, the type of `parentReference`) or a
+    `keyProperty` naming no property of its page (`implicitGrantSettings`) is complex. A
+    `keyProperty` the page has, or being a navigation target, outweighs the use."""
+    uses: dict[str, tuple[str, TypeDraft]] = {}
+    for qualified in sorted(types):
+        for prop in types[qualified].properties.values():
+            if not prop.navigation and prop.rank == PAGE and prop.type.name in types:
+                uses.setdefault(prop.type.name, (prop.name, types[qualified]))
+    for qualified in sorted(uses):
+        draft = types[qualified]
+        if draft.entity and not draft.keyed and qualified not in navigated:
+            name, owner = uses[qualified]
+            draft.entity = False
+            diagnostics.report(
+                "GG024",
+                draft.source,
+                f"{qualified} looks keyed but is the type of the property {owner.qualified}.{name} "
+                f"at {owner.properties[name].source}; taken as a complex type",
+            )
 
 
 def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:

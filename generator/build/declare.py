@@ -55,6 +55,7 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
                 PAGE,
                 doc.source,
                 entity=doc.key_property is not None or _has_id_row(doc),
+                keyed=_has_key(doc),
                 open=doc.open_type,
                 description=doc.description,
             )
@@ -96,6 +97,19 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
                 f"enum {cell.name} has no value table; members taken from 'Possible values' text",
             )
             add_members(enum, row.possible_values, row.source, "", None)
+
+
+def _has_key(doc: PageDoc) -> bool:
+    """The annotation's `keyProperty` is strong evidence of an entity only when the page has that
+    property: `implicitGrantSettings` says `"keyProperty": "id"` above a block with no `id`
+    (build/bases.py weighs such weak evidence against the type's uses)."""
+    key = doc.key_property
+    if key is None:
+        return False
+    keys = {row.name for row in doc.properties}
+    if isinstance(doc.resource_json, dict):
+        keys.update(doc.resource_json)
+    return key in keys
 
 
 def _has_id_row(doc: PageDoc) -> bool:

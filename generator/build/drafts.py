@@ -34,6 +34,7 @@ class TypeDraft:
     rank: int
     source: SourceSpan
     entity: bool = False
+    keyed: bool = False  # strong evidence of an entity: a `keyProperty` the page has
     base: str | None = None
     base_rank: int = 99
     open: bool = False

@@ -2,9 +2,13 @@
 
 `GET /users/{id}/transitiveMemberOf` returning a [directoryObject](..) collection means `user`
 has a navigation property `transitiveMemberOf` of that type, even when its Relationships table
-forgets it. Only the plain shapes are read: `/{set}/{key}/{name}` and `/me/{name}`, where the
-set names a declared type (`users` -> `user`) and the response type is known. Such a property
-never replaces one a table or JSON block documents (it ranks as example evidence).
+forgets it. The owner is found by walking the path from its root property by property (an
+entity set `users` -> `user`, `me`, an addressable singleton), else from the segment before the
+name (a navigation of one known type), else from the page's file name; the type is the Response
+prose's, else the first response example's annotation. A `PUT` counts as a `GET`; pages titled
+as functions or actions ("outlookUser: supportedLanguages") are skipped. Such a property never
+replaces one a table or JSON block documents (it ranks as example evidence), nor lands on a base
+whose derived type declares it.
 
 A navigation segment followed by a key (`.../replies/{replyId}`, on any page) or queried with
 `$filter` addresses a collection: a navigation property of that name, on the type the segment
@@ -23,7 +27,18 @@ from generator.model import TypeRef
 from generator.parse import PageDoc
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
-_KEY = re.compile(r"^\{[^{}]+\}$")
+# a placeholder, or a literal GUID where a syntax block shows a sample key
+# (`GET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignmentDefaults`)
+# (`GET /organization/{tenant id}/branding/{property name}` names a property, not a key)
+_KEY = re.compile(
+    r"^\{(?!property[-_ ]?name\})[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$",
+    re.IGNORECASE,
+)
+_FILE = re.compile(r"^([a-z][a-z0-9]*)-(?:list|get|post|create|add|update|delete)-([a-z0-9]+)\.md$")
+_ROUNDS = 3  # a path may pass through a navigation another page's path implies
+# "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
+# function or action bound to the type, whose last segment is no navigation property
+_OPERATION_TITLE = re.compile(r"^[A-Za-z][\w.]*:\s*[A-Za-z]\w*$|\s(?:function|action)$", re.IGNORECASE)
 
 
 def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
@@ -33,23 +48,56 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
 
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     navigations = _navigation_types(found)
+    owners: dict[str, set[str]] = {}  # lower property name -> the types that declare it
+    for declared in found.types.values():
+        for prop_name in declared.properties:
+            owners.setdefault(prop_name.lower(), set()).add(declared.qualified)
+    # paths walked from their root first, until nothing is new; only then the weaker fallbacks,
+    # so that `/users/{id}/settings/x` finds `user.settings` (implied by another page's path)
+    # before the `settings` navigation of `groupSetting`
+    for _ in range(_ROUNDS):
+        for _ in range(_ROUNDS):
+            if not _one_round(docs, found, navigations, owners, walk_only=True):
+                break
+        if not _one_round(docs, found, navigations, owners, walk_only=False):
+            break
+
+
+def _one_round(
+    docs: list[PageDoc],
+    found: Declarations,
+    navigations: dict[str, set[str]],
+    owners: dict[str, set[str]],
+    walk_only: bool,
+) -> bool:
+    added = False
     for doc in docs:
-        if doc.response_type is None:
+        response = response_target(doc, found)
+        if response is None or _OPERATION_TITLE.search(doc.title.strip()):
             continue
-        target = found.index.resolve(doc.response_type, doc.path)
-        if target is None or target.startswith("Edm."):
-            continue
-        for item in doc.http_paths:
-            if item.method != "GET":
-                continue
-            owner_and_name = _owner_and_name(normalise_path(item.path), found, navigations)
+        target, many = response
+        # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
+        # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
+        gets = [item for item in doc.http_paths if item.method in ("GET", "PUT")]
+        # the paths of one page address one thing: when one of them walks from its root, the
+        # weaker rules are not asked about the others (`/me/drive/root:/{path}:/.../fields/icon`)
+        walks = any(
+            _owner_and_name(normalise_path(i.path), found, navigations, doc.path, True)
+            for i in gets
+        )
+        for item in gets:
+            owner_and_name = _owner_and_name(
+                normalise_path(item.path), found, navigations, doc.path, walk_only or walks
+            )
             if owner_and_name is None:
                 continue
             owner, name, keyed = owner_and_name
             draft = found.types.get(owner)
-            if draft is None or any(p.lower() == name.lower() for p in draft.properties):
+            if draft is None or _property(draft, name, found) is not None:
                 continue
-            collection = doc.response_type.collection or keyed or "$filter" in item.path
+            if _derived_has(owner, name, owners, found):
+                continue  # `/sites/{id}/items/{id}/versions`: `driveItem.versions`, not `baseItem`
+            collection = many or keyed or "$filter" in item.path
             add_property(
                 draft,
                 PropertyDraft(
@@ -62,6 +110,77 @@ def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
                 None,
             )
             navigations.setdefault(name.lower(), set()).add(target)
+            owners.setdefault(name.lower(), set()).add(owner)
+            added = True
+    return added
+
+
+def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:
+    """The type a page's GET returns: the Response prose, else the response example's
+    annotation (`"@odata.type": "Collection(microsoft.graph.site)"`, or a type and
+    `"isCollection": true`) of its first response example (later ones are often change
+    notifications) when the prose names no type ("returns a collection of **secureScores**")."""
+    if doc.response_type is not None:
+        target = found.index.resolve(doc.response_type, doc.path)
+        if target is None or target.startswith("Edm."):
+            return None
+        return target, doc.response_type.collection
+    for example in doc.examples:
+        value = example.annotation.get("@odata.type")
+        if example.kind != "response" or not isinstance(value, str):
+            continue
+        inner = value.strip()
+        many = example.annotation.get("isCollection") is True
+        if inner.lower().startswith("collection(") and inner.endswith(")"):
+            inner, many = inner[len("collection(") : -1], True
+        qualified = found.index.lookup(inner)
+        return (qualified, many) if qualified is not None and qualified in found.types else None
+    return None
+
+
+def addressed_type(path: str, found: Declarations) -> str | None:
+    """The type a URL addresses (`/communications/calls/{id}/operations/{id}` -> `commsOperation`,
+    through `call.operations`), walked from its root, else found from its last navigation."""
+    segments = normalise_path(path).strip("/").split("/")
+    walked = _walk(segments, found)
+    if walked is not None:
+        return walked
+    owner_and_name = _owner_and_name(
+        normalise_path(path), found, _navigation_types(found), "", walk_only=False
+    )
+    owner = found.types.get(owner_and_name[0]) if owner_and_name else None
+    prop = _property(owner, owner_and_name[1], found) if owner and owner_and_name else None
+    return prop.type.name if prop is not None and prop.type.name in found.types else None
+
+
+def _derived_has(
+    base: str, name: str, owners: dict[str, set[str]], found: Declarations
+) -> bool:
+    """Does a type deriving from `base` declare a property of that name?"""
+    for qualified in owners.get(name.lower(), set()):
+        draft = found.types.get(qualified)
+        if draft is not None and qualified != base:
+            current = found.types.get(draft.base or "")
+            seen: set[str] = set()
+            while current is not None and current.qualified not in seen:
+                if current.qualified == base:
+                    return True
+                seen.add(current.qualified)
+                current = found.types.get(current.base or "")
+    return False
+
+
+def _property(draft: TypeDraft, name: str, found: Declarations) -> PropertyDraft | None:
+    """A property of the type or of a base it names, by case-insensitive name."""
+    current: TypeDraft | None = draft
+    seen: set[str] = set()
+    while current is not None and current.qualified not in seen:
+        seen.add(current.qualified)
+        for prop in current.properties.values():
+            if prop.name.lower() == name.lower():
+                return prop
+        current = found.types.get(current.base or "")
+    return None
 
 
 def _navigation_types(found: Declarations) -> dict[str, set[str]]:
@@ -75,17 +194,25 @@ def _navigation_types(found: Declarations) -> dict[str, set[str]]:
 
 
 def _owner_and_name(
-    path: str, found: Declarations, navigations: dict[str, set[str]]
+    path: str,
+    found: Declarations,
+    navigations: dict[str, set[str]],
+    page: str,
+    walk_only: bool = False,
 ) -> tuple[str, str, bool] | None:
     """`/users/{id}/chats/{chat-id}` -> (user, chats, keyed): the path's last navigation and the
-    type that owns it, found from the segment before it (entity set, `me`, a top-level singleton
-    or a navigation of one known type)."""
+    type that owns it, found by walking the path from its root, else from the segment before it
+    (entity set, `me`, a top-level singleton or a navigation of one known type), else from the
+    page's file name (`reportroot-list-dailyprintusagebyprinter.md`)."""
     segments = path.strip("/").split("/")
     keyed = len(segments) > 1 and bool(_KEY.match(segments[-1]))
     if keyed:
         segments = segments[:-1]
     if len(segments) < 2 or not _NAME.match(segments[-1]):
         return None
+    walked = _walk(segments[:-1], found)
+    if walked is not None or walk_only:
+        return (walked, segments[-1], keyed) if walked is not None else None
     before = segments[:-1]
     owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
     if owner_index < 0:
@@ -93,7 +220,36 @@ def _owner_and_name(
     segment = before[owner_index]
     owner_keyed = owner_index < len(before) - 1
     owner = _segment_type(segment, owner_index == 0, owner_keyed, found, navigations)
+    owner = owner or _named_by_file(page, segments[-1], found)
     return (owner, segments[-1], keyed) if owner else None
+
+
+def _named_by_file(page: str, name: str, found: Declarations) -> str | None:
+    """API pages are named `{type}-{verb}-{navigation}.md`: `reportroot-list-dailyprintusagebyprinter`
+    names the owner of `/reports/dailyPrintUsageByPrinter`, whose `reports` no page types. The
+    owner must be addressable, as a singleton must."""
+    match = _FILE.match(page.rpartition("/")[2].lower())
+    if match is None or match.group(2) != name.lower():
+        return None
+    owner = found.types.get(found.index.lookup(match.group(1)) or "")
+    return owner.qualified if owner is not None and _addressable(owner, found) else None
+
+
+def _walk(segments: list[str], found: Declarations) -> str | None:
+    """The type the path addresses, followed from its first segment property by property
+    (`/users/{id}/settings` -> `user.settings` -> `userSettings`); None when a step is unknown."""
+    names = [s for s in segments if not _KEY.match(s)]
+    if not names or not all(_NAME.match(n) for n in names):
+        return None
+    first_keyed = len(segments) > 1 and bool(_KEY.match(segments[1]))
+    current = _segment_type(names[0], True, first_keyed, found, {})
+    for name in names[1:]:
+        draft = found.types.get(current or "")
+        prop = _property(draft, name, found) if draft is not None else None
+        if prop is None or prop.type.name not in found.types:
+            return None
+        current = prop.type.name
+    return current
 
 
 def _segment_type(
@@ -107,26 +263,38 @@ def _segment_type(
     if not top and len(types) == 1:
         only = next(iter(types))
         return only if only in found.types else None
-    if top and keyed:
+    if keyed and (top or not types):  # `/calls/{id}`, `/communications/calls/{id}`: a `call`
         return _singular_type(segment, found)
     if top:  # a singleton is an entity: `/identity/...` is no `identity` complex type
         singleton = found.types.get(found.index.lookup(segment) or "")
-        return singleton.qualified if singleton is not None and _addressable(singleton) else None
+        return singleton.qualified if singleton is not None and _addressable(singleton, found) else None
     return None
 
 
-def _addressable(draft: TypeDraft) -> bool:
-    """An entity, or a type whose own page documents relationships (`directory`, `teamwork`)."""
-    return draft.entity or any(
-        p.navigation and p.rank < EXAMPLE for p in draft.properties.values()
-    )
+def _addressable(draft: TypeDraft, found: Declarations) -> bool:
+    """An entity (by its own evidence or a base it names: `teamwork`, `"baseType":
+    "microsoft.graph.entity"`), or a type whose own page documents relationships (`directory`)."""
+    if draft.entity or any(p.navigation and p.rank < EXAMPLE for p in draft.properties.values()):
+        return True
+    seen: set[str] = set()
+    current = found.types.get(draft.base or "")
+    while current is not None and current.qualified not in seen:
+        if current.entity or current.qualified.lower() == "microsoft.graph.entity":
+            return True
+        seen.add(current.qualified)
+        current = found.types.get(current.base or "")
+    return False
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
     if not _NAME.match(entity_set):
         return None
-    for candidate in (entity_set[:-3] + "y" if entity_set.endswith("ies") else None,
-                      entity_set[:-1] if entity_set.endswith("s") else None):
+    # `users` -> `user`, `policies` -> `policy`; `organization` is its own set's name
+    for candidate in (
+        entity_set[:-3] + "y" if entity_set.endswith("ies") else None,
+        entity_set[:-1] if entity_set.endswith("s") else None,
+        entity_set,
+    ):
         if candidate:
             owner = found.index.lookup(candidate)
             if owner is not None and owner in found.types:
@@ -172,7 +340,7 @@ def _names_type(
     """Does a path segment address `qualified`: its entity set, singleton or a navigation?"""
     return (
         _singular_type(segment, found) == qualified
-        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified]))
+        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified], found))
         or qualified in navigations.get(segment.lower(), set())
         or (segment == "me" and found.index.lookup("microsoft.graph.user") == qualified)
     )

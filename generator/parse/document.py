@@ -117,6 +117,8 @@ class PageDoc:
     # types this page names as deriving from it ("## Derived types", "the base type for [x]")
     derived: tuple[tuple[TypeCell, SourceSpan], ...] = ()
     key_property: str | None = None
+    # the Methods table: (API page as linked, return type cell, where) per row that links a page
+    methods: tuple[tuple[str, TypeCell, SourceSpan], ...] = ()
     open_type: bool = False
     properties: tuple[PropertyRow, ...] = ()
     resource_json: Any = None

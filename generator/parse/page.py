@@ -42,7 +42,7 @@ _RESOURCE_TITLE = re.compile(
 _LINKED = rf"\[{cells.LINK_TEXT}+\]\({cells.LINK_TARGET}*\)"
 _INHERITED = re.compile(rf"inherited from\s+({_LINKED}|\S+)", re.IGNORECASE)
 _INHERITS = re.compile(
-    rf"(?:inherits from|derived from|derives from|extends|subclass of|is a type of)\s+"
+    rf"(?:inherits from|derived from|derives from|extends|subclass (?:of|from)|is a type of)\s+"
     rf"(?:base (?:class|type)\s+)?({_LINKED})",
     re.IGNORECASE,
 )
@@ -112,7 +112,9 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
             break
     if "api" not in page.doc_type:
         fields["derived"] = _derived(blocks.paragraphs, tables)
-    properties, request_properties = _property_rows(tables, diagnostics)
+        fields["methods"] = _methods(tables)
+    own = str(fields.get("resource_name") or "").rpartition(".")[2].lower()
+    properties, request_properties = _property_rows(tables, diagnostics, own)
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
         path=page.path,
@@ -216,7 +218,7 @@ def _column(header: tuple[str, ...], *names: str) -> int | None:
 
 
 def _property_rows(
-    tables: list[Table], diagnostics: Diagnostics
+    tables: list[Table], diagnostics: Diagnostics, own: str = ""
 ) -> tuple[tuple[PropertyRow, ...], tuple[PropertyRow, ...]]:
     properties: list[PropertyRow] = []
     request: list[PropertyRow] = []
@@ -231,7 +233,10 @@ def _property_rows(
         navigation = bool(sections) and sections[-1].startswith("relationship")
         if "request body" in sections:
             target = request
-        elif any(s.startswith(("properties", "relationship")) for s in sections):
+        elif any(
+            s.startswith(("properties", "relationship")) or (own and s == f"{own} properties")
+            for s in sections
+        ):  # "## operationError Properties" too
             target = properties
         else:
             continue
@@ -322,7 +327,15 @@ def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[Ht
     for block in blocks.code:
         if (
             block.section
-            and block.section[-1] == "http request"
+            # "HTTP requests", "HTTP request (to upload ..)"; an `http` block below it too
+            # ("### Get the photo"), not the C# of "### Encoding sharing URLs"
+            and (
+                block.section[-1].startswith("http request")
+                or (
+                    any(title.startswith("http request") for title in block.section)
+                    and block.info.startswith("http")
+                )
+            )
             and not _in(block, "examples", "example")
         ):
             found.extend(http.syntax_paths(block.text, block.source, diagnostics))
@@ -371,6 +384,21 @@ def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
         if named:
             return TypeCell(raw=named.group(0), name=named.group(1))
     return None
+
+
+def _methods(tables: list[Table]) -> tuple[tuple[str, TypeCell, SourceSpan], ...]:
+    """Rows of a `Method | Return type` table whose first cell links an API page."""
+    found = []
+    for table in tables:
+        if _column(table.header, "method") != 0 or _column(table.header, "return type") != 1:
+            continue
+        for row in table.rows:
+            if len(row.cells) < 2:
+                continue
+            page = next((t for _, t in cells.links(row.cells[0]) if ".md" in t), None)
+            if page is not None and "](" in row.cells[1]:
+                found.append((page.partition("#")[0], cells.type_cell(row.cells[1]), row.source))
+    return tuple(found)
 
 
 def _permissions(tables: list[Table]) -> tuple[tuple[str, str], ...]:

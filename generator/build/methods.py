@@ -1,0 +1,32 @@
+"""Pass 4c: base hints from Methods tables.
+
+A resource page's Methods table gives each API page's return type as the resource documents it;
+the API page itself may name a more specific type (call.md: "Invite participants" returns
+`commsOperation`, participant-invite.md returns `inviteParticipantsOperation`). The specific
+type then derives from the one the table names: a hint of example rank, kept only when the type
+shows the base's properties (build/bases.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.build.declare import Declarations
+from generator.build.drafts import EXAMPLE
+from generator.build.navigation import response_target
+from generator.build.properties import hint_base
+from generator.parse import PageDoc
+
+
+def hint_from_methods(docs: list[PageDoc], found: Declarations) -> None:
+    by_path = {doc.path.lower(): doc for doc in docs}
+    for doc in docs:
+        for page, cell, source in doc.methods:
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), page))
+            api = by_path.get(linked.lower())
+            declared = found.index.resolve(cell, doc.path)
+            if api is None or declared not in found.types:
+                continue
+            concrete = response_target(api, found)
+            if concrete is not None and concrete[0] != declared:
+                hint_base(found.types[concrete[0]], declared, EXAMPLE, source)
