@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
-from generator.render import naming
+from generator.render import layout, naming
 from generator.render.plan_client import client_view
 from generator.render.plan_models import enum_view, model_view
 from generator.render.text import literal
@@ -65,6 +65,9 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
                 name=e.name,
                 module="." + e.module.split(".")[-1],
                 index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
+                import_line=layout.import_from(
+                    0, "." + e.module.split(".")[-1], [f"{e.name} as {e.name}"]
+                ),
             )
             for e in exports
         ),
@@ -73,6 +76,13 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
                 key_literal=literal(q.lower()),
                 module_literal=literal(modules[q]),
                 class_literal=literal(classes[q]),
+                entry=layout.collection_item(
+                    4,
+                    f"{literal(q.lower())}: (",
+                    [literal(modules[q]), literal(classes[q])],
+                    ")",
+                    ",",
+                ),
             )
             for q in sorted(classes, key=str.lower)
         ),

@@ -25,5 +25,9 @@ def docstring_lines(text: str, width: int = 80) -> list[str]:
 
 
 def literal(text: str) -> str:
-    """A Python string literal for any text: ASCII only, every special character escaped."""
-    return json.dumps(text, ensure_ascii=True)
+    """A Python string literal for any text: ASCII only, every special character escaped, quoted
+    as black quotes it (double quotes, unless single quotes need fewer backslashes)."""
+    quoted = json.dumps(text, ensure_ascii=True)
+    if text.count('"') > text.count("'"):
+        return "'" + quoted[1:-1].replace('\\"', '"').replace("'", "\\'") + "'"
+    return quoted

@@ -1,0 +1,168 @@
+"""Line layout decided before rendering: the statements whose length depends on doc text (names,
+literals, annotations) are laid out here exactly as black (line length 88) would lay them out.
+
+Each function returns the statement's full text, indented, without a final newline. The rule
+everywhere: the one-line form when it fits; else the layout black chooses for that shape, when
+every line of it fits; else the one-line form again. A line longer than 88 characters is the
+signal that black must look at the file (`emit/format.py` then formats it), so a case this
+module does not know can never produce output that differs from black's.
+
+`tests/render/test_layout.py` checks every layout against black over many lengths, and the
+generated output of the example docs and of the whole corpus is checked to be black-stable.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+
+LINE_LENGTH = 88
+
+
+def fits(indent: int, text: str) -> bool:
+    return indent + len(text) <= LINE_LENGTH
+
+
+def _pad(indent: int) -> str:
+    return " " * indent
+
+
+def exploded(indent: int, head: str, items: Sequence[str], tail: str) -> str:
+    """`head(` / one item a line, each with a comma / `)tail`: black keeps it (magic comma)."""
+    inner = _pad(indent + 4)
+    body = "".join(f"{inner}{item},\n" for item in items)
+    return f"{_pad(indent)}{head}\n{body}{_pad(indent)}{tail}"
+
+
+def import_from(indent: int, module: str, names: Sequence[str]) -> str:
+    """`from module import a, b`, or black's exploded form with a trailing comma."""
+    flat = f"from {module} import {', '.join(names)}"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    return exploded(indent, f"from {module} import (", names, ")")  # even when still too long
+
+
+def collection_item(indent: int, head: str, items: Sequence[str], close: str, tail: str) -> str:
+    """An element of a bracketed literal, `head` + `(a, b, ...)` + `tail` (head ends with the
+    opening bracket): one line, or exploded one item a line as black does for literals."""
+    flat = f"{head}{', '.join(items)}{close}{tail}"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    if fits(indent, head) and fits(indent, close + tail):
+        lines = [expression(indent + 4, item, ",") for item in items]
+        if all(_all_fit(line) for line in lines):
+            return f"{_pad(indent)}{head}\n" + "\n".join(lines) + f"\n{_pad(indent)}{close}{tail}"
+    return _pad(indent) + flat
+
+
+def expression(indent: int, text: str, tail: str = "", prefix: str = "") -> str:
+    """`prefix` + an expression + `tail`: one line, or split at the brackets of its outermost
+    call the way black's right-hand split does (`prefix` is e.g. `return ` or `x: T = `)."""
+    flat = prefix + text + tail
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return _pad(indent) + flat
+    if not isinstance(node, ast.Call) or node.keywords or not node.args:
+        return _pad(indent) + flat
+    func = ast.get_source_segment(text, node.func) or ""
+    args = [ast.get_source_segment(text, a) or "" for a in node.args]
+    if f"{func}({', '.join(args)})" != text:
+        return _pad(indent) + flat  # not the canonical spelling this module knows
+    head, close = f"{_pad(indent)}{prefix}{func}(", f"{_pad(indent)}){tail}"
+    if len(args) == 1:
+        body = expression(indent + 4, args[0])
+    elif fits(indent + 4, ", ".join(args)):
+        body = _pad(indent + 4) + ", ".join(args)
+    else:
+        body = "\n".join(expression(indent + 4, a, ",") for a in args)
+    result = f"{head}\n{body}\n{close}"
+    if _all_fit(result):
+        return result
+    if prefix == "return " and not tail:
+        # black makes the invisible parentheses around a returned value visible when the
+        # call then fits; when nothing fits it splits at the call's brackets regardless
+        wrapped = expression(indent + 4, text)
+        if _all_fit(wrapped):
+            return f"{_pad(indent)}return (\n{wrapped}\n{_pad(indent)})"
+        if _all_fit(f"{body}\n{close}") and len(args) > 1 and "\n" not in body:
+            return result
+    return _pad(indent) + flat
+
+
+def def_line(indent: int, head: str, params: Sequence[str], returns: str) -> str:
+    """`head(params) -> returns:` (head is `def name` or `async def name`), or black's split:
+    the parameters on one line of their own (one parameter gets a trailing comma), or one a
+    line; a return annotation that still does not fit goes in parentheses of its own."""
+    flat = f"{head}({', '.join(params)}) -> {returns}:"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    tail = f") -> {returns}:"
+    if not fits(indent, tail):
+        if not fits(indent + 4, returns):
+            return _pad(indent) + flat
+        tail = f") -> (\n{_pad(indent + 4)}{returns}\n{_pad(indent)}):"
+    if not fits(indent, head + "("):
+        return _pad(indent) + flat
+    joined = ", ".join(params)
+    if len(params) > 1 and fits(indent + 4, joined):
+        return f"{_pad(indent)}{head}(\n{_pad(indent + 4)}{joined}\n{_pad(indent)}{tail}"
+    result = exploded(indent, head + "(", params, tail)
+    return result if _all_fit(result) else _pad(indent) + flat
+
+
+def assignment(indent: int, target: str, value: str) -> str:
+    """`target = value`; when too long, black wraps the value in parentheses if it then fits."""
+    flat = f"{target} = {value}"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    if fits(indent, f"{target} = (") and fits(indent + 4, value):
+        return f"{_pad(indent)}{target} = (\n{_pad(indent + 4)}{value}\n{_pad(indent)})"
+    return _pad(indent) + flat
+
+
+def annotated(indent: int, target: str, annotation: str, value: str) -> str:
+    """`target: annotation = value`: black wraps the value, else the annotation, in parentheses."""
+    flat = f"{target}: {annotation} = {value}"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    if fits(indent, f"{target}: {annotation} = (") and fits(indent + 4, value):
+        return (
+            f"{_pad(indent)}{target}: {annotation} = (\n{_pad(indent + 4)}{value}\n{_pad(indent)})"
+        )
+    if fits(indent, f"{target}: (") and fits(indent + 4, annotation):
+        return (
+            f"{_pad(indent)}{target}: (\n{_pad(indent + 4)}{annotation}\n"
+            f"{_pad(indent)}) = {value}"
+        )
+    return _pad(indent) + flat
+
+
+def class_def(indent: int, name: str, bases: str) -> str:
+    """`class name(bases):`, or black's split with the bases on their own line."""
+    flat = f"class {name}({bases}):"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    if fits(indent, f"class {name}(") and fits(indent + 4, bases):
+        return f"{_pad(indent)}class {name}(\n{_pad(indent + 4)}{bases}\n{_pad(indent)}):"
+    return _pad(indent) + flat
+
+
+def tuple_assignment(indent: int, head: str, items: Sequence[str], laid_out: Sequence[str]) -> str:
+    """`head = (items...)`, `head` being the target with its annotation; `laid_out` are the
+    items already laid out one level deeper, each ending with a comma. Black writes `()`, a
+    one-item tuple on one line when it fits, and otherwise one item a line."""
+    if not items:
+        return f"{_pad(indent)}{head} = ()"
+    if len(items) == 1:
+        flat = f"{head} = ({items[0]},)"
+        if fits(indent, flat):
+            return _pad(indent) + flat
+    body = "".join(line + "\n" for line in laid_out)
+    return f"{_pad(indent)}{head} = (\n{body}{_pad(indent)})"
+
+
+def _all_fit(text: str) -> bool:
+    return all(len(line) <= LINE_LENGTH for line in text.split("\n"))
