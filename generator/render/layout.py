@@ -44,33 +44,52 @@ def import_from(indent: int, module: str, names: Sequence[str]) -> str:
 
 def collection_item(indent: int, head: str, items: Sequence[str], close: str, tail: str) -> str:
     """An element of a bracketed literal, `head` + `(a, b, ...)` + `tail` (head ends with the
-    opening bracket): one line, or exploded one item a line as black does for literals."""
+    opening bracket): one line, or exploded one item a line as black does for literals (even
+    when an item alone is too long)."""
     flat = f"{head}{', '.join(items)}{close}{tail}"
     if fits(indent, flat):
         return _pad(indent) + flat
-    if fits(indent, head) and fits(indent, close + tail):
-        lines = [expression(indent + 4, item, ",") for item in items]
-        if all(_all_fit(line) for line in lines):
-            return f"{_pad(indent)}{head}\n" + "\n".join(lines) + f"\n{_pad(indent)}{close}{tail}"
-    return _pad(indent) + flat
+    lines = [expression(indent + 4, item, ",") for item in items]
+    return f"{_pad(indent)}{head}\n" + "\n".join(lines) + f"\n{_pad(indent)}{close}{tail}"
 
 
 def expression(indent: int, text: str, tail: str = "", prefix: str = "") -> str:
     """`prefix` + an expression + `tail`: one line, or split at the brackets of its outermost
-    call the way black's right-hand split does (`prefix` is e.g. `return ` or `x: T = `)."""
+    call the way black's right-hand split does (`prefix` is e.g. `return ` or `x: T = `, maybe
+    ending with `await `). After `return` or `=`, black may instead wrap the whole value in
+    parentheses: when the call's own split does not fit."""
     flat = prefix + text + tail
     if fits(indent, flat):
         return _pad(indent) + flat
+    split = _call_split(indent, text, tail, prefix)
+    if split is not None and _all_fit(split):
+        return split
+    outer, inner = (
+        (prefix[: -len("await ")], "await ") if prefix.endswith("await ") else (prefix, "")
+    )
+    if not tail and (outer == "return " or outer.endswith(" = ")):
+        wrapped = expression(indent + 4, text, "", inner)
+        if _all_fit(wrapped):
+            return f"{_pad(indent)}{outer}(\n{wrapped}\n{_pad(indent)})"
+    # black splits at a returned call's brackets even when the first line stays too long
+    rest_fits = split is not None and split.count("\n") == 2 and _all_fit(split.split("\n", 1)[1])
+    if outer == "return " and split is not None and rest_fits:
+        return split
+    return _pad(indent) + flat
+
+
+def _call_split(indent: int, text: str, tail: str, prefix: str) -> str | None:
+    """`prefix` `func(` / the arguments, on one line or one a line / `)` `tail`; None when
+    the text is not a plain call."""
     try:
         node = ast.parse(text, mode="eval").body
     except SyntaxError:
-        return _pad(indent) + flat
+        return None
     if not isinstance(node, ast.Call) or node.keywords or not node.args:
-        return _pad(indent) + flat
-    func = ast.get_source_segment(text, node.func) or ""
-    args = [ast.get_source_segment(text, a) or "" for a in node.args]
+        return None
+    func, args = _segment(text, node.func), [_segment(text, a) for a in node.args]
     if f"{func}({', '.join(args)})" != text:
-        return _pad(indent) + flat  # not the canonical spelling this module knows
+        return None  # not the canonical spelling this module knows
     head, close = f"{_pad(indent)}{prefix}{func}(", f"{_pad(indent)}){tail}"
     if len(args) == 1:
         body = expression(indent + 4, args[0])
@@ -78,18 +97,7 @@ def expression(indent: int, text: str, tail: str = "", prefix: str = "") -> str:
         body = _pad(indent + 4) + ", ".join(args)
     else:
         body = "\n".join(expression(indent + 4, a, ",") for a in args)
-    result = f"{head}\n{body}\n{close}"
-    if _all_fit(result):
-        return result
-    if prefix == "return " and not tail:
-        # black makes the invisible parentheses around a returned value visible when the
-        # call then fits; when nothing fits it splits at the call's brackets regardless
-        wrapped = expression(indent + 4, text)
-        if _all_fit(wrapped):
-            return f"{_pad(indent)}return (\n{wrapped}\n{_pad(indent)})"
-        if _all_fit(f"{body}\n{close}") and len(args) > 1 and "\n" not in body:
-            return result
-    return _pad(indent) + flat
+    return f"{head}\n{body}\n{close}"
 
 
 def def_line(indent: int, head: str, params: Sequence[str], returns: str) -> str:
@@ -100,17 +108,27 @@ def def_line(indent: int, head: str, params: Sequence[str], returns: str) -> str
     if fits(indent, flat):
         return _pad(indent) + flat
     tail = f") -> {returns}:"
-    if not fits(indent, tail):
-        if not fits(indent + 4, returns):
-            return _pad(indent) + flat
+    if not fits(indent, tail) and fits(indent + 4, returns):
         tail = f") -> (\n{_pad(indent + 4)}{returns}\n{_pad(indent)}):"
-    if not fits(indent, head + "("):
-        return _pad(indent) + flat
     joined = ", ".join(params)
     if len(params) > 1 and fits(indent + 4, joined):
         return f"{_pad(indent)}{head}(\n{_pad(indent + 4)}{joined}\n{_pad(indent)}{tail}"
-    result = exploded(indent, head + "(", params, tail)
-    return result if _all_fit(result) else _pad(indent) + flat
+    lines = [_parameter(indent + 4, p) for p in params]
+    return f"{_pad(indent)}{head}(\n" + "\n".join(lines) + f"\n{_pad(indent)}{tail}"
+
+
+def _parameter(indent: int, param: str) -> str:
+    """One parameter of an exploded signature; a long `name: A | B = default` gets its
+    annotation in parentheses, as black does."""
+    if fits(indent, param + ","):
+        return _pad(indent) + param + ","
+    name, colon, rest = param.partition(": ")
+    annotation, equals, default = rest.rpartition(" = ")
+    if colon and equals and " | " in annotation and fits(indent + 4, annotation):
+        return (
+            f"{_pad(indent)}{name}: (\n{_pad(indent + 4)}{annotation}\n{_pad(indent)}) = {default},"
+        )
+    return _pad(indent) + param + ","
 
 
 def assignment(indent: int, target: str, value: str) -> str:
@@ -124,15 +142,15 @@ def assignment(indent: int, target: str, value: str) -> str:
 
 
 def annotated(indent: int, target: str, annotation: str, value: str) -> str:
-    """`target: annotation = value`: black wraps the value, else the annotation, in parentheses."""
+    """`target: annotation = value`: black wraps the value in parentheses (even when it still
+    does not fit, if the annotation has brackets), else a union annotation."""
     flat = f"{target}: {annotation} = {value}"
     if fits(indent, flat):
         return _pad(indent) + flat
-    if fits(indent, f"{target}: {annotation} = (") and fits(indent + 4, value):
-        return (
-            f"{_pad(indent)}{target}: {annotation} = (\n{_pad(indent + 4)}{value}\n{_pad(indent)})"
-        )
-    if fits(indent, f"{target}: (") and fits(indent + 4, annotation):
+    head = f"{target}: {annotation} = ("
+    if fits(indent, head) and (fits(indent + 4, value) or "[" in annotation):
+        return f"{_pad(indent)}{head}\n{_pad(indent + 4)}{value}\n{_pad(indent)})"
+    if " | " in annotation and fits(indent, f"{target}: (") and fits(indent + 4, annotation):
         return (
             f"{_pad(indent)}{target}: (\n{_pad(indent + 4)}{annotation}\n"
             f"{_pad(indent)}) = {value}"
@@ -145,7 +163,7 @@ def class_def(indent: int, name: str, bases: str) -> str:
     flat = f"class {name}({bases}):"
     if fits(indent, flat):
         return _pad(indent) + flat
-    if fits(indent, f"class {name}(") and fits(indent + 4, bases):
+    if fits(indent + 4, bases):  # even when `class name(` alone is too long
         return f"{_pad(indent)}class {name}(\n{_pad(indent + 4)}{bases}\n{_pad(indent)}):"
     return _pad(indent) + flat
 
@@ -162,6 +180,13 @@ def tuple_assignment(indent: int, head: str, items: Sequence[str], laid_out: Seq
             return _pad(indent) + flat
     body = "".join(line + "\n" for line in laid_out)
     return f"{_pad(indent)}{head} = (\n{body}{_pad(indent)})"
+
+
+def _segment(text: str, node: ast.expr) -> str:
+    """The source of a node of a one-line expression (offsets are in UTF-8 bytes)."""
+    if text.isascii():
+        return text[node.col_offset : node.end_col_offset]
+    return ast.get_source_segment(text, node) or ""
 
 
 def _all_fit(text: str) -> bool:

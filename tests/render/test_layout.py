@@ -90,10 +90,31 @@ def test_builder_statements(n: int) -> None:
             layout.def_line(
                 4, "async def post", ["self", f"body: {cls} | None = None", "**options: Any"], cls
             ),
+            "        pass",
+            "",
+            layout.def_line(
+                4,
+                "def patch",
+                ["self", f"body: {cls} | Mapping[str, Any] | None = None", "**options: Any"],
+                "Any",
+            ),
             layout.expression(
                 8, 'self._send("POST", _POST, body, options)', "", f"result: {cls} = await "
             ),
             "        return result",
+            "",
+            layout.def_line(4, "def list_all", ["self", "**options: Any"], f"Iterator[{cls}]"),
+            layout.expression(
+                8,
+                "self._core.pages(self.url, query_pairs(self._query, options), "
+                'options.get("headers"), _GET_ITEM)',
+                "",
+                f"items: Iterator[{cls}] = ",
+            ),
+            layout.expression(
+                8, 'self._send("GET", _GET, None, options)', "", f"result: _http.Page[{cls}] = "
+            ),
+            "        return items",
             "",
         ]
     )
