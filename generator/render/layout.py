@@ -14,6 +14,7 @@ generated output of the example docs and of the whole corpus is checked to be bl
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Sequence
 
 LINE_LENGTH = 88
@@ -81,15 +82,10 @@ def expression(indent: int, text: str, tail: str = "", prefix: str = "") -> str:
 def _call_split(indent: int, text: str, tail: str, prefix: str) -> str | None:
     """`prefix` `func(` / the arguments, on one line or one a line / `)` `tail`; None when
     the text is not a plain call."""
-    try:
-        node = ast.parse(text, mode="eval").body
-    except SyntaxError:
+    call = _parse_call(text)
+    if call is None:
         return None
-    if not isinstance(node, ast.Call) or node.keywords or not node.args:
-        return None
-    func, args = _segment(text, node.func), [_segment(text, a) for a in node.args]
-    if f"{func}({', '.join(args)})" != text:
-        return None  # not the canonical spelling this module knows
+    func, args = call
     head, close = f"{_pad(indent)}{prefix}{func}(", f"{_pad(indent)}){tail}"
     if len(args) == 1:
         body = expression(indent + 4, args[0])
@@ -180,6 +176,21 @@ def tuple_assignment(indent: int, head: str, items: Sequence[str], laid_out: Seq
             return _pad(indent) + flat
     body = "".join(line + "\n" for line in laid_out)
     return f"{_pad(indent)}{head} = (\n{body}{_pad(indent)})"
+
+
+@functools.cache  # the same calls (`self._send(...)`, codecs) come back thousands of times
+def _parse_call(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(function, arguments) of a plain call spelt canonically, else None."""
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.Call) or node.keywords or not node.args:
+        return None
+    func, args = _segment(text, node.func), tuple(_segment(text, a) for a in node.args)
+    if f"{func}({', '.join(args)})" != text:
+        return None  # not the canonical spelling this module knows
+    return func, args
 
 
 def _segment(text: str, node: ast.expr) -> str:

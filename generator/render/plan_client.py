@@ -156,10 +156,15 @@ def client_view(
     unique = naming.unique(bases)
     names = {id(node): name for node, name in zip(nodes, unique, strict=True)}
 
+    known: dict[int, tuple[str, str, str]] = {}
+
     def classes_of(node: _Node) -> tuple[str, str, str]:
-        module = names[id(node)]
-        cls = "".join(word[:1].upper() + word[1:] for word in module.split("_")) + "Builder"
-        return module, cls, "Async" + cls
+        found = known.get(id(node))
+        if found is None:
+            module = names[id(node)]
+            cls = "".join(word[:1].upper() + word[1:] for word in module.split("_")) + "Builder"
+            found = known[id(node)] = (module, cls, "Async" + cls)
+        return found
 
     builders = [_builder_view(n, package, classes_of, classes, modules, enums) for n in nodes]
     routes = tuple(_route_view(n, classes_of) for n in nodes)
