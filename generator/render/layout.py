@@ -154,6 +154,18 @@ def annotated(indent: int, target: str, annotation: str, value: str) -> str:
     return _pad(indent) + flat
 
 
+def concatenation(indent: int, target: str, strings: Sequence[str]) -> str:
+    """`target = "a" "b" ...` (implicitly concatenated literals): one line when it fits, else
+    inside parentheses on one line of their own, else one literal a line, as black does."""
+    flat = f"{target} = {' '.join(strings)}"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    if fits(indent + 4, " ".join(strings)):
+        return f"{_pad(indent)}{target} = (\n{_pad(indent + 4)}{' '.join(strings)}\n{_pad(indent)})"
+    body = "".join(f"{_pad(indent + 4)}{s}\n" for s in strings)
+    return f"{_pad(indent)}{target} = (\n{body}{_pad(indent)})"
+
+
 def class_def(indent: int, name: str, bases: str) -> str:
     """`class name(bases):`, or black's split with the bases on their own line."""
     flat = f"class {name}({bases}):"

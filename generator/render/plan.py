@@ -53,6 +53,17 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
         ExportView(name=classes[q], module=f".models.{modules[q]}")
         for q in sorted(classes, key=str.lower)
     )
+    model_exports = tuple(
+        ExportView(
+            name=e.name,
+            module="." + e.module.split(".")[-1],
+            index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
+            import_line=layout.import_from(
+                0, "." + e.module.split(".")[-1], [f"{e.name} as {e.name}"]
+            ),
+        )
+        for e in exports
+    )
     package_view = PackageView(
         package=package,
         package_literal=literal(package),
@@ -60,16 +71,9 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
             ExportView(name="AsyncClient", module=".client"),
             ExportView(name="Client", module=".client"),
         ),
-        model_exports=tuple(
-            ExportView(
-                name=e.name,
-                module="." + e.module.split(".")[-1],
-                index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
-                import_line=layout.import_from(
-                    0, "." + e.module.split(".")[-1], [f"{e.name} as {e.name}"]
-                ),
-            )
-            for e in exports
+        model_exports=model_exports,
+        index_block=layout.concatenation(
+            0, "_INDEX", ['""', *(e.index_literal for e in model_exports)]
         ),
         registry=tuple(
             RegistryEntryView(

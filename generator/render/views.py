@@ -195,3 +195,4 @@ class PackageView:
     exports: tuple[ExportView, ...]
     model_exports: tuple[ExportView, ...]
     registry: tuple[RegistryEntryView, ...]
+    index_block: str = ""  # `_INDEX = ...`, the model_exports' index lines, laid out as black would

@@ -52,6 +52,8 @@ def test_model_statements(n: int) -> None:
             "",
             "",
             layout.assignment(0, f"{cls}.odata_name", literal(cls)),
+            layout.concatenation(0, "_INDEX", ['""', literal(f"{cls} .{attr}\n")]),
+            layout.concatenation(0, "_EMPTY", ['""']),
             "",
         ]
     )
