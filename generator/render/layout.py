@@ -2,10 +2,13 @@
 literals, annotations) are laid out here exactly as black (line length 88) would lay them out.
 
 Each function returns the statement's full text, indented, without a final newline. The rule
-everywhere: the one-line form when it fits; else the layout black chooses for that shape, when
-every line of it fits; else the one-line form again. A line longer than 88 characters is the
-signal that black must look at the file (`emit/format.py` then formats it), so a case this
-module does not know can never produce output that differs from black's.
+everywhere: the one-line form when it fits; else the layout black chooses for that shape; when
+this module does not know black's choice, the one-line form again. A line longer than 88
+characters is the signal that black must look at the file (`emit/format.py` then formats it),
+except the few kinds of line black cannot shorten either (a lone string or name, the first line
+of an exploded import, a class's bases, a returned call; `emit.format.needs_black`), which the
+layouts here produce only where black produces them too. So a case this module does not know
+can never produce output that differs from black's.
 
 `tests/render/test_layout.py` checks every layout against black over many lengths, and the
 generated output of the example docs and of the whole corpus is checked to be black-stable.
