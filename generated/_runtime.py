@@ -374,7 +374,8 @@ class GraphModel(metaclass=_ModelMeta):
                     return False
             return self.additional_data == other.additional_data
 
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq=True
+    # mutable, like a dataclass with eq=True
+    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,10 +63,11 @@ def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
     manifest = read_manifest(out)
     result = WriteResult()
     wanted = {f.path for f in files}
+    resolves_inside = _inside_checker(out)
     for file in files:
         _check_inside(file.path)
         target = out / file.path
-        if not _resolves_inside(out, file.path):
+        if not resolves_inside(file.path):
             result.foreign.append(file.path)  # a linked folder in OUT leads elsewhere
             continue
         new = file.text.encode("utf-8")
@@ -88,7 +90,7 @@ def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
         else:
             result.changed.append(file.path)
     for path in sorted(set(manifest) - wanted):
-        if not _is_relative(path) or not _resolves_inside(out, path):
+        if not _is_relative(path) or not resolves_inside(path):
             continue  # a manifest names only files inside OUT; anything else is never touched
         target = out / path
         try:
@@ -112,9 +114,19 @@ def _check_inside(path: str) -> None:
         raise ValueError(f"refusing to write outside the output folder: {path!r}")
 
 
-def _resolves_inside(out: Path, path: str) -> bool:
-    """The folder that would hold path, links followed, is OUT or inside it."""
-    return (out / path).parent.resolve().is_relative_to(out.resolve())
+def _inside_checker(out: Path) -> Callable[[str], bool]:
+    """Whether the folder that would hold a path, links followed, is OUT or inside it; each
+    folder is resolved once (thousands of files share a few folders)."""
+    root = out.resolve()
+    folders: dict[str, bool] = {}
+
+    def check(path: str) -> bool:
+        folder = path.rpartition("/")[0]
+        if folder not in folders:
+            folders[folder] = (out / path).parent.resolve().is_relative_to(root)
+        return folders[folder]
+
+    return check
 
 
 def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> None:
@@ -123,8 +135,9 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     if result.blocked and not force:
         return
     rewrite = set(result.added + result.changed + (result.blocked if force else []))
+    resolves_inside = _inside_checker(out)
     for file in files:
-        if file.path in rewrite and not _resolves_inside(out, file.path):  # not even with force
+        if file.path in rewrite and not resolves_inside(file.path):  # not even with force
             raise ValueError(f"refusing to write through a link out of {out}: {file.path}")
     removes = list(result.removed)
     manifest = {

@@ -15,6 +15,9 @@ from generator.render.plan import plan_views
 class RenderedFile:
     path: str  # relative to the output folder, forward slashes
     text: str
+    # rendered from a built-in template, whose layout is black's own (render/layout.py):
+    # black is skipped for it unless a line is too long (emit/format.py)
+    black_layout: bool = False
 
 
 def render_files(
@@ -23,35 +26,38 @@ def render_files(
     env = make_environment(templates)
     plan = plan_views(model, package, diagnostics)
 
-    def render(template: str, **context: object) -> str:
-        return env.get_template(template).render(**context)
+    overridden = (
+        {p.name for p in templates.iterdir()} if templates and templates.is_dir() else set()
+    )
+
+    def render(path: str, template: str, **context: object) -> RenderedFile:
+        text = env.get_template(template).render(**context)
+        return RenderedFile(path, text, black_layout=template not in overridden)
 
     files = [
-        RenderedFile("__init__.py", render("package_init.py.jinja", package=plan.package)),
-        RenderedFile("_registry.py", render("registry.py.jinja", package=plan.package)),
-        RenderedFile("_runtime.py", render("runtime.py.jinja")),
-        RenderedFile("_paths.py", render("paths.py.jinja")),
-        RenderedFile("_http.py", render("http.py.jinja")),
-        RenderedFile("client.py", render("client.py.jinja", client=plan.client)),
-        RenderedFile("builders/__init__.py", '"""Request builders, one module per path."""\n'),
-        RenderedFile("builders/_base.py", render("builders_base.py.jinja")),
-        RenderedFile("builders/_routes.py", render("routes.py.jinja", client=plan.client)),
-        RenderedFile("models/__init__.py", render("models_init.py.jinja", package=plan.package)),
-        RenderedFile("models/_exports.py", render("models_exports.py.jinja", package=plan.package)),
+        render("__init__.py", "package_init.py.jinja", package=plan.package),
+        render("_registry.py", "registry.py.jinja", package=plan.package),
+        render("_runtime.py", "runtime.py.jinja"),
+        render("_paths.py", "paths.py.jinja"),
+        render("_http.py", "http.py.jinja"),
+        render("client.py", "client.py.jinja", client=plan.client),
+        RenderedFile(
+            "builders/__init__.py", '"""Request builders, one module per path."""\n', True
+        ),
+        render("builders/_base.py", "builders_base.py.jinja"),
+        render("builders/_routes.py", "routes.py.jinja", client=plan.client),
+        render("models/__init__.py", "models_init.py.jinja", package=plan.package),
+        render("models/_exports.py", "models_exports.py.jinja", package=plan.package),
         RenderedFile("py.typed", ""),
     ]
     files += [
-        RenderedFile(f"models/{view.module}.py", render("model.py.jinja", model=view))
-        for view in plan.models
+        render(f"models/{view.module}.py", "model.py.jinja", model=view) for view in plan.models
     ]
     files += [
-        RenderedFile(f"builders/{view.module}.py", render("builder.py.jinja", builder=view))
+        render(f"builders/{view.module}.py", "builder.py.jinja", builder=view)
         for view in plan.client.builders
     ]
-    files += [
-        RenderedFile(f"models/{view.module}.py", render("enum.py.jinja", enum=view))
-        for view in plan.enums
-    ]
+    files += [render(f"models/{view.module}.py", "enum.py.jinja", enum=view) for view in plan.enums]
     return sorted(files, key=lambda f: f.path)
 
 

@@ -16,6 +16,7 @@ value, `V_` before a leading digit.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -45,6 +46,7 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
+@functools.cache  # pure, and asked for the same names thousands of times per run
 def snake_case(name: str) -> str:
     text = _ascii(name).lstrip("@")
     text = _WORD_BOUNDARY_1.sub(r"\1_\2", text)

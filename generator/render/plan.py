@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
-from generator.render import naming
+from generator.render import layout, naming
 from generator.render.plan_client import client_view
 from generator.render.plan_models import enum_view, model_view
 from generator.render.text import literal
@@ -53,6 +53,17 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
         ExportView(name=classes[q], module=f".models.{modules[q]}")
         for q in sorted(classes, key=str.lower)
     )
+    model_exports = tuple(
+        ExportView(
+            name=e.name,
+            module="." + e.module.split(".")[-1],
+            index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
+            import_line=layout.import_from(
+                0, "." + e.module.split(".")[-1], [f"{e.name} as {e.name}"]
+            ),
+        )
+        for e in exports
+    )
     package_view = PackageView(
         package=package,
         package_literal=literal(package),
@@ -60,19 +71,22 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
             ExportView(name="AsyncClient", module=".client"),
             ExportView(name="Client", module=".client"),
         ),
-        model_exports=tuple(
-            ExportView(
-                name=e.name,
-                module="." + e.module.split(".")[-1],
-                index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
-            )
-            for e in exports
+        model_exports=model_exports,
+        index_block=layout.concatenation(
+            0, "_INDEX", ['""', *(e.index_literal for e in model_exports)]
         ),
         registry=tuple(
             RegistryEntryView(
                 key_literal=literal(q.lower()),
                 module_literal=literal(modules[q]),
                 class_literal=literal(classes[q]),
+                entry=layout.collection_item(
+                    4,
+                    f"{literal(q.lower())}: (",
+                    [literal(modules[q]), literal(classes[q])],
+                    ")",
+                    ",",
+                ),
             )
             for q in sorted(classes, key=str.lower)
         ),

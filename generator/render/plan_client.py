@@ -14,15 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.model import ApiModel, Operation
-from generator.render import naming
+from generator.render import layout, naming
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
 from generator.render.views import (
     ArgumentView,
     BuilderView,
+    ChildCode,
     ChildView,
     ClientView,
     RouteView,
+    SideView,
+    VerbCode,
     VerbView,
 )
 
@@ -153,10 +156,15 @@ def client_view(
     unique = naming.unique(bases)
     names = {id(node): name for node, name in zip(nodes, unique, strict=True)}
 
+    known: dict[int, tuple[str, str, str]] = {}
+
     def classes_of(node: _Node) -> tuple[str, str, str]:
-        module = names[id(node)]
-        cls = "".join(word[:1].upper() + word[1:] for word in module.split("_")) + "Builder"
-        return module, cls, "Async" + cls
+        found = known.get(id(node))
+        if found is None:
+            module = names[id(node)]
+            cls = "".join(word[:1].upper() + word[1:] for word in module.split("_")) + "Builder"
+            found = known[id(node)] = (module, cls, "Async" + cls)
+        return found
 
     builders = [_builder_view(n, package, classes_of, classes, modules, enums) for n in nodes]
     routes = tuple(_route_view(n, classes_of) for n in nodes)
@@ -213,6 +221,17 @@ def _builder_view(
             verbs.append(view)
             imports.update(used)
     path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
+    type_imports = tuple(sorted((modules[q], classes[q]) for q in imports))
+    child_imports = tuple(sorted({(c.module, c.sync_class, c.async_class) for c in children}))
+    codec_lines = []
+    for v in verbs:
+        block = layout.expression(0, v.codec, "", f"{v.codec_name}: _rt.Codec | None = ")
+        if v.item_annotation:
+            item = layout.expression(
+                0, v.codec, ".item", f"{v.codec_name}_ITEM: _rt.Codec | None = "
+            )
+            block += "\n" + item
+        codec_lines.append(block)
     return BuilderView(
         package=package,
         module=module,
@@ -222,8 +241,103 @@ def _builder_view(
         doc_lines=tuple(docstring_lines(f"Requests to {path}")),
         children=tuple(children),
         verbs=tuple(verbs),
-        type_imports=tuple(sorted((modules[q], classes[q]) for q in imports)),
-        child_imports=tuple(sorted({(c.module, c.sync_class, c.async_class) for c in children})),
+        type_imports=type_imports,
+        child_imports=child_imports,
+        import_lines=tuple(
+            [layout.import_from(4, f"..models.{m}", [c]) for m, c in type_imports]
+            + [layout.import_from(4, f".{m}", [f"Async{s}", s]) for m, s, _ in child_imports]
+        ),
+        all_line=layout.collection_item(
+            0, "__all__ = [", [literal(async_cls), literal(sync_cls)], "]", ""
+        ),
+        codec_lines=tuple(codec_lines),
+        sync=_side_view(sync_cls, "Builder", literal(module), children, verbs, is_async=False),
+        async_=_side_view(
+            async_cls, "AsyncBuilder", literal(module), children, verbs, is_async=True
+        ),
+    )
+
+
+def _side_view(
+    cls: str,
+    base: str,
+    route: str,
+    children: list[ChildView],
+    verbs: list[VerbView],
+    *,
+    is_async: bool,
+) -> SideView:
+    return SideView(
+        class_line=layout.class_def(0, cls, base),
+        route_line=layout.annotated(4, "route", "ClassVar[str]", route),
+        children=tuple(_child_code(c, is_async) for c in children),
+        verbs=tuple(_verb_code(v, is_async) for v in verbs),
+    )
+
+
+def _child_code(c: ChildView, is_async: bool) -> ChildCode:
+    cls = c.async_class if is_async else c.sync_class
+    import_line = layout.import_from(8, f".{c.module}", [cls])
+    segment_block = ""
+    if c.kind == "param":
+        def_lines = layout.def_line(4, "def by_id", ["self", "id: str", "/"], cls)
+        segment = '_paths.segment("id", id)'
+    elif c.kind == "function":
+        params = ["self"] + (["*"] if c.arguments else [])
+        params += [f"{a.attr}: str | int | float | bool" for a in c.arguments]
+        def_lines = layout.exploded(4, f"def {c.attr}(", params, f") -> {cls}:")
+        arguments = (
+            layout.exploded(12, "{", [f"{a.wire_literal}: {a.attr}" for a in c.arguments], "},")
+            if c.arguments
+            else " " * 12 + "{},"
+        )
+        segment_block = (
+            "        segment = _paths.function_segment(\n"
+            f"            {c.segment_literal},\n{arguments}\n        )"
+        )
+        segment = "segment"
+    else:
+        def_lines = "    @property\n" + layout.def_line(4, f"def {c.attr}", ["self"], cls)
+        segment = c.segment_literal
+    return ChildCode(
+        kind=c.kind,
+        def_lines=def_lines,
+        import_line=import_line,
+        segment_block=segment_block,
+        return_line=layout.expression(
+            8, f"{cls}(self._core, self._segments + ({segment},))", "", "return "
+        ),
+    )
+
+
+def _verb_code(v: VerbView, is_async: bool) -> VerbCode:
+    head = ("async def " if is_async else "def ") + v.verb
+    if v.verb == "get":
+        params = ["self", "**options: Unpack[QueryOptions]"]
+    elif v.body_annotation:
+        params = ["self", f"body: {v.body_annotation} = None", "**options: Unpack[RequestOptions]"]
+    else:
+        params = ["self", "**options: Unpack[RequestOptions]"]
+    body = "body" if v.body_annotation else "None"
+    send = f"self._send({v.http_literal}, {v.codec_name}, {body}, options)"
+    prefix = f"result: {v.return_annotation} = " + ("await " if is_async else "")
+    list_def = list_items = ""
+    if v.item_annotation:
+        iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[{v.item_annotation}]"
+        list_def = layout.def_line(
+            4, "def list_all", ["self", "**options: Unpack[QueryOptions]"], iterator
+        )
+        pages = (
+            "self._core.pages(self.url, query_pairs(self._query, options), "
+            f'options.get("headers"), {v.codec_name}_ITEM)'
+        )
+        list_items = layout.expression(8, pages, "", f"items: {iterator} = ")
+    return VerbCode(
+        def_lines=layout.def_line(4, head, params, v.return_annotation),
+        doc_lines=v.doc_lines,
+        send_lines=layout.expression(8, send, "", prefix),
+        list_def_lines=list_def,
+        list_items_lines=list_items,
     )
 
 

@@ -17,6 +17,9 @@ class FieldView:
     annotation: str
     codec: str  # codec expression, or "None"
     doc_lines: tuple[str, ...]
+    # laid out as black would (render/layout.py), indentation included:
+    declaration: str = ""  # `attr: annotation = _rt.UNSET`, in the class body
+    wire_entry: str = ""  # `(attr, wire, codec),`, in the `_wire` tuple
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,6 +36,12 @@ class ModelView:
     type_imports: tuple[tuple[str, str], ...]  # (module, class) needed for annotations only
     uses_datetime: bool
     uses_any: bool
+    # laid out as black would (render/layout.py), indentation included:
+    base_import: str = ""  # `from .base import Base`, "" when the base is _rt.GraphModel
+    type_import_lines: tuple[str, ...] = ()  # the `type_imports`, under TYPE_CHECKING
+    odata_name_line: str = ""  # `odata_name: ClassVar[str] = "..."`
+    class_line: str = ""  # `class Name(Base):`
+    wire_block: str = ""  # `_wire: ClassVar[...] = (...)`, the fields' wire entries
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +49,7 @@ class MemberView:
     name: str
     value_literal: str
     doc_lines: tuple[str, ...]
+    assignment: str = ""  # `NAME = "value"`, laid out as black would, indentation included
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +61,7 @@ class EnumView:
     doc_lines: tuple[str, ...]
     source: str
     members: tuple[MemberView, ...]
+    odata_name_line: str = ""  # `Class.odata_name = "..."`, laid out as black would
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +98,40 @@ class VerbView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ChildCode:
+    """One navigation step of one side (sync or async), laid out as black would (indentation
+    included): the method's `def` line(s), its import, for a function the segment it builds, and
+    the return statement."""
+
+    kind: str  # "static" | "param" | "function"
+    def_lines: str
+    import_line: str
+    segment_block: str  # "" unless kind == "function"
+    return_line: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerbCode:
+    """One HTTP method of one side, laid out as black would (indentation included)."""
+
+    def_lines: str
+    doc_lines: tuple[str, ...]
+    send_lines: str  # `result: R = self._send(...)`
+    list_def_lines: str  # "" when the answer is not a collection (no list_all)
+    list_items_lines: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SideView:
+    """The sync or the async class of a builder module."""
+
+    class_line: str  # `class XBuilder(Builder):`
+    route_line: str  # `route: ClassVar[str] = "..."`
+    children: tuple[ChildCode, ...]
+    verbs: tuple[VerbCode, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BuilderView:
     """One module of request builders: the sync and the async class of one path."""
 
@@ -100,6 +145,12 @@ class BuilderView:
     verbs: tuple[VerbView, ...]
     type_imports: tuple[tuple[str, str], ...]  # models named in annotations
     child_imports: tuple[tuple[str, str, str], ...]  # (module, sync class, async class)
+    # laid out as black would (render/layout.py), indentation included:
+    import_lines: tuple[str, ...] = ()  # type_imports and child_imports, under TYPE_CHECKING
+    all_line: str = ""  # `__all__ = [...]`
+    codec_lines: tuple[str, ...] = ()  # per verb `_GET: _rt.Codec | None = ...` (+ `_GET_ITEM`)
+    sync: SideView | None = None
+    async_: SideView | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,6 +177,7 @@ class ExportView:
     name: str
     module: str  # relative module path, e.g. ".models.online_meeting"
     index_literal: str = ""  # "Name .module\n" as a string literal, a line of the lazy index
+    import_line: str = ""  # `from module import Name as Name`, laid out as black would
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,6 +185,7 @@ class RegistryEntryView:
     key_literal: str  # lower-case qualified name
     module_literal: str
     class_literal: str
+    entry: str = ""  # `key: (module, class),` laid out as black would, indentation included
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,3 +195,4 @@ class PackageView:
     exports: tuple[ExportView, ...]
     model_exports: tuple[ExportView, ...]
     registry: tuple[RegistryEntryView, ...]
+    index_block: str = ""  # `_INDEX = ...`, the model_exports' index lines, laid out as black would

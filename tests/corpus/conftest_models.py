@@ -20,7 +20,7 @@ from generator.build import build_model
 from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import Run, parse_docs
-from generator.render import render_files
+from generator.render import RenderedFile, render_files
 from tests.conftest import CORPUS
 
 CORPUS_DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
@@ -33,6 +33,7 @@ class CorpusPackage:
     model: ApiModel
     root: Path  # the folder that holds the package
     package: ModuleType
+    files: tuple[RenderedFile, ...]  # as rendered, before any formatting
 
 
 @pytest.fixture(scope="session")
@@ -43,14 +44,15 @@ def corpus_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusP
     docs = parse_docs(CORPUS_DOCS, run)
     model = build_model(docs, run.diagnostics)
     root = tmp_path_factory.mktemp("corpus-models")
-    for file in render_files(model, PACKAGE, run.diagnostics):
+    files = tuple(render_files(model, PACKAGE, run.diagnostics))
+    for file in files:
         target = root / PACKAGE / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(file.text, encoding="utf-8")
     sys.path.insert(0, str(root))
     importlib.invalidate_caches()
     try:
-        yield CorpusPackage(docs, model, root, importlib.import_module(PACKAGE))
+        yield CorpusPackage(docs, model, root, importlib.import_module(PACKAGE), files)
     finally:
         sys.path.remove(str(root))
         for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
