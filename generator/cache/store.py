@@ -23,13 +23,13 @@ import gc
 import hashlib
 import json
 import os
-import pickle
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.cache import serialize
 from generator.cache.fingerprint import generator_fingerprint
 from generator.diagnostics import Diagnostic
 
@@ -104,14 +104,14 @@ class _Entries:
 
 
 def _dumps(entries: dict[str, Any]) -> bytes:
-    return pickle.dumps(entries, protocol=5)
+    return serialize.dumps(entries)
 
 
 def _load(path: Path) -> dict[str, Any]:
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes ~100k objects and no garbage: collections only cost time
     try:
-        data = pickle.loads(path.read_bytes())
+        data = serialize.loads(path.read_bytes())
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
         return {}
     finally:
