@@ -208,7 +208,6 @@ def run_once(options: Options) -> int:
     # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
     from generator.model import dump_model
     from generator.pipeline import generate
-    from generator.report import compare_outputs, format_report
 
     progress = make_progress(enabled=not options.quiet)
     with progress:
@@ -250,7 +249,11 @@ def run_once(options: Options) -> int:
     new_text = {f.path: f.text for f in run.files}
     old_text = _read_old(options.output, result.touched + result.blocked)
     report: list[str] = []
-    if read_manifest(options.output):  # a first generation has nothing to compare with
+    # a first generation has nothing to compare with; the report (libcst) is loaded only when
+    # a file changes
+    if (result.touched or result.blocked) and read_manifest(options.output):
+        from generator.report import compare_outputs, format_report
+
         report = format_report(
             compare_outputs(
                 old_text,
