@@ -4,6 +4,11 @@ Layout (all files written atomically, all safe to delete at any time):
 
 - `pages.pickle`: {key: (PageDoc, diagnostics)} where key = sha256(generator, path, page bytes)
 - `formatted.pickle`: {sha256(generator, rendered text): (formatted text, "") or (None, why)}
+- `pages.new.pickle`, `formatted.new.pickle`: the entries added since the file beside them was
+  last written in full. A run that adds a few entries writes only these small files instead of
+  re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
+  is no longer used), the next save writes the full file again and removes them. Keys are
+  content hashes, so any mix of the two files (a crash between two writes) is still correct.
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 
@@ -18,12 +23,13 @@ import gc
 import hashlib
 import json
 import os
-import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.cache import serialize
 from generator.cache.fingerprint import generator_fingerprint
 from generator.diagnostics import Diagnostic
 
@@ -48,50 +54,101 @@ def text_key(text: str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class _Entries:
+    """One kind of entry: a full file plus a file of the entries added since it was written."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.full = root / f"{name}.pickle"
+        self.new = root / f"{name}.new.pickle"
+        self._data: dict[str, Any] | None = None
+        self._in_full: set[str] = set()
+        self._in_new: set[str] = set()
+        self.used: set[str] = set()
+        self.dirty = False
+
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = _load(self.full)
+            self._in_full = set(self._data)
+            added = _load(self.new)
+            self._in_new = set(added)
+            self._data.update(added)
+        return self._data
+
+    def get(self, key: str) -> Any:
+        found = self.data().get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        self.data()[key] = value
+        self.used.add(key)
+        self.dirty = True
+
+    def save(self, write: Callable[[Path, bytes], bool]) -> None:
+        """Entries not used by this run are dropped (pages that are gone, files no longer
+        generated) when the full file is written, so the cache never grows without bound."""
+        if not self.dirty or self._data is None:
+            return
+        self.dirty = False
+        data = self._data
+        added = {k: data[k] for k in self.used if k not in self._in_full}
+        unused = len(self._in_full - self.used)
+        if self._in_full and max(len(added), unused) * 4 <= len(self._in_full):
+            if added.keys() != self._in_new:
+                write(self.new, _dumps(added))
+            return
+        if write(self.full, _dumps({k: data[k] for k in self.used})):
+            self.new.unlink(missing_ok=True)
+
+
+def _dumps(entries: dict[str, Any]) -> bytes:
+    return serialize.dumps(entries)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes ~100k objects and no garbage: collections only cost time
+    try:
+        data = serialize.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
+        return {}
+    finally:
+        if collecting:
+            gc.enable()
+    return data if isinstance(data, dict) else {}
+
+
 class Cache:
     """Loaded lazily, saved only when something new was added."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._pages: dict[str, PageEntry] | None = None
-        self._formatted: dict[str, Formatted] | None = None
-        self._pages_used: set[str] = set()
-        self._formatted_used: set[str] = set()
-        self._dirty: set[str] = set()
+        self._pages = _Entries(root, "pages")
+        self._formatted = _Entries(root, "formatted")
 
     # -- parsed pages --------------------------------------------------------------------
     def pages(self) -> dict[str, PageEntry]:
-        if self._pages is None:
-            self._pages = self._load("pages.pickle")
-        return self._pages
+        return self._pages.data()
 
     def get_page(self, key: str) -> PageEntry | None:
-        entry = self.pages().get(key)
-        if entry is not None:
-            self._pages_used.add(key)
-        return entry
+        found: PageEntry | None = self._pages.get(key)
+        return found
 
     def put_page(self, key: str, entry: PageEntry) -> None:
-        self.pages()[key] = entry
-        self._pages_used.add(key)
-        self._dirty.add("pages.pickle")
+        self._pages.put(key, entry)
 
     # -- formatted files -----------------------------------------------------------------
     def formatted(self) -> dict[str, Formatted]:
-        if self._formatted is None:
-            self._formatted = self._load("formatted.pickle")
-        return self._formatted
+        return self._formatted.data()
 
     def get_formatted(self, key: str) -> Formatted | None:
-        found = self.formatted().get(key)
-        if found is not None:
-            self._formatted_used.add(key)
+        found: Formatted | None = self._formatted.get(key)
         return found
 
     def put_formatted(self, key: str, result: Formatted) -> None:
-        self.formatted()[key] = result
-        self._formatted_used.add(key)
-        self._dirty.add("formatted.pickle")
+        self._formatted.put(key, result)
 
     # -- the last run into an output folder ----------------------------------------------
     def _run_path(self, output: Path) -> Path:
@@ -113,29 +170,12 @@ class Cache:
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:
-        """Write what changed; entries not used by this run are dropped (pages that are gone,
-        files no longer generated), so the cache never grows without bound."""
-        if "pages.pickle" in self._dirty and self._pages is not None:
-            kept = {k: v for k, v in self._pages.items() if k in self._pages_used}
-            self._write(self.root / "pages.pickle", pickle.dumps(kept, protocol=5))
-        if "formatted.pickle" in self._dirty and self._formatted is not None:
-            kept_f = {k: v for k, v in self._formatted.items() if k in self._formatted_used}
-            self._write(self.root / "formatted.pickle", pickle.dumps(kept_f, protocol=5))
-        self._dirty.clear()
+        """Write what changed (see the module's docstring for what is kept)."""
+        self._pages.save(self._write)
+        self._formatted.save(self._write)
 
-    def _load(self, name: str) -> dict[str, Any]:
-        collecting = gc.isenabled()
-        gc.disable()  # unpickling makes ~100k objects and no garbage: collections only cost time
-        try:
-            data = pickle.loads((self.root / name).read_bytes())
-        except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
-            return {}
-        finally:
-            if collecting:
-                gc.enable()
-        return data if isinstance(data, dict) else {}
-
-    def _write(self, target: Path, data: bytes) -> None:
+    def _write(self, target: Path, data: bytes) -> bool:
+        """True when written; a cache that cannot be written only costs time."""
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             ignore = self.root / ".gitignore"
@@ -143,7 +183,7 @@ class Cache:
                 ignore.write_text("# gen-graph's cache: safe to delete\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         except OSError:
-            return  # a cache that cannot be written only costs time
+            return False
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -152,3 +192,5 @@ class Cache:
             Path(tmp).unlink(missing_ok=True)
             if not isinstance(sys.exc_info()[1], OSError):
                 raise
+            return False
+        return True

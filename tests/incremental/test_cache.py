@@ -98,3 +98,36 @@ def test_a_deleted_generated_file_is_restored_despite_the_cache(
     (out / "models" / "user.py").unlink()
     assert main([str(docs), "-o", str(out), "-q"]) == 0
     assert snapshot(out) == expected
+
+
+def test_one_edited_page_adds_a_small_file_and_the_full_one_is_left_alone(tmp_path: Path) -> None:
+    docs = make_docs(tmp_path / "docs", widgets=9)
+    cache_dir = tmp_path / "cache"
+    first = Cache(cache_dir)
+    generate(docs, "sdk", cache=first)
+    first.save()
+    full = (cache_dir / "pages.pickle").read_bytes()
+    assert not (cache_dir / "pages.new.pickle").exists()
+
+    page = docs / "resources" / "widget1.md"
+    page.write_text(page.read_text().replace("The name of widget 1", "What widget 1 is called"))
+    second = Cache(cache_dir)
+    edited = generate(docs, "sdk", cache=second)
+    second.save()
+    assert edited.parsed == 1
+    assert (cache_dir / "pages.pickle").read_bytes() == full  # not re-pickled
+    assert (cache_dir / "pages.new.pickle").stat().st_size < len(full) / 4
+
+    again = generate(docs, "sdk", cache=Cache(cache_dir))  # reads both files
+    assert again.parsed == 0
+    assert files_of(again) == files_of(generate(docs, "sdk"))
+
+    for n in range(2, 8):  # most pages edited: the full file is written again, without stale ones
+        page = docs / "resources" / f"widget{n}.md"
+        page.write_text(page.read_text().replace(f"The name of widget {n}", f"Widget {n}'s name"))
+    third = Cache(cache_dir)
+    generate(docs, "sdk", cache=third)
+    third.save()
+    assert not (cache_dir / "pages.new.pickle").exists()
+    assert len(Cache(cache_dir).pages()) == len(list(docs.rglob("*.md")))
+    assert generate(docs, "sdk", cache=Cache(cache_dir)).parsed == 0
