@@ -171,10 +171,12 @@ def _output_matches(out: Path, files: dict[str, str]) -> bool:
 
     if read_manifest(out) != files:
         return False
+    top = os.fspath(out)
     for path, digest in files.items():
         try:
-            if hashlib.sha256((out / path).read_bytes()).hexdigest() != digest:
-                return False
+            with open(os.path.join(top, path), "rb") as handle:  # strings: pathlib costs more
+                if hashlib.sha256(handle.read()).hexdigest() != digest:
+                    return False
         except OSError:
             return False
     return True
@@ -289,7 +291,8 @@ def run_once(options: Options) -> int:
     if not options.quiet:
         for line in report:
             print(line, file=sys.stderr)
-        line = _summary(options, sizes, counts, len(result.touched), result.unchanged)
+        changed = len(result.touched) if written or options.check else 0  # errors write nothing
+        line = _summary(options, sizes, counts, changed, result.unchanged)
         print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
     if cache is not None:
         if written or (not options.check and not result.touched and not result.blocked):

@@ -5,13 +5,14 @@ run with nothing to do costs little more than reading the pages."""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
 from generator.diagnostics import Diagnostics
-from generator.load.pages import find_pages
+from generator.load.pages import PageSkipped, find_page_paths, read_page_bytes
 from generator.source import SourceSpan
 from generator.templates_location import template_folders
 
@@ -26,12 +27,14 @@ class Source:
 def read_sources(docs: Path, diagnostics: Diagnostics) -> list[Source]:
     """The bytes of every page, sorted by path; unreadable pages are reported (GG001)."""
     sources = []
-    for file in find_pages(docs):
-        rel = file.relative_to(docs).as_posix()
+    for rel in find_page_paths(docs):
         try:
-            data = file.read_bytes()
+            data = read_page_bytes(os.path.join(docs, rel))
         except OSError as error:
             diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
+            continue
+        except PageSkipped as skipped:  # a FIFO named *.md would block the run forever
+            diagnostics.report("GG001", SourceSpan(rel, 1), f"{skipped}; skipped")
             continue
         sources.append(Source(rel, data, hashlib.sha256(data).hexdigest()))
     return sources

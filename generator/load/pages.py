@@ -57,20 +57,31 @@ def read_page(path: str, data: bytes, diagnostics: Diagnostics) -> Page:
 def find_pages(root: Path, outside: list[Path] | None = None) -> list[Path]:
     """Every *.md file below root, sorted; links that lead outside root are not followed (they
     are added to `outside` when given). Linked folders are never entered."""
-    found: list[Path] = []
-    real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    return [root / rel for rel in find_page_paths(root, outside)]
+
+
+def find_page_paths(root: Path, outside: list[Path] | None = None) -> list[str]:
+    """find_pages as paths relative to root with forward slashes, sorted: plain strings, since
+    pathlib objects cost more than reading the pages on a run with nothing to do."""
+    found: list[str] = []
+    top = os.fspath(root)
+    real_root = os.path.realpath(top)
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        prefix = os.path.relpath(dirpath, top).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
         for name in filenames:
             if not name.lower().endswith(".md"):
                 continue
-            candidate = Path(dirpath) / name
-            if candidate.is_symlink() and not candidate.resolve().is_relative_to(real_root):
-                if outside is not None:
-                    outside.append(candidate)
-                continue
-            found.append(candidate)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+            candidate = os.path.join(dirpath, name)
+            if os.path.islink(candidate):
+                target = os.path.realpath(candidate)
+                if os.path.commonpath([real_root, target]) != real_root:
+                    if outside is not None:
+                        outside.append(Path(candidate))
+                    continue
+            found.append(prefix + name)
+    return sorted(found)
 
 
 def load_pages(root: Path, diagnostics: Diagnostics) -> list[Page]:
@@ -86,29 +97,29 @@ def load_pages(root: Path, diagnostics: Diagnostics) -> list[Page]:
     for file in files:
         rel = file.relative_to(root).as_posix()
         try:
-            data = _read(file)
+            data = read_page_bytes(file)
         except OSError as error:
             diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
             continue
-        except _Skipped as skipped:
+        except PageSkipped as skipped:
             diagnostics.report("GG001", SourceSpan(rel, 1), f"{skipped}; skipped")
             continue
         pages.append(read_page(rel, data, diagnostics))
     return pages
 
 
-class _Skipped(Exception):
+class PageSkipped(Exception):
     pass
 
 
-def _read(file: Path) -> bytes:
+def read_page_bytes(file: str | Path) -> bytes:
     """The bytes of a regular file of at most MAX_PAGE_BYTES. A FIFO or a device named *.md
-    would block or never end; a huge file would take unbounded memory."""
-    status = file.stat()
-    if not stat.S_ISREG(status.st_mode):
-        raise _Skipped("not a regular file")
-    with file.open("rb") as handle:
+    would block or never end; a huge file would take unbounded memory. Raises OSError, or
+    PageSkipped saying why the file is not read."""
+    if not stat.S_ISREG(os.stat(file).st_mode):
+        raise PageSkipped("not a regular file")
+    with open(file, "rb") as handle:
         data = handle.read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
-        raise _Skipped(f"page is larger than {MAX_PAGE_BYTES:,} bytes")
+        raise PageSkipped(f"page is larger than {MAX_PAGE_BYTES:,} bytes")
     return data

@@ -152,3 +152,18 @@ def test_special_and_huge_files_are_skipped_with_a_reason(
         "api/huge.md:1: error GG001: page is larger than 1,000 bytes; skipped",
         "api/pipe.md:1: error GG001: not a regular file; skipped",
     ]
+
+
+def test_the_cli_skips_a_fifo_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI reads pages through the cache's input reader, not load_pages: it once opened a
+    FIFO named *.md and blocked forever. Opening one for reading blocks, so the check must come
+    first; a regression hangs this test rather than failing it."""
+    docs = tmp_path / "docs"
+    (docs / "api").mkdir(parents=True)
+    shutil.copy(DOCS_INPUT / "resources" / "entity.md", docs / "entity.md")
+    os.mkfifo(docs / "api" / "pipe.md")
+    assert main([str(docs), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "c")]) == 1
+    err = capsys.readouterr().err
+    assert "api/pipe.md:1: error GG001: not a regular file; skipped" in err
+    assert "; 0 files written, 0 unchanged;" in err  # an error writes nothing, and says so
+    assert not (tmp_path / "out").exists()
