@@ -5,15 +5,13 @@ run with nothing to do costs little more than reading the pages."""
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
 from generator.diagnostics import Diagnostics
-from generator.load.pages import PageSkipped, find_page_paths, read_page_bytes
-from generator.source import SourceSpan
+from generator.load.pages import find_page_paths, read_page_file
 from generator.templates_location import template_folders
 
 
@@ -28,13 +26,8 @@ def read_sources(docs: Path, diagnostics: Diagnostics) -> list[Source]:
     """The bytes of every page, sorted by path; unreadable pages are reported (GG001)."""
     sources = []
     for rel in find_page_paths(docs):
-        try:
-            data = read_page_bytes(os.path.join(docs, rel))
-        except OSError as error:
-            diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
-            continue
-        except PageSkipped as skipped:  # a FIFO named *.md would block the run forever
-            diagnostics.report("GG001", SourceSpan(rel, 1), f"{skipped}; skipped")
+        data = read_page_file(docs, rel, diagnostics)
+        if data is None:
             continue
         sources.append(Source(rel, data, hashlib.sha256(data).hexdigest()))
     return sources

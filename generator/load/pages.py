@@ -54,15 +54,11 @@ def read_page(path: str, data: bytes, diagnostics: Diagnostics) -> Page:
     return Page(path, tuple(lines), meta, body_start, hashlib.sha256(data).hexdigest())
 
 
-def find_pages(root: Path, outside: list[Path] | None = None) -> list[Path]:
-    """Every *.md file below root, sorted; links that lead outside root are not followed (they
-    are added to `outside` when given). Linked folders are never entered."""
-    return [root / rel for rel in find_page_paths(root, outside)]
-
-
 def find_page_paths(root: Path, outside: list[Path] | None = None) -> list[str]:
-    """find_pages as paths relative to root with forward slashes, sorted: plain strings, since
-    pathlib objects cost more than reading the pages on a run with nothing to do."""
+    """Every *.md file below root, relative to it with forward slashes, sorted. Links that lead
+    outside root are not followed (they are added to `outside` when given); linked folders are
+    never entered. Plain strings: pathlib objects cost more than reading the pages on a run
+    with nothing to do."""
     found: list[str] = []
     top = os.fspath(root)
     real_root = os.path.realpath(top)
@@ -87,39 +83,44 @@ def find_page_paths(root: Path, outside: list[Path] | None = None) -> list[str]:
 def load_pages(root: Path, diagnostics: Diagnostics) -> list[Page]:
     pages = []
     outside: list[Path] = []
-    files = find_pages(root, outside)
+    files = find_page_paths(root, outside)
     for link in outside:
         diagnostics.report(
             "GG001",
             SourceSpan(link.relative_to(root).as_posix(), 1),
             "link leads outside the docs folder; not followed",
         )
-    for file in files:
-        rel = file.relative_to(root).as_posix()
-        try:
-            data = read_page_bytes(file)
-        except OSError as error:
-            diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
-            continue
-        except PageSkipped as skipped:
-            diagnostics.report("GG001", SourceSpan(rel, 1), f"{skipped}; skipped")
+    for rel in files:
+        data = read_page_file(root, rel, diagnostics)
+        if data is None:
             continue
         pages.append(read_page(rel, data, diagnostics))
     return pages
 
 
-class PageSkipped(Exception):
+class _Skipped(Exception):
     pass
 
 
-def read_page_bytes(file: str | Path) -> bytes:
+def read_page_file(root: Path, rel: str, diagnostics: Diagnostics) -> bytes | None:
+    """The bytes of page `rel` below root, or None once why not is reported (GG001)."""
+    try:
+        return _read_bytes(os.path.join(root, rel))
+    except OSError as error:
+        diagnostics.report("GG001", SourceSpan(rel, 1), f"cannot read page: {error.strerror}")
+    except _Skipped as skipped:  # a FIFO named *.md would block the run forever
+        diagnostics.report("GG001", SourceSpan(rel, 1), f"{skipped}; skipped")
+    return None
+
+
+def _read_bytes(file: str | Path) -> bytes:
     """The bytes of a regular file of at most MAX_PAGE_BYTES. A FIFO or a device named *.md
     would block or never end; a huge file would take unbounded memory. Raises OSError, or
-    PageSkipped saying why the file is not read."""
+    _Skipped saying why the file is not read."""
     if not stat.S_ISREG(os.stat(file).st_mode):
-        raise PageSkipped("not a regular file")
+        raise _Skipped("not a regular file")
     with open(file, "rb") as handle:
         data = handle.read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
-        raise PageSkipped(f"page is larger than {MAX_PAGE_BYTES:,} bytes")
+        raise _Skipped(f"page is larger than {MAX_PAGE_BYTES:,} bytes")
     return data
