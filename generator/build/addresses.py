@@ -10,19 +10,16 @@ shows the base's properties (build/bases.py).
 from __future__ import annotations
 
 import re
-from collections import deque
-from typing import Any
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE
 from generator.build.navigation import addressed_type
 from generator.build.properties import hint_base
-from generator.build.values import odata_type
+from generator.build.values import json_objects, odata_type
 from generator.parse import PageDoc
 from generator.parse.document import Example
 
 _LOCATION = re.compile(r"^Location:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
-_MAX_NODES = 10_000
 
 
 def hint_from_addresses(docs: list[PageDoc], found: Declarations) -> None:
@@ -49,16 +46,8 @@ def _placed_values(example: Example) -> list[tuple[str, str]]:
         named = named or (annotated if isinstance(annotated, str) else None)
         if named:
             found.append((named, location.group(1)))
-    queue: deque[Any] = deque([body])
-    seen = 0
-    while queue and seen < _MAX_NODES:
-        item = queue.popleft()
-        seen += 1
-        if isinstance(item, dict):
-            named, where = odata_type(item), item.get("@odata.id")
-            if named and isinstance(where, str) and where.startswith(("/", "http")):
-                found.append((named, where))
-            queue.extend(item.values())
-        elif isinstance(item, list):
-            queue.extend(item)
+    for item in json_objects(body):
+        named, where = odata_type(item), item.get("@odata.id")
+        if named and isinstance(where, str) and where.startswith(("/", "http")):
+            found.append((named, where))
     return found

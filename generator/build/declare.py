@@ -29,6 +29,12 @@ class Declarations:
         self.types[qualified] = draft
         return draft
 
+    def page_type(self, doc: PageDoc) -> TypeDraft | None:
+        """The type a resource page documents, once declared."""
+        if not doc.resource_name:
+            return None
+        return self.types.get(self.index.lookup(qualify(doc.resource_name, doc.namespace)) or "")
+
     def add_enum(self, draft: EnumDraft, page: str | None = None) -> EnumDraft:
         qualified = self.index.declare(draft.qualified, page)
         existing = self.enums.get(qualified)

@@ -24,7 +24,7 @@ from generator.build.declare import Declarations
 from generator.build.drafts import PAGE_JSON, EnumDraft
 from generator.build.index import qualify, split_qualified
 from generator.build.members import add_members
-from generator.build.values import odata_type
+from generator.build.values import json_objects, odata_type
 from generator.diagnostics import Diagnostics
 from generator.model import TypeRef
 from generator.parse import PageDoc
@@ -78,30 +78,20 @@ def flags_from_examples(docs: list[PageDoc], found: Declarations) -> None:
 
 
 def _string_pairs(body: Any) -> list[tuple[str, str]]:
-    """Every `"key": "text"` pair of a JSON body, breadth first, at most 100,000 nodes."""
-    found: list[tuple[str, str]] = []
-    queue, seen = [body], 0
-    while queue and seen < 100_000:
-        node = queue.pop()
-        seen += 1
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, str) and "," in value:
-                    found.append((str(key), value))
-                else:
-                    queue.append(value)
-        elif isinstance(node, list):
-            queue.extend(node)
-    return found
+    """Every `"key": "a,b"` pair of a JSON body."""
+    return [
+        (str(key), value)
+        for item in json_objects(body)
+        for key, value in item.items()
+        if isinstance(value, str) and "," in value
+    ]
 
 
 def type_enumerated_strings(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
     """Retype resource-page String properties that the page shows to be enums (module doc)."""
     for doc in docs:
-        if not doc.resource_name or not doc.properties:
-            continue
-        owner = found.types.get(found.index.lookup(qualify(doc.resource_name, doc.namespace)) or "")
-        if owner is None:
+        owner = found.page_type(doc)
+        if owner is None or not doc.properties:
             continue
         body = doc.resource_json if isinstance(doc.resource_json, dict) else {}
         for row in doc.properties:

@@ -8,14 +8,13 @@ page or in a request-body table are never changed by examples.
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import Any
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.build.index import qualify
 from generator.build.properties import add_property, hint_base
-from generator.build.values import infer, odata_type
+from generator.build.values import infer, json_objects, odata_type
 from generator.diagnostics import Diagnostics
 from generator.parse import PageDoc
 from generator.parse.document import Example
@@ -69,25 +68,11 @@ def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str |
     return None
 
 
-def _objects(body: Any) -> list[dict[str, Any]]:
-    """Every JSON object in the body, breadth first, bounded."""
-    out: list[dict[str, Any]] = []
-    queue: deque[Any] = deque([body])  # list.pop(0) would make a long array quadratic
-    while queue and len(out) < _MAX_NODES:
-        item = queue.popleft()
-        if isinstance(item, dict):
-            out.append(item)
-            queue.extend(item.values())
-        elif isinstance(item, list):
-            queue.extend(item)
-    return out
-
-
 def _declare_named(
     example: Example, body: Any, found: Declarations, diagnostics: Diagnostics
 ) -> None:
     where = _Lines(example)
-    for item in _objects(body):
+    for item in json_objects(body):
         name = odata_type(item)
         if name is None or found.index.lookup(name) is not None:
             continue

@@ -20,7 +20,7 @@ UNTYPED = "Edm.Untyped"
 def attach_properties(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
     for doc in docs:
         if doc.resource_name and (doc.properties or doc.resource_json is not None):
-            target = found.types.get(found.index.lookup(qualify(doc.resource_name, doc.namespace)) or "")
+            target = found.page_type(doc)
             if target is None:
                 continue
             for row in doc.properties:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from generator.build.declare import Declarations
 from generator.build.drafts import TypeDraft
-from generator.build.index import qualify
 from generator.diagnostics import Diagnostics
 from generator.model import TypeRef
 from generator.parse import PageDoc
@@ -17,9 +16,7 @@ from generator.parse.document import TypeCell
 
 def type_alternatives(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
     for doc in docs:
-        if not doc.resource_name:
-            continue
-        owner = found.types.get(found.index.lookup(qualify(doc.resource_name, doc.namespace)) or "")
+        owner = found.page_type(doc)
         if owner is None:
             continue
         for row in doc.properties:
