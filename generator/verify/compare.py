@@ -47,10 +47,9 @@ class Ratio:
 
     def written(self) -> str:
         text = f"{self.percent:.2f}% ({self.agreeing}/{self.total})"
-        ceiling = self.ceiling
-        if ceiling is None or self.reachable is None:
+        if self.ceiling is None:
             return text
-        return f"{text}; the docs name {self.reachable}: ceiling {ceiling:.2f}%"
+        return f"{text}; the docs name {self.reachable}: ceiling {self.ceiling:.2f}%"
 
 
 @dataclass(slots=True)
