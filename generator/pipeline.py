@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.build import build_model
+from generator.build.patch import plan_patch
+from generator.build.shape import page_shape
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_sources
-from generator.cache.store import PageEntry, page_key
+from generator.cache.store import BuildRecord, PageEntry, page_key
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
 from generator.load import read_page
@@ -52,10 +54,11 @@ class Run:
 
 
 def parse_source(path: str, data: bytes) -> PageEntry:
-    """One page from bytes to a PageDoc, with the diagnostics of reading and parsing it."""
+    """One page from bytes to a PageDoc, with the diagnostics of reading and parsing it and its
+    shape (what the build decides on: build/shape.py)."""
     diagnostics = Diagnostics()
     doc = parse_page(read_page(path, data, diagnostics), diagnostics)
-    return doc, tuple(diagnostics.items)
+    return doc, tuple(diagnostics.items), page_shape(doc)
 
 
 def _parse_many(
@@ -80,13 +83,14 @@ def _parse_many(
         yield parse_source(source.path, source.data)
 
 
-def parse_sources(
+def parse_entries(
     sources: list[Source],
     run: Run,
     cache: Cache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> list[PageDoc]:
+) -> dict[str, PageEntry]:
+    """Every page parsed, or taken from the cache; by path, in the order of `sources`."""
     entries: dict[str, PageEntry] = {}
     todo: list[Source] = []
     for source in sources:
@@ -101,9 +105,18 @@ def parse_sources(
         if cache is not None:
             cache.put_page(page_key(source.path, source.digest), entry)
     run.parsed = len(todo)
+    return {source.path: entries[source.path] for source in sources}
+
+
+def parse_sources(
+    sources: list[Source],
+    run: Run,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[PageDoc]:
     docs = []
-    for source in sources:
-        doc, diagnostics = entries[source.path]
+    for doc, diagnostics, _ in parse_entries(sources, run, cache, jobs, progress).values():
         run.diagnostics.items.extend(diagnostics)
         docs.append(doc)
     return docs
@@ -135,10 +148,9 @@ def generate(
         sources = preloaded[0]
         run.diagnostics.extend(preloaded[1])
     run.pages = len(sources)
-    parsed = run.timed("parse", lambda: parse_sources(sources, run, cache, jobs, progress))
-    run.model = run.timed("build", lambda: build_model(parsed, run.diagnostics))
+    run.model = _model(sources, run, cache, jobs, progress)
     rendered = run.timed(
-        "render", lambda: render_files(run.model, package, run.diagnostics, templates)
+        "render", lambda: render_files(run.model, package, run.diagnostics, templates, cache)
     )
     if not formatting:
         run.files = rendered
@@ -147,3 +159,56 @@ def generate(
         "format", lambda: format_files(rendered, run.diagnostics, cache, jobs, progress)
     )
     return run
+
+
+def _model(
+    sources: list[Source], run: Run, cache: Cache | None, jobs: int, progress: Progress | None
+) -> ApiModel:
+    """The model of the pages: the last build's, patched, when every page that changed since
+    kept its shape (build/patch.py); else built from every page, and recorded for next time."""
+    last = cache.last_build() if cache is not None else None
+    if cache is not None and last is not None:
+        patched = run.timed("patch", lambda: _patched(sources, run, cache, last))
+        if patched is not None:
+            return patched
+    entries = run.timed("parse", lambda: parse_entries(sources, run, cache, jobs, progress))
+    for _, diagnostics, _ in entries.values():
+        run.diagnostics.items.extend(diagnostics)
+    found = Diagnostics()
+    model = run.timed("build", lambda: build_model([e[0] for e in entries.values()], found))
+    run.diagnostics.extend(found)
+    if cache is not None:
+        cache.record_build(
+            BuildRecord(
+                digests={s.path: s.digest for s in sources},
+                shapes={path: entry[2] for path, entry in entries.items()},
+                parse_diagnostics={path: entry[1] for path, entry in entries.items()},
+                build_diagnostics=tuple(found.items),
+                model=model,
+            )
+        )
+    return model
+
+
+def _patched(sources: list[Source], run: Run, cache: Cache, last: BuildRecord) -> ApiModel | None:
+    digests = {s.path: s.digest for s in sources}
+    if digests.keys() != last.digests.keys():
+        return None  # pages added or removed
+    todo = [s for s in sources if last.digests[s.path] != s.digest]
+    if len(todo) * 20 > len(sources):
+        return None  # many pages: a full build is as quick, and surer
+    entries = parse_entries(todo, run, cache)
+    shapes = dict(last.shapes)
+    shapes.update((path, entry[2]) for path, entry in entries.items())
+    patch = plan_patch(last.shapes, shapes, entries)
+    if patch is None:
+        return None
+    parse_diagnostics = dict(last.parse_diagnostics)
+    parse_diagnostics.update((path, entry[1]) for path, entry in entries.items())
+    for path in digests:
+        run.diagnostics.items.extend(parse_diagnostics[path])
+    build_diagnostics = tuple(patch.diagnostics(last.build_diagnostics))
+    run.diagnostics.items.extend(build_diagnostics)
+    model = patch.model(last.model)
+    cache.record_build(BuildRecord(digests, shapes, parse_diagnostics, build_diagnostics, model))
+    return model

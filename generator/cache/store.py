@@ -4,11 +4,18 @@ Layout (all files written atomically, all safe to delete at any time):
 
 - `pages.pickle`: {key: (PageDoc, diagnostics)} where key = sha256(generator, path, page bytes)
 - `formatted.pickle`: {sha256(generator, rendered text): (formatted text, "") or (None, why)}
-- `pages.new.pickle`, `formatted.new.pickle`: the entries added since the file beside them was
-  last written in full. A run that adds a few entries writes only these small files instead of
+- `rendered.pickle`: {group key: (the model parts a group of files was rendered from, the
+  files, the diagnostics)}: see render/reuse.py
+- `pages.new.pickle`, `formatted.new.pickle`, `rendered.new.pickle`: the entries added (or, for
+  a key whose value changed, replaced) since the file beside them was last written in full. A run that adds a few entries writes only these small files instead of
   re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
-  is no longer used), the next save writes the full file again and removes them. Keys are
-  content hashes, so any mix of the two files (a crash between two writes) is still correct.
+  is no longer used), the next save writes the full file again and removes them. Keys of pages
+  and formatted files are content hashes, and a rendered group is used only when the inputs
+  stored with it equal the current ones, so any mix of the two files (a crash between two
+  writes) is still correct.
+- `build.pickle`: {generator fingerprint: BuildRecord}, the last build: the digest, shape and
+  parse diagnostics of every page, the build's diagnostics and the model (pipeline.py patches
+  it when the pages that changed kept their shapes)
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 
@@ -26,6 +33,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,10 +42,23 @@ from generator.cache.fingerprint import generator_fingerprint
 from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
+    from generator.build.shape import PageShape
+    from generator.model import ApiModel
     from generator.parse import PageDoc
 
-PageEntry = tuple["PageDoc", tuple[Diagnostic, ...]]
+PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]
 Formatted = tuple[str | None, str]  # (formatted text, "") or (None, why it is invalid)
+
+
+@dataclass(slots=True)
+class BuildRecord:
+    """The last full or patched build (pipeline.py): what it was built from and what it gave."""
+
+    digests: dict[str, str]  # page path -> sha256 of its bytes
+    shapes: dict[str, PageShape]
+    parse_diagnostics: dict[str, tuple[Diagnostic, ...]]
+    build_diagnostics: tuple[Diagnostic, ...]
+    model: ApiModel
 
 
 def default_cache_dir(output: Path) -> Path:
@@ -63,6 +84,7 @@ class _Entries:
         self._data: dict[str, Any] | None = None
         self._in_full: set[str] = set()
         self._in_new: set[str] = set()
+        self._replaced: set[str] = set()  # keys of the full file given a new value
         self.used: set[str] = set()
         self.dirty = False
 
@@ -83,6 +105,8 @@ class _Entries:
 
     def put(self, key: str, value: Any) -> None:
         self.data()[key] = value
+        if key in self._in_full:
+            self._replaced.add(key)
         self.used.add(key)
         self.dirty = True
 
@@ -93,7 +117,7 @@ class _Entries:
             return
         self.dirty = False
         data = self._data
-        added = {k: data[k] for k in self.used if k not in self._in_full}
+        added = {k: data[k] for k in self.used if k not in self._in_full or k in self._replaced}
         unused = len(self._in_full - self.used)
         if self._in_full and max(len(added), unused) * 4 <= len(self._in_full):
             if added.keys() != self._in_new:
@@ -127,6 +151,9 @@ class Cache:
         self.root = root
         self._pages = _Entries(root, "pages")
         self._formatted = _Entries(root, "formatted")
+        self._rendered = _Entries(root, "rendered")
+        self._build: BuildRecord | bool | None = None  # False: none on disk
+        self._build_dirty = False
 
     # -- parsed pages --------------------------------------------------------------------
     def pages(self) -> dict[str, PageEntry]:
@@ -149,6 +176,24 @@ class Cache:
 
     def put_formatted(self, key: str, result: Formatted) -> None:
         self._formatted.put(key, result)
+
+    # -- rendered files, by group (render/reuse.py) ---------------------------------------
+    def get_rendered(self, key: str) -> Any:
+        return self._rendered.get(key)
+
+    def put_rendered(self, key: str, value: Any) -> None:
+        self._rendered.put(key, value)
+
+    # -- the last build (pipeline.py) ---------------------------------------------------
+    def last_build(self) -> BuildRecord | None:
+        if self._build is None:
+            found = _load(self.root / "build.pickle").get(generator_fingerprint())
+            self._build = found if isinstance(found, BuildRecord) else False
+        return self._build if isinstance(self._build, BuildRecord) else None
+
+    def record_build(self, record: BuildRecord) -> None:
+        self._build = record
+        self._build_dirty = True
 
     # -- the last run into an output folder ----------------------------------------------
     def _run_path(self, output: Path) -> Path:
@@ -173,6 +218,10 @@ class Cache:
         """Write what changed (see the module's docstring for what is kept)."""
         self._pages.save(self._write)
         self._formatted.save(self._write)
+        self._rendered.save(self._write)
+        if self._build_dirty and isinstance(self._build, BuildRecord):
+            self._build_dirty = False
+            self._write(self.root / "build.pickle", _dumps({generator_fingerprint(): self._build}))
 
     def _write(self, target: Path, data: bytes) -> bool:
         """True when written; a cache that cannot be written only costs time."""

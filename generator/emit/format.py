@@ -70,7 +70,8 @@ class _Unit:
 
 def _check_unit(unit: _Unit) -> Formatted:
     """Formatted (when asked) and compiled: (text, "") or (None, why it is not valid Python);
-    a unit that is only compiled comes back as ("", "") to spare sending its text back."""
+    a unit that is only compiled comes back as ("", "") to spare sending its text back (so a
+    file that black would reduce to nothing is kept as rendered)."""
     text = unit.text
     if unit.line_length:
         formatted, why = format_source(unit.text, unit.line_length)
@@ -106,8 +107,10 @@ def _gate(path: str, text: str) -> str:
     return ""
 
 
-def _key(unit: _Unit) -> str:
-    return text_key(f"{unit.line_length}\0{unit.path}\0{unit.text}")
+def _key(file: RenderedFile) -> str:
+    """What a file's check depends on: its path (in messages), its text, and whether its layout
+    is black's own (the decision to run black follows from these)."""
+    return text_key(f"{int(file.black_layout)}\0{file.path}\0{file.text}")
 
 
 def format_files(
@@ -117,21 +120,21 @@ def format_files(
     jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> list[RenderedFile]:
-    """Formatted files; a file that is not valid Python is reported (GG041) and left out."""
-    units: dict[str, _Unit] = {}
-    for file in files:
-        if file.path.endswith(".py"):
-            black = not file.black_layout or needs_black(file.text)
-            units[file.path] = _Unit(file.path, file.text, LINE_LENGTH if black else 0)
+    """Formatted files; a file that is not valid Python is reported (GG041) and left out.
+    A file checked by an earlier run is looked up by its key before anything is scanned."""
+    keys: dict[str, str] = {}
     results: dict[str, Formatted] = {}
     todo: dict[str, _Unit] = {}
-    for unit in units.values():
-        key = _key(unit)
+    for file in files:
+        if not file.path.endswith(".py"):
+            continue
+        key = keys[file.path] = _key(file)
         found = cache.get_formatted(key) if cache else None
         if found is not None:
             results[key] = found
         else:
-            todo[key] = unit
+            black = not file.black_layout or needs_black(file.text)
+            todo[key] = _Unit(file.path, file.text, LINE_LENGTH if black else 0)
     # black first (slowest), biggest first: the workers finish together
     order = sorted(todo, key=lambda k: (-todo[k].line_length, -len(todo[k].text), k))
     total, done = len(results) + len(order), len(results)
@@ -157,15 +160,14 @@ def format_files(
             cache.put_formatted(key, results[key])
     out = []
     for file in files:
-        if file.path not in units:
+        if file.path not in keys:
             out.append(file)
             continue
-        unit = units[file.path]
-        text, why = results[_key(unit)]
+        text, why = results[keys[file.path]]
         if text is None:
             diagnostics.report(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
             continue
-        out.append(replace(file, text=text if unit.line_length else file.text))
+        out.append(replace(file, text=text) if text else file)  # "": only compiled
     return out

@@ -1,14 +1,31 @@
-"""Render stage: model -> views -> Python source text, one template per kind of file."""
+"""Render stage: model -> views -> Python source text, one template per kind of file.
+
+Files are rendered in groups, each from the part of the model it is made of: one model module
+from its type and the property names of its bases, one enum module from its enum, the client
+and its builders from the operations, the package files from the names alone. Given a `Memo`
+(the cache), a group whose inputs equal those of the last run is not planned or rendered again
+(render/reuse.py); the output is the same either way.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostics
-from generator.model import ApiModel
-from generator.render.environment import make_environment, template_folders
-from generator.render.plan import plan_views
+from generator.model import ApiModel, EnumType, StructuredType
+from generator.render.plan import Names, package_view, plan_names
+from generator.render.plan_client import client_view
+from generator.render.plan_models import enum_view, inherited_names, model_view
+from generator.render.reuse import Memo, reuse
+from generator.templates_location import template_folders
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,45 +37,123 @@ class RenderedFile:
     black_layout: bool = False
 
 
+class _Templates:
+    """The Jinja environment, made (and Jinja imported) only when a file is rendered."""
+
+    def __init__(self, overrides: Path | None) -> None:
+        self.overrides = overrides
+        self.overridden = (
+            {p.name for p in overrides.iterdir()} if overrides and overrides.is_dir() else set()
+        )
+        self._env: jinja2.Environment | None = None
+
+    def render(self, path: str, template: str, **context: object) -> RenderedFile:
+        if self._env is None:
+            from generator.render.environment import make_environment
+
+            self._env = make_environment(self.overrides)
+        text = self._env.get_template(template).render(**context)
+        return RenderedFile(path, text, black_layout=template not in self.overridden)
+
+
 def render_files(
-    model: ApiModel, package: str, diagnostics: Diagnostics, templates: Path | None = None
+    model: ApiModel,
+    package: str,
+    diagnostics: Diagnostics,
+    templates: Path | None = None,
+    memo: Memo | None = None,
 ) -> list[RenderedFile]:
-    env = make_environment(templates)
-    plan = plan_views(model, package, diagnostics)
+    names = plan_names(model)
+    env = _Templates(templates)
+    scope = _scope(names, package, templates) if memo is not None else ""
 
-    overridden = (
-        {p.name for p in templates.iterdir()} if templates and templates.is_dir() else set()
-    )
+    def group(key: str, inputs: object, make: Callable[[Diagnostics], list[RenderedFile]]) -> None:
+        files.extend(reuse(memo, f"{scope}\0{key}", inputs, make, diagnostics))
 
-    def render(path: str, template: str, **context: object) -> RenderedFile:
-        text = env.get_template(template).render(**context)
-        return RenderedFile(path, text, black_layout=template not in overridden)
-
-    files = [
-        render("__init__.py", "package_init.py.jinja", package=plan.package),
-        render("_registry.py", "registry.py.jinja", package=plan.package),
-        render("_runtime.py", "runtime.py.jinja"),
-        render("_paths.py", "paths.py.jinja"),
-        render("_http.py", "http.py.jinja"),
-        render("client.py", "client.py.jinja", client=plan.client),
-        RenderedFile(
-            "builders/__init__.py", '"""Request builders, one module per path."""\n', True
-        ),
-        render("builders/_base.py", "builders_base.py.jinja"),
-        render("builders/_routes.py", "routes.py.jinja", client=plan.client),
-        render("models/__init__.py", "models_init.py.jinja", package=plan.package),
-        render("models/_exports.py", "models_exports.py.jinja", package=plan.package),
-        RenderedFile("py.typed", ""),
-    ]
-    files += [
-        render(f"models/{view.module}.py", "model.py.jinja", model=view) for view in plan.models
-    ]
-    files += [
-        render(f"builders/{view.module}.py", "builder.py.jinja", builder=view)
-        for view in plan.client.builders
-    ]
-    files += [render(f"models/{view.module}.py", "enum.py.jinja", enum=view) for view in plan.enums]
+    files: list[RenderedFile] = []
+    group("package", (), partial(_package_files, names, package, env))
+    group("client", model.operations, partial(_client_files, model, names, package, env))
+    by_name = {t.qualified_name: t for t in model.types}
+    for t in model.types:
+        inputs = (t, inherited_names(t, by_name))
+        group(
+            f"model\0{t.qualified_name}",
+            inputs,
+            partial(_model_files, t, by_name, names, package, env),
+        )
+    for e in model.enums:
+        group(f"enum\0{e.qualified_name}", e, partial(_enum_files, e, names, package, env))
     return sorted(files, key=lambda f: f.path)
 
 
-__all__ = ["RenderedFile", "render_files", "template_folders"]
+def _scope(names: Names, package: str, templates: Path | None) -> str:
+    """What every group depends on: the generator's code, the templates, the package name and
+    every class and module name."""
+    from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
+
+    parts = (
+        generator_fingerprint(),
+        templates_fingerprint(template_folders(templates)),
+        package,
+        names.digest(),
+    )
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _package_files(
+    names: Names, package: str, env: _Templates, _: Diagnostics
+) -> list[RenderedFile]:
+    view = package_view(names, package)
+    return [
+        env.render("__init__.py", "package_init.py.jinja", package=view),
+        env.render("_registry.py", "registry.py.jinja", package=view),
+        env.render("_runtime.py", "runtime.py.jinja"),
+        env.render("_paths.py", "paths.py.jinja"),
+        env.render("_http.py", "http.py.jinja"),
+        RenderedFile(
+            "builders/__init__.py", '"""Request builders, one module per path."""\n', True
+        ),
+        env.render("builders/_base.py", "builders_base.py.jinja"),
+        env.render("models/__init__.py", "models_init.py.jinja", package=view),
+        env.render("models/_exports.py", "models_exports.py.jinja", package=view),
+        RenderedFile("py.typed", ""),
+    ]
+
+
+def _client_files(
+    model: ApiModel, names: Names, package: str, env: _Templates, _: Diagnostics
+) -> list[RenderedFile]:
+    client = client_view(model, package, names.classes, names.modules, names.enums)
+    files = [
+        env.render("client.py", "client.py.jinja", client=client),
+        env.render("builders/_routes.py", "routes.py.jinja", client=client),
+    ]
+    files += [
+        env.render(f"builders/{view.module}.py", "builder.py.jinja", builder=view)
+        for view in client.builders
+    ]
+    return files
+
+
+def _model_files(
+    t: StructuredType,
+    by_name: dict[str, StructuredType],
+    names: Names,
+    package: str,
+    env: _Templates,
+    diagnostics: Diagnostics,
+) -> list[RenderedFile]:
+    view = model_view(
+        t, package, names.classes, names.modules, names.enums, by_name, diagnostics, names.flags
+    )
+    return [env.render(f"models/{view.module}.py", "model.py.jinja", model=view)]
+
+
+def _enum_files(
+    e: EnumType, names: Names, package: str, env: _Templates, _: Diagnostics
+) -> list[RenderedFile]:
+    view = enum_view(e, package, names.classes, names.modules)
+    return [env.render(f"models/{view.module}.py", "enum.py.jinja", enum=view)]
+
+
+__all__ = ["Memo", "RenderedFile", "render_files", "template_folders"]

@@ -22,6 +22,24 @@ from generator.render.views import (
 
 
 @dataclass(frozen=True, slots=True)
+class Names:
+    """The names every view needs: class and module of each type and enum, which are enums."""
+
+    classes: dict[str, str]  # qualified name -> class name
+    modules: dict[str, str]  # qualified name -> module name
+    enums: frozenset[str]
+    flags: frozenset[str]
+
+    def digest(self) -> str:
+        """A hash of all the names: views planned with equal names are equal."""
+        import hashlib
+
+        parts = [f"{q}\0{c}\0{self.modules[q]}" for q, c in sorted(self.classes.items())]
+        parts += ["\1" + q for q in sorted(self.enums)] + ["\2" + q for q in sorted(self.flags)]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     models: tuple[ModelView, ...]
     enums: tuple[EnumView, ...]
@@ -29,7 +47,7 @@ class Plan:
     package: PackageView
 
 
-def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
+def plan_names(model: ApiModel) -> Names:
     names = [(t.qualified_name, naming.class_name(t.name, t.namespace)) for t in model.types]
     names += [(e.qualified_name, naming.class_name(e.name, e.namespace)) for e in model.enums]
     names.sort(key=lambda pair: pair[0].lower())
@@ -39,16 +57,31 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
     qualified_names = list(classes)
     unique_modules = naming.unique([naming.module_name(classes[q]) for q in qualified_names])
     modules = dict(zip(qualified_names, unique_modules, strict=True))
-    enums = frozenset(e.qualified_name for e in model.enums)
-    flags = frozenset(e.qualified_name for e in model.enums if e.flags)
-    by_name = {t.qualified_name: t for t in model.types}
+    return Names(
+        classes=classes,
+        modules=modules,
+        enums=frozenset(e.qualified_name for e in model.enums),
+        flags=frozenset(e.qualified_name for e in model.enums if e.flags),
+    )
 
+
+def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
+    """Every view at once (the render stage plans them file by file, see render/reuse.py)."""
+    names = plan_names(model)
+    by_name = {t.qualified_name: t for t in model.types}
     model_views = tuple(
-        model_view(t, package, classes, modules, enums, by_name, diagnostics, flags)
+        model_view(
+            t, package, names.classes, names.modules, names.enums, by_name, diagnostics, names.flags
+        )
         for t in model.types
     )
-    enum_views = tuple(enum_view(e, package, classes, modules) for e in model.enums)
-    client = client_view(model, package, classes, modules, enums)
+    enum_views = tuple(enum_view(e, package, names.classes, names.modules) for e in model.enums)
+    client = client_view(model, package, names.classes, names.modules, names.enums)
+    return Plan(model_views, enum_views, client, package_view(names, package))
+
+
+def package_view(names: Names, package: str) -> PackageView:
+    classes, modules = names.classes, names.modules
     exports = tuple(
         ExportView(name=classes[q], module=f".models.{modules[q]}")
         for q in sorted(classes, key=str.lower)
@@ -64,7 +97,7 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
         )
         for e in exports
     )
-    package_view = PackageView(
+    view = PackageView(
         package=package,
         package_literal=literal(package),
         exports=(  # models are imported from PKG.models: the root stays cheap
@@ -91,4 +124,4 @@ def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
             for q in sorted(classes, key=str.lower)
         ),
     )
-    return Plan(model_views, enum_views, client, package_view)
+    return view

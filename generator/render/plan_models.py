@@ -10,14 +10,15 @@ from generator.render.text import docstring_lines, literal
 from generator.render.views import EnumView, FieldView, MemberView, ModelView
 
 
-def _all_properties(t: StructuredType, by_name: dict[str, StructuredType]) -> list[str]:
-    """Wire names of the inherited properties, base first, to keep attribute names unique."""
+def inherited_names(t: StructuredType, by_name: dict[str, StructuredType]) -> tuple[str, ...]:
+    """Wire names of the inherited properties, base first, to keep attribute names unique: all
+    that a model's view takes from its bases."""
     chain: list[StructuredType] = []
     current = by_name.get(t.base or "")
     while current is not None and len(chain) < 64:
         chain.append(current)
         current = by_name.get(current.base or "")
-    return [p.name for base in reversed(chain) for p in base.properties]
+    return tuple(p.name for base in reversed(chain) for p in base.properties)
 
 
 def model_view(
@@ -30,7 +31,7 @@ def model_view(
     diagnostics: Diagnostics,
     flags: frozenset[str] = frozenset(),
 ) -> ModelView:
-    inherited = _all_properties(t, by_name)
+    inherited = list(inherited_names(t, by_name))
     wanted = [naming.attribute_name(p.name) for p in t.properties]
     attrs = naming.unique([naming.attribute_name(w) for w in inherited] + wanted)[len(inherited) :]
     fields = []
