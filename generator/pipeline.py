@@ -195,9 +195,11 @@ def _patched(sources: list[Source], run: Run, cache: Cache, last: BuildRecord) -
     if digests.keys() != last.digests.keys():
         return None  # pages added or removed
     todo = [s for s in sources if last.digests[s.path] != s.digest]
-    if len(todo) * 20 > len(sources):
-        return None  # many pages: a full build is as quick, and surer
-    entries = parse_entries(todo, run, cache)
+    if len(todo) > max(8, len(sources) // 20):
+        return None  # many pages: parsed one by one here, a full build is as quick
+    # parsed here, not looked up: the page cache is a large file, and these pages are new
+    entries = {s.path: parse_source(s.path, s.data) for s in todo}
+    run.parsed = len(entries)
     shapes = dict(last.shapes)
     shapes.update((path, entry[2]) for path, entry in entries.items())
     patch = plan_patch(last.shapes, shapes, entries)

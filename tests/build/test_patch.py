@@ -1,0 +1,124 @@
+"""build/shape.py and build/patch.py on small cases: what a shape leaves out, when a patch is
+refused, and what a patch changes (and keeps: the very same objects where nothing changed)."""
+
+from __future__ import annotations
+
+from generator.build.patch import plan_patch
+from generator.build.shape import PageShape, page_shape
+from generator.diagnostics import Diagnostic
+from generator.model import ApiModel, Property, StructuredType, TypeRef
+from generator.pipeline import parse_source
+from generator.source import SourceSpan
+
+PAGE = """# widget resource type
+
+Namespace: microsoft.graph
+
+A widget.
+
+## Properties
+
+| Property | Type | Description |
+|:---------|:-----|:------------|
+| name | String | The name of the widget. |
+| size | Int32 | How big it is. |
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.widget"
+}-->
+
+```json
+{
+  "name": "String",
+  "size": 1024
+}
+```
+"""
+
+
+def shape(text: str, path: str = "resources/widget.md") -> PageShape:
+    return page_shape(parse_source(path, text.encode())[0])
+
+
+def test_a_shape_leaves_out_lines_and_descriptions_only() -> None:
+    base = shape(PAGE)
+    moved = shape(PAGE.replace("A widget.\n", "A widget.\n\nMore prose.\n\nAnd more.\n"))
+    described = shape(PAGE.replace("How big it is.", "Its size in bytes."))
+    assert moved.digest == described.digest == base.digest
+    assert moved.lines != base.lines and len(moved.lines) == len(base.lines)
+    assert "Its size in bytes." in described.texts and "How big it is." in base.texts
+    # anything the build decides on changes the shape
+    for edit in (("| Int32 |", "| Int64 |"), ("| size |", "| length |"), ('"size": 1024', '"x": 1')):
+        assert shape(PAGE.replace(*edit)).digest != base.digest, edit
+
+
+def test_a_patch_maps_lines_and_descriptions() -> None:
+    path = "resources/widget.md"
+    old = {path: shape(PAGE), "resources/other.md": PageShape("x", (1,), ("Other.",))}
+    edited = PAGE.replace("A widget.\n", "A widget.\n\nMore.\n").replace(
+        "How big it is.", "Its size."
+    )
+    new = dict(old, **{path: shape(edited)})
+    patch = plan_patch(old, new, [path])
+    assert patch is not None
+    row = old[path].lines[old[path].texts.index("How big it is.")]
+    size = Property(
+        name="size",
+        type=TypeRef(name="Edm.Int32"),
+        description="How big it is.",
+        source=SourceSpan(path, row),
+    )
+    other = Property(
+        name="name",
+        type=TypeRef(name="Edm.String"),
+        description="Other.",
+        source=SourceSpan("resources/other.md", 1),
+    )
+    widget = StructuredType(
+        name="widget",
+        namespace="microsoft.graph",
+        kind="complex",
+        properties=(size,),
+        source=SourceSpan(path, 1),
+        description="A widget.",
+    )
+    unchanged = StructuredType(
+        name="other",
+        namespace="microsoft.graph",
+        kind="complex",
+        properties=(other,),
+        source=SourceSpan("resources/other.md", 1),
+    )
+    model = patch.model(ApiModel(types=(widget, unchanged)))
+    assert model.types[0].properties[0].source.line == row + 2
+    assert model.types[0].properties[0].description == "Its size."
+    assert model.types[1] is unchanged  # untouched parts are shared, not copied
+    message = f"size is Edm.Int64 here but Edm.Int32 at {path}:{row}; the latter is kept"
+    (diagnostic,) = patch.diagnostics(
+        [Diagnostic(SourceSpan(path, row), "GG024", message, "warning")]
+    )
+    assert diagnostic.source.line == row + 2 and f"{path}:{row + 2};" in diagnostic.message
+
+
+def test_a_patch_is_refused_when_it_could_be_wrong() -> None:
+    path = "resources/widget.md"
+    old = {path: shape(PAGE), "resources/other.md": PageShape("x", (1,), ("Elsewhere.",))}
+
+    def plan(text: str, others: dict[str, PageShape] | None = None) -> object:
+        before = dict(old, **(others or {}))
+        return plan_patch(before, dict(before, **{path: shape(text)}), [path])
+
+    assert plan(PAGE.replace("| Int32 |", "| Int64 |")) is None  # the build decides on it
+    assert plan(PAGE.replace("How big it is.", "")) is None  # a description emptied
+    # a description that also appears on another page: a copy of it could come from either
+    assert plan(PAGE.replace("How big it is.", "Its size.")) is not None
+    other = {"resources/other.md": PageShape("x", (1,), ("How big it is.",))}
+    assert plan(PAGE.replace("How big it is.", "Its size."), other) is None
+    # pages added or removed: rebuilt
+    assert plan_patch(old, {path: old[path]}, []) is None
+    # lines that do not map one to one and in order
+    reordered = PageShape(old[path].digest, tuple(reversed(old[path].lines)), old[path].texts)
+    assert plan_patch(old, dict(old, **{path: reordered}), [path]) is None

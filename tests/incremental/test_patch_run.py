@@ -1,0 +1,66 @@
+"""Through the pipeline: a prose-only edit patches the last model instead of building it again
+(build/patch.py), and every run gives what a run without any cache gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cache import Cache
+from generator.pipeline import Run, generate
+from tests.incremental.conftest import make_docs
+
+
+def cached(docs: Path, cache: Path) -> Run:
+    store = Cache(cache)
+    run = generate(docs, "sdk", cache=store)
+    store.save()
+    return run
+
+
+def same_as_without_cache(run: Run, docs: Path) -> None:
+    fresh = generate(docs, "sdk")
+    assert {f.path: f.text for f in run.files} == {f.path: f.text for f in fresh.files}
+    assert run.diagnostics.sorted() == fresh.diagnostics.sorted()
+    assert run.model == fresh.model
+
+
+def test_prose_edits_patch_and_other_edits_build(tmp_path: Path) -> None:
+    docs = make_docs(tmp_path / "docs", widgets=3)
+    first = cached(docs, tmp_path / "cache")
+    assert "build" in first.timings and "patch" not in first.timings
+
+    page = docs / "resources" / "widget1.md"
+    text = page.read_text()
+    page.write_text(
+        text.replace("\n## Properties", "\nA new paragraph.\n\nAnother one.\n\n## Properties")
+        .replace("The name of widget 1.", "What widget 1 is called.")
+    )
+    prose = cached(docs, tmp_path / "cache")
+    assert "patch" in prose.timings and "build" not in prose.timings
+    assert prose.parsed == 1
+    same_as_without_cache(prose, docs)
+    widget = next(t for t in prose.model.types if t.name == "widget1")
+    assert widget.properties[0].description == "What widget 1 is called."
+    assert widget.properties[0].source.line > first_line(first, "widget1")
+
+    # the patched record is the base of the next edit
+    seed = docs / "api" / "create-onlinemeetings.md"
+    seed.write_text(seed.read_text().replace("\n## ", "\nSome more words.\n\n## ", 1))
+    again = cached(docs, tmp_path / "cache")
+    assert "patch" in again.timings
+    same_as_without_cache(again, docs)
+
+    page.write_text(page.read_text().replace("| Int32 |", "| Int64 |"))  # a type changes
+    typed = cached(docs, tmp_path / "cache")
+    assert "build" in typed.timings and "patch" in typed.timings  # tried, refused, built
+    same_as_without_cache(typed, docs)
+
+    (docs / "resources" / "widget2.md").unlink()  # a page removed
+    removed = cached(docs, tmp_path / "cache")
+    assert "build" in removed.timings
+    same_as_without_cache(removed, docs)
+
+
+def first_line(run: Run, name: str) -> int:
+    widget = next(t for t in run.model.types if t.name == name)
+    return widget.properties[0].source.line
