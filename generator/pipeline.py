@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build import build_model
 from generator.build.patch import plan_patch
 from generator.build.shape import page_shape
 from generator.cache import Cache
@@ -65,6 +63,8 @@ def _parse_many(
     todo: list[Source], jobs: int, progress: Progress | None, done: int, total: int
 ) -> Iterator[PageEntry]:
     if jobs > 1 and len(todo) >= _PARALLEL_PAGES:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
             results = pool.map(
@@ -174,6 +174,8 @@ def _model(
     entries = run.timed("parse", lambda: parse_entries(sources, run, cache, jobs, progress))
     for _, diagnostics, _ in entries.values():
         run.diagnostics.items.extend(diagnostics)
+    from generator.build import build_model  # a patched run never loads the build's passes
+
     found = Diagnostics()
     model = run.timed("build", lambda: build_model([e[0] for e in entries.values()], found))
     run.diagnostics.extend(found)

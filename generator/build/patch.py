@@ -26,7 +26,8 @@ from generator.diagnostics import Diagnostic
 from generator.model import ApiModel
 from generator.source import SourceSpan
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # None: not a dataclass
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 @dataclass(slots=True)
@@ -75,6 +76,8 @@ class Patch:
         """The value with its spans and descriptions patched; the very same object when
         nothing in it changes (so unchanged parts of the model stay shared)."""
         kind = type(value)
+        if kind in _LEAVES:
+            return value
         if kind is SourceSpan:
             edit = self.pages.get(value.path)
             if edit is None:
@@ -82,14 +85,22 @@ class Patch:
             line = edit.line(value.line)
             return value if line == value.line else SourceSpan(value.path, line)
         if kind is tuple:
-            items = [self._value(item) for item in value]
-            same = all(a is b for a, b in zip(items, value, strict=True))
-            return value if same else tuple(items)
-        if not dataclasses.is_dataclass(value) or isinstance(value, type):
-            return value
-        names = _FIELDS.get(kind)
+            changed = None
+            for at, item in enumerate(value):
+                new = self._value(item)
+                if new is not item:
+                    if changed is None:
+                        changed = list(value)
+                    changed[at] = new
+            return value if changed is None else tuple(changed)
+        names = _FIELDS.get(kind, ())
+        if names == ():
+            if kind in _FIELDS or not dataclasses.is_dataclass(kind):
+                _FIELDS[kind] = None
+                return value
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
         if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+            return value
         changes = {}
         for name in names:
             item = getattr(value, name)
