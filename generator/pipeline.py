@@ -23,7 +23,7 @@ from generator.emit import format_files
 from generator.load import read_page
 from generator.model import ApiModel
 from generator.parse import PageDoc, parse_page
-from generator.render import RenderedFile, render_files
+from generator.render import Memo, RenderedFile, render_files
 
 __all__ = ["Run", "Source", "generate", "input_fingerprint", "parse_docs", "read_sources"]
 
@@ -148,10 +148,18 @@ def generate(
         sources = preloaded[0]
         run.diagnostics.extend(preloaded[1])
     run.pages = len(sources)
-    run.model = _model(sources, run, cache, jobs, progress)
+    last = cache.last_build() if cache is not None else None
+    built = _model(sources, run, cache, jobs, progress, last)
+    run.model = built.model
+    memo = None
+    if cache is not None:
+        memo = Memo(last.model, last.rendered) if last is not None else Memo()
     rendered = run.timed(
-        "render", lambda: render_files(run.model, package, run.diagnostics, templates, cache)
+        "render", lambda: render_files(run.model, package, run.diagnostics, templates, memo)
     )
+    if cache is not None and memo is not None:
+        built.rendered = memo.fresh
+        cache.record_build(built)
     if not formatting:
         run.files = rendered
         return run
@@ -162,13 +170,17 @@ def generate(
 
 
 def _model(
-    sources: list[Source], run: Run, cache: Cache | None, jobs: int, progress: Progress | None
-) -> ApiModel:
-    """The model of the pages: the last build's, patched, when every page that changed since
-    kept its shape (build/patch.py); else built from every page, and recorded for next time."""
-    last = cache.last_build() if cache is not None else None
-    if cache is not None and last is not None:
-        patched = run.timed("patch", lambda: _patched(sources, run, cache, last))
+    sources: list[Source],
+    run: Run,
+    cache: Cache | None,
+    jobs: int,
+    progress: Progress | None,
+    last: BuildRecord | None,
+) -> BuildRecord:
+    """The model of the pages, with what it was made from: the last build's model, patched,
+    when every page that changed since kept its shape (build/patch.py); else built anew."""
+    if last is not None:
+        patched = run.timed("patch", lambda: _patched(sources, run, last))
         if patched is not None:
             return patched
     entries = run.timed("parse", lambda: parse_entries(sources, run, cache, jobs, progress))
@@ -179,20 +191,16 @@ def _model(
     found = Diagnostics()
     model = run.timed("build", lambda: build_model([e[0] for e in entries.values()], found))
     run.diagnostics.extend(found)
-    if cache is not None:
-        cache.record_build(
-            BuildRecord(
-                digests={s.path: s.digest for s in sources},
-                shapes={path: entry[2] for path, entry in entries.items()},
-                parse_diagnostics={path: entry[1] for path, entry in entries.items()},
-                build_diagnostics=tuple(found.items),
-                model=model,
-            )
-        )
-    return model
+    return BuildRecord(
+        digests={s.path: s.digest for s in sources},
+        shapes={path: entry[2] for path, entry in entries.items()},
+        parse_diagnostics={path: entry[1] for path, entry in entries.items()},
+        build_diagnostics=tuple(found.items),
+        model=model,
+    )
 
 
-def _patched(sources: list[Source], run: Run, cache: Cache, last: BuildRecord) -> ApiModel | None:
+def _patched(sources: list[Source], run: Run, last: BuildRecord) -> BuildRecord | None:
     digests = {s.path: s.digest for s in sources}
     if digests.keys() != last.digests.keys():
         return None  # pages added or removed
@@ -213,6 +221,6 @@ def _patched(sources: list[Source], run: Run, cache: Cache, last: BuildRecord) -
         run.diagnostics.items.extend(parse_diagnostics[path])
     build_diagnostics = tuple(patch.diagnostics(last.build_diagnostics))
     run.diagnostics.items.extend(build_diagnostics)
-    model = patch.model(last.model)
-    cache.record_build(BuildRecord(digests, shapes, parse_diagnostics, build_diagnostics, model))
-    return model
+    return BuildRecord(
+        digests, shapes, parse_diagnostics, build_diagnostics, patch.model(last.model)
+    )

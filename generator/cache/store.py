@@ -4,18 +4,15 @@ Layout (all files written atomically, all safe to delete at any time):
 
 - `pages.pickle`: {key: (PageDoc, diagnostics)} where key = sha256(generator, path, page bytes)
 - `formatted.pickle`: {sha256(generator, rendered text): (formatted text, "") or (None, why)}
-- `rendered.pickle`: {group key: (the model parts a group of files was rendered from, the
-  files, the diagnostics)}: see render/reuse.py
-- `pages.new.pickle`, `formatted.new.pickle`, `rendered.new.pickle`: the entries added (or, for
-  a key whose value changed, replaced) since the file beside them was last written in full. A run that adds a few entries writes only these small files instead of
+- `pages.new.pickle`, `formatted.new.pickle`: the entries added since the file beside them was
+  last written in full. A run that adds a few entries writes only these small files instead of
   re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
-  is no longer used), the next save writes the full file again and removes them. Keys of pages
-  and formatted files are content hashes, and a rendered group is used only when the inputs
-  stored with it equal the current ones, so any mix of the two files (a crash between two
-  writes) is still correct.
+  is no longer used), the next save writes the full file again and removes them. Keys are
+  content hashes, so any mix of the two files (a crash between two writes) is still correct.
 - `build.pickle`: {generator fingerprint: BuildRecord}, the last build: the digest, shape and
-  parse diagnostics of every page, the build's diagnostics and the model (pipeline.py patches
-  it when the pages that changed kept their shapes)
+  parse diagnostics of every page, the build's diagnostics, the model (pipeline.py patches it
+  when the pages that changed kept their shapes) and the files rendered from it, by group
+  (render/reuse.py), all in one file, so that one cannot be newer than the other
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 
@@ -33,7 +30,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +56,8 @@ class BuildRecord:
     parse_diagnostics: dict[str, tuple[Diagnostic, ...]]
     build_diagnostics: tuple[Diagnostic, ...]
     model: ApiModel
+    # the files rendered from this model, by group, with their diagnostics (render/reuse.py)
+    rendered: dict[str, Any] = field(default_factory=dict)
 
 
 def default_cache_dir(output: Path) -> Path:
@@ -84,7 +83,6 @@ class _Entries:
         self._data: dict[str, Any] | None = None
         self._in_full: set[str] = set()
         self._in_new: set[str] = set()
-        self._replaced: set[str] = set()  # keys of the full file given a new value
         self.used: set[str] = set()
         self.dirty = False
 
@@ -105,8 +103,6 @@ class _Entries:
 
     def put(self, key: str, value: Any) -> None:
         self.data()[key] = value
-        if key in self._in_full:
-            self._replaced.add(key)
         self.used.add(key)
         self.dirty = True
 
@@ -117,7 +113,7 @@ class _Entries:
             return
         self.dirty = False
         data = self._data
-        added = {k: data[k] for k in self.used if k not in self._in_full or k in self._replaced}
+        added = {k: data[k] for k in self.used if k not in self._in_full}
         unused = len(self._in_full - self.used)
         if self._in_full and max(len(added), unused) * 4 <= len(self._in_full):
             if added.keys() != self._in_new:
@@ -151,7 +147,6 @@ class Cache:
         self.root = root
         self._pages = _Entries(root, "pages")
         self._formatted = _Entries(root, "formatted")
-        self._rendered = _Entries(root, "rendered")
         self._build: BuildRecord | bool | None = None  # False: none on disk
         self._build_dirty = False
 
@@ -176,13 +171,6 @@ class Cache:
 
     def put_formatted(self, key: str, result: Formatted) -> None:
         self._formatted.put(key, result)
-
-    # -- rendered files, by group (render/reuse.py) ---------------------------------------
-    def get_rendered(self, key: str) -> Any:
-        return self._rendered.get(key)
-
-    def put_rendered(self, key: str, value: Any) -> None:
-        self._rendered.put(key, value)
 
     # -- the last build (pipeline.py) ---------------------------------------------------
     def last_build(self) -> BuildRecord | None:
@@ -218,7 +206,6 @@ class Cache:
         """Write what changed (see the module's docstring for what is kept)."""
         self._pages.save(self._write)
         self._formatted.save(self._write)
-        self._rendered.save(self._write)
         if self._build_dirty and isinstance(self._build, BuildRecord):
             self._build_dirty = False
             self._write(self.root / "build.pickle", _dumps({generator_fingerprint(): self._build}))

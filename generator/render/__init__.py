@@ -3,8 +3,9 @@
 Files are rendered in groups, each from the part of the model it is made of: one model module
 from its type and the property names of its bases, one enum module from its enum, the client
 and its builders from the operations, the package files from the names alone. Given a `Memo`
-(the cache), a group whose inputs equal those of the last run is not planned or rendered again
-(render/reuse.py); the output is the same either way.
+(the last render and its model, kept by the cache), a group whose inputs equal those it had in
+the last model is not planned or rendered again (render/reuse.py); the output is the same
+either way.
 """
 
 from __future__ import annotations
@@ -66,23 +67,31 @@ def render_files(
     names = plan_names(model)
     env = _Templates(templates)
     scope = _scope(names, package, templates) if memo is not None else ""
+    last = memo.model if memo is not None and memo.model is not None else ApiModel()
+    files: list[RenderedFile] = []
 
-    def group(key: str, inputs: object, make: Callable[[Diagnostics], list[RenderedFile]]) -> None:
+    def group(
+        key: str, inputs: tuple[object, object], make: Callable[[Diagnostics], list[RenderedFile]]
+    ) -> None:
         files.extend(reuse(memo, f"{scope}\0{key}", inputs, make, diagnostics))
 
-    files: list[RenderedFile] = []
-    group("package", (), partial(_package_files, names, package, env))
-    group("client", model.operations, partial(_client_files, model, names, package, env))
+    group("package", ((), ()), partial(_package_files, names, package, env))
+    client = partial(_client_files, model, names, package, env)
+    group("client", (last.operations if memo and memo.model else None, model.operations), client)
     by_name = {t.qualified_name: t for t in model.types}
+    last_by_name = {t.qualified_name: t for t in last.types}
     for t in model.types:
-        inputs = (t, inherited_names(t, by_name))
-        group(
-            f"model\0{t.qualified_name}",
-            inputs,
-            partial(_model_files, t, by_name, names, package, env),
+        old = last_by_name.get(t.qualified_name)
+        inputs = (
+            (old, inherited_names(old, last_by_name)) if old is not None else None,
+            (t, inherited_names(t, by_name)),
         )
+        make = partial(_model_files, t, by_name, names, package, env)
+        group(f"model\0{t.qualified_name}", inputs, make)
+    last_enums = {e.qualified_name: e for e in last.enums}
     for e in model.enums:
-        group(f"enum\0{e.qualified_name}", e, partial(_enum_files, e, names, package, env))
+        make = partial(_enum_files, e, names, package, env)
+        group(f"enum\0{e.qualified_name}", (last_enums.get(e.qualified_name), e), make)
     return sorted(files, key=lambda f: f.path)
 
 

@@ -3,47 +3,53 @@
 A group of files (one model module, the client, ...) is a pure function of its inputs: parts of
 the model, plus a scope that covers everything else it reads (the generator's code, the
 templates, the package name, all class and module names; see render/__init__.py). The memo
-keeps, per group, the inputs it was last rendered from with the files and the diagnostics that
-rendering reported; a group whose inputs compare equal is not planned or rendered again. The
-comparison is on the model's values (frozen dataclasses), never on identity or time, so a reused
-group is byte-identical to a freshly rendered one.
+holds the files of the last render by group, with the model they were rendered from; a group
+whose inputs in that model equal its inputs in this one is not planned or rendered again, and
+the diagnostics its rendering reported are reported again. Inputs are compared as values
+(frozen dataclasses; a patched model shares the unchanged ones, which compare by identity
+first), never by time, so a reused group is byte-identical to a freshly rendered one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostics
+from generator.model import ApiModel
 
 if TYPE_CHECKING:
     from generator.render import RenderedFile
 
 
-class Memo(Protocol):
-    def get_rendered(self, key: str) -> Any: ...
-
-    def put_rendered(self, key: str, value: Any) -> None: ...
+@dataclass(slots=True)
+class Memo:
+    model: ApiModel | None = None  # the model the last render was made from
+    groups: dict[str, Any] = field(default_factory=dict)  # key -> (files, diagnostics)
+    fresh: dict[str, Any] = field(default_factory=dict)  # this render's, for the next run
 
 
 def reuse(
     memo: Memo | None,
     key: str,
-    inputs: object,
+    inputs: tuple[object, object],
     make: Callable[[Diagnostics], list[RenderedFile]],
     diagnostics: Diagnostics,
 ) -> list[RenderedFile]:
-    """The files `make` renders from `inputs`, taken from the memo when it holds them for
-    inputs equal to these; diagnostics reported while rendering are reported again."""
-    if memo is not None:
-        hit = memo.get_rendered(key)
-        if isinstance(hit, tuple) and len(hit) == 3 and hit[0] == inputs:
-            diagnostics.items.extend(hit[2])
-            files: list[RenderedFile] = hit[1]
-            return files
-    found = Diagnostics()
-    files = make(found)
-    diagnostics.extend(found)
-    if memo is not None:
-        memo.put_rendered(key, (inputs, files, tuple(found.items)))
-    return files
+    """The files `make` renders; `inputs` is (what they are made of in the last model, what
+    they are made of now). Taken from the memo when the two are equal."""
+    if memo is None:
+        return make(diagnostics)
+    before, now = inputs
+    hit = memo.groups.get(key)
+    if hit is not None and before is not None and before == now:
+        files, found = hit
+        diagnostics.items.extend(found)
+    else:
+        local = Diagnostics()
+        files = make(local)
+        found = tuple(local.items)
+        diagnostics.extend(local)
+    memo.fresh[key] = (files, found)
+    return list(files)

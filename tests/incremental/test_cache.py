@@ -109,8 +109,9 @@ def test_one_edited_page_adds_a_small_file_and_the_full_one_is_left_alone(tmp_pa
     full = (cache_dir / "pages.pickle").read_bytes()
     assert not (cache_dir / "pages.new.pickle").exists()
 
+    # edits that change the model's types: a prose-only edit would be patched (test_patch_run.py)
     page = docs / "resources" / "widget1.md"
-    page.write_text(page.read_text().replace("The name of widget 1", "What widget 1 is called"))
+    page.write_text(page.read_text().replace("| Int32 |", "| Int64 |"))
     second = Cache(cache_dir)
     edited = generate(docs, "sdk", cache=second)
     second.save()
@@ -124,7 +125,7 @@ def test_one_edited_page_adds_a_small_file_and_the_full_one_is_left_alone(tmp_pa
 
     for n in range(2, 8):  # most pages edited: the full file is written again, without stale ones
         page = docs / "resources" / f"widget{n}.md"
-        page.write_text(page.read_text().replace(f"The name of widget {n}", f"Widget {n}'s name"))
+        page.write_text(page.read_text().replace("| Int32 |", "| Int64 |"))
     third = Cache(cache_dir)
     generate(docs, "sdk", cache=third)
     third.save()
