@@ -32,8 +32,9 @@ def test_prose_edits_patch_and_other_edits_build(tmp_path: Path) -> None:
     page = docs / "resources" / "widget1.md"
     text = page.read_text()
     page.write_text(
-        text.replace("\n## Properties", "\nA new paragraph.\n\nAnother one.\n\n## Properties")
-        .replace("The name of widget 1.", "What widget 1 is called.")
+        text.replace(
+            "\n## Properties", "\nA new paragraph.\n\nAnother one.\n\n## Properties"
+        ).replace("The name of widget 1.", "What widget 1 is called.")
     )
     prose = cached(docs, tmp_path / "cache")
     assert "patch" in prose.timings and "build" not in prose.timings
