@@ -17,7 +17,8 @@ from generator.build.patch import plan_patch
 from generator.build.shape import page_shape
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_sources
-from generator.cache.store import BuildRecord, PageEntry, page_key
+from generator.cache.record import BuildRecord
+from generator.cache.store import PageEntry, page_key
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
 from generator.load import read_page

@@ -9,7 +9,7 @@ Layout (all files written atomically, all safe to delete at any time):
   re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
   is no longer used), the next save writes the full file again and removes them. Keys are
   content hashes, so any mix of the two files (a crash between two writes) is still correct.
-- `build.pickle`: {generator fingerprint: BuildRecord}, the last build: the digest, shape and
+- `build.pickle`: {generator fingerprint: BuildRecord (record.py)}, the last build: the digest, shape and
   parse diagnostics of every page, the build's diagnostics, the model (pipeline.py patches it
   when the pages that changed kept their shapes) and the files rendered from it, by group
   (render/reuse.py), all in one file, so that one cannot be newer than the other
@@ -30,34 +30,20 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.cache import serialize
 from generator.cache.fingerprint import generator_fingerprint
+from generator.cache.record import BuildRecord, RecordCodec
 from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
     from generator.build.shape import PageShape
-    from generator.model import ApiModel
     from generator.parse import PageDoc
 
 PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]
 Formatted = tuple[str | None, str]  # (formatted text, "") or (None, why it is invalid)
-
-
-@dataclass(slots=True)
-class BuildRecord:
-    """The last full or patched build (pipeline.py): what it was built from and what it gave."""
-
-    digests: dict[str, str]  # page path -> sha256 of its bytes
-    shapes: dict[str, PageShape]
-    parse_diagnostics: dict[str, tuple[Diagnostic, ...]]
-    build_diagnostics: tuple[Diagnostic, ...]
-    model: ApiModel
-    # the files rendered from this model, by group, with their diagnostics (render/reuse.py)
-    rendered: dict[str, Any] = field(default_factory=dict)
 
 
 def default_cache_dir(output: Path) -> Path:
@@ -149,6 +135,7 @@ class Cache:
         self._formatted = _Entries(root, "formatted")
         self._build: BuildRecord | bool | None = None  # False: none on disk
         self._build_dirty = False
+        self._codec = RecordCodec()
 
     # -- parsed pages --------------------------------------------------------------------
     def pages(self) -> dict[str, PageEntry]:
@@ -175,8 +162,13 @@ class Cache:
     # -- the last build (pipeline.py) ---------------------------------------------------
     def last_build(self) -> BuildRecord | None:
         if self._build is None:
+            self._build = False
             found = _load(self.root / "build.pickle").get(generator_fingerprint())
-            self._build = found if isinstance(found, BuildRecord) else False
+            if isinstance(found, bytes):
+                try:
+                    self._build = self._codec.loads(found) or False
+                except Exception:  # noqa: BLE001 - an old or corrupt record is no record
+                    self._build = False
         return self._build if isinstance(self._build, BuildRecord) else None
 
     def record_build(self, record: BuildRecord) -> None:
@@ -208,7 +200,8 @@ class Cache:
         self._formatted.save(self._write)
         if self._build_dirty and isinstance(self._build, BuildRecord):
             self._build_dirty = False
-            self._write(self.root / "build.pickle", _dumps({generator_fingerprint(): self._build}))
+            record = self._codec.dumps(self._build)
+            self._write(self.root / "build.pickle", _dumps({generator_fingerprint(): record}))
 
     def _write(self, target: Path, data: bytes) -> bool:
         """True when written; a cache that cannot be written only costs time."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.cache import Cache
 from generator.pipeline import Run, generate
 from tests.incremental.conftest import make_docs
@@ -65,3 +67,30 @@ def test_prose_edits_patch_and_other_edits_build(tmp_path: Path) -> None:
 def first_line(run: Run, name: str) -> int:
     widget = next(t for t in run.model.types if t.name == name)
     return widget.properties[0].source.line
+
+
+def test_the_build_record_repickles_only_what_a_patch_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.cache import record
+    from generator.model import StructuredType
+
+    docs = make_docs(tmp_path / "docs", widgets=3)
+    cached(docs, tmp_path / "cache")
+    page = docs / "resources" / "widget1.md"
+    page.write_text(page.read_text().replace("\n## Properties", "\nMore words.\n\n## Properties"))
+    pickled: list[object] = []
+    dumps = record.serialize.dumps
+
+    def counting(value: object) -> bytes:
+        pickled.append(value)
+        return dumps(value)
+
+    monkeypatch.setattr(record.serialize, "dumps", counting)
+    patched = cached(docs, tmp_path / "cache")
+    assert "patch" in patched.timings
+    elements = [v for v in pickled if isinstance(v, StructuredType)]
+    assert [e.name for e in elements] == ["widget1"]  # the only element whose lines moved
+    monkeypatch.undo()
+    saved = Cache(tmp_path / "cache").last_build()
+    assert saved is not None and saved.model == generate(docs, "sdk").model
