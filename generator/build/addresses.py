@@ -13,7 +13,7 @@ import re
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE
-from generator.build.navigation import addressed_type
+from generator.build.navigation import addressed_type, navigation_types
 from generator.build.properties import hint_base
 from generator.build.values import json_objects, odata_type
 from generator.parse import PageDoc
@@ -23,13 +23,14 @@ _LOCATION = re.compile(r"^Location:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
 def hint_from_addresses(docs: list[PageDoc], found: Declarations) -> None:
+    navigations = navigation_types(found)  # this pass adds hints, never properties
     for doc in docs:
         for example in doc.examples:
             if example.kind != "response":
                 continue
             for named, address in _placed_values(example):
                 concrete = found.types.get(found.index.lookup(named) or "")
-                expected = addressed_type(address, found)
+                expected = addressed_type(address, found, navigations)
                 if concrete is not None and expected not in (None, concrete.qualified):
                     hint_base(concrete, expected, EXAMPLE, example.source)
 

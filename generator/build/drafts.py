@@ -40,6 +40,9 @@ class TypeDraft:
     open: bool = False
     description: str = ""
     properties: dict[str, PropertyDraft] = field(default_factory=dict)
+    # lower-case property name -> the first key of `properties` spelled so (build/properties.py
+    # `add_property` keeps it, the only writer of `properties`)
+    lower_names: dict[str, str] = field(default_factory=dict)
     # weaker evidence of the base, decided by build/bases.py when nothing names it outright:
     # qualified base -> (rank, where). "Inherited from [x]" rows, polymorphic example values.
     base_hints: dict[str, tuple[int, SourceSpan]] = field(default_factory=dict)

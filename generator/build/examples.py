@@ -91,20 +91,28 @@ class _Lines:
     (searching the text once per key would be quadratic in a body with many keys)."""
 
     def __init__(self, example: Example) -> None:
+        self.example = example
         self.source = example.source
-        self.first: dict[str, int] = {}
-        line = example.source.line
+        self._first: dict[str, int] | None = None  # made when first asked: most walks never ask
+
+    def _index(self) -> dict[str, int]:
+        first: dict[str, int] = {}
+        text_of = self.example.text
+        line = self.source.line
         last = 0
-        for match in _STRING.finditer(example.text):
-            line += example.text.count("\n", last, match.start())
+        for match in _STRING.finditer(text_of):
+            line += text_of.count("\n", last, match.start())
             last = match.start()
             text = match.group(1)
-            self.first.setdefault(text, line)
+            first.setdefault(text, line)
             if text.startswith("#"):
-                self.first.setdefault(text[1:], line)
+                first.setdefault(text[1:], line)
+        return first
 
     def of(self, text: str) -> SourceSpan:
-        line = self.first.get(text)
+        if self._first is None:
+            self._first = self._index()
+        line = self._first.get(text)
         return self.source if line is None else SourceSpan(self.source.path, line)
 
 

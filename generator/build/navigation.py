@@ -47,7 +47,7 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
 
 
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
-    navigations = _navigation_types(found)
+    navigations = navigation_types(found)
     owners: dict[str, set[str]] = {}  # lower property name -> the types that declare it
     for declared in found.types.values():
         for prop_name in declared.properties:
@@ -138,16 +138,15 @@ def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | Non
     return None
 
 
-def addressed_type(path: str, found: Declarations) -> str | None:
+def addressed_type(path: str, found: Declarations, navigations: dict[str, set[str]]) -> str | None:
     """The type a URL addresses (`/communications/calls/{id}/operations/{id}` -> `commsOperation`,
-    through `call.operations`), walked from its root, else found from its last navigation."""
+    through `call.operations`), walked from its root, else found from its last navigation.
+    `navigations`: `navigation_types(found)`, made once by a caller that adds no property."""
     segments = normalise_path(path).strip("/").split("/")
     walked = _walk(segments, found)
     if walked is not None:
         return walked
-    owner_and_name = _owner_and_name(
-        normalise_path(path), found, _navigation_types(found), "", walk_only=False
-    )
+    owner_and_name = _owner_and_name(normalise_path(path), found, navigations, "", walk_only=False)
     owner = found.types.get(owner_and_name[0]) if owner_and_name else None
     prop = _property(owner, owner_and_name[1], found) if owner and owner_and_name else None
     return prop.type.name if prop is not None and prop.type.name in found.types else None
@@ -174,16 +173,17 @@ def _property(draft: TypeDraft, name: str, found: Declarations) -> PropertyDraft
     """A property of the type or of a base it names, by case-insensitive name."""
     current: TypeDraft | None = draft
     seen: set[str] = set()
+    lower = name.lower()
     while current is not None and current.qualified not in seen:
         seen.add(current.qualified)
-        for prop in current.properties.values():
-            if prop.name.lower() == name.lower():
-                return prop
+        key = current.lower_names.get(lower)
+        if key is not None:
+            return current.properties[key]
         current = found.types.get(current.base or "")
     return None
 
 
-def _navigation_types(found: Declarations) -> dict[str, set[str]]:
+def navigation_types(found: Declarations) -> dict[str, set[str]]:
     """Lower navigation name -> the types it has on any declared type."""
     navigations: dict[str, set[str]] = {}
     for draft in found.types.values():
@@ -316,7 +316,7 @@ def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
                     keyed.add((owner, names[index].lower()))
     if not keyed:
         return
-    navigations = _navigation_types(found)
+    navigations = navigation_types(found)
     for qualified in sorted(found.types):
         for prop in found.types[qualified].properties.values():
             if not prop.navigation or prop.type.collection:

@@ -7,6 +7,7 @@ written: a placeholder's position, not its name, identifies it (see render/plan_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.model.paths import placeholders
 
@@ -34,6 +35,7 @@ def _arguments(match: re.Match[str]) -> str:
     return "'".join(parts)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked again for the same path by several passes
 def normalise_path(raw: str) -> str:
     path = _STRAY_ALTERNATION.sub("}", raw.strip())
     path = _ALTERNATION.sub(_placeholder, path)

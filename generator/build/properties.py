@@ -138,6 +138,7 @@ def add_property(target: TypeDraft, draft: PropertyDraft, diagnostics: Diagnosti
     existing = target.properties.get(draft.name)
     if existing is None:
         target.properties[draft.name] = draft
+        target.lower_names.setdefault(draft.name.lower(), draft.name)
         return
     if draft.rank < existing.rank:
         target.properties[draft.name] = draft
