@@ -18,6 +18,7 @@ before it addresses, is then a collection, whatever its table row forgot to say 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
@@ -25,6 +26,7 @@ from generator.build.paths import normalise_path
 from generator.build.properties import add_property
 from generator.model import TypeRef
 from generator.parse import PageDoc
+from generator.parse.document import HttpPath
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 # a placeholder, or a literal GUID where a syntax block shows a sample key
@@ -46,49 +48,108 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     _collections_from_keys(docs, found)
 
 
+@dataclass(slots=True)
+class _Page:
+    """What `_one_round` needs of an API page, the same in every round: the type its GET
+    returns, its GET and PUT paths normalised, and the lower-case names of their segments."""
+
+    doc: PageDoc
+    target: str
+    many: bool
+    gets: list[tuple[HttpPath, str]]
+    names: frozenset[str]
+    # per `walk_only`: the clock when the page was last looked at (see `_Clock`)
+    seen: dict[bool, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Clock:
+    """Counts the properties a round adds, and when each lower-case name last got one. A page's
+    outcome depends on the properties named by its segments only (and on nothing else this
+    pass changes), so a page none of whose names gained a property since it was last looked
+    at, with the same `walk_only`, would add nothing again and is skipped."""
+
+    now: int = 0
+    added: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str) -> None:
+        self.added[name.lower()] = self.now
+        self.now += 1
+
+    def stale(self, page: _Page, walk_only: bool) -> bool:
+        since = page.seen.get(walk_only)
+        return since is None or any(self.added.get(n, -1) >= since for n in page.names)
+
+
+def _api_pages(docs: list[PageDoc], found: Declarations) -> list[_Page]:
+    pages = []
+    for doc in docs:
+        response = response_target(doc, found)
+        if response is None or _OPERATION_TITLE.search(doc.title.strip()):
+            continue
+        # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
+        # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
+        gets = [
+            (item, normalise_path(item.path))
+            for item in doc.http_paths
+            if item.method in ("GET", "PUT")
+        ]
+        names = frozenset(
+            segment.lower() for _, path in gets for segment in path.strip("/").split("/")
+        )
+        pages.append(_Page(doc, response[0], response[1], gets, names))
+    return pages
+
+
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     navigations = navigation_types(found)
     owners: dict[str, set[str]] = {}  # lower property name -> the types that declare it
     for declared in found.types.values():
         for prop_name in declared.properties:
             owners.setdefault(prop_name.lower(), set()).add(declared.qualified)
+    pages = _api_pages(docs, found)  # the index and the types do not change in this pass
+    clock = _Clock()
     # paths walked from their root first, until nothing is new; only then the weaker fallbacks,
     # so that `/users/{id}/settings/x` finds `user.settings` (implied by another page's path)
     # before the `settings` navigation of `groupSetting`
     for _ in range(_ROUNDS):
         for _ in range(_ROUNDS):
-            if not _one_round(docs, found, navigations, owners, walk_only=True):
+            if not _one_round(pages, found, navigations, owners, clock, walk_only=True):
                 break
-        if not _one_round(docs, found, navigations, owners, walk_only=False):
+        if not _one_round(pages, found, navigations, owners, clock, walk_only=False):
             break
 
 
 def _one_round(
-    docs: list[PageDoc],
+    pages: list[_Page],
     found: Declarations,
     navigations: dict[str, set[str]],
     owners: dict[str, set[str]],
+    clock: _Clock,
     walk_only: bool,
 ) -> bool:
     added = False
-    for doc in docs:
-        response = response_target(doc, found)
-        if response is None or _OPERATION_TITLE.search(doc.title.strip()):
+    for page in pages:
+        if not clock.stale(page, walk_only):
             continue
-        target, many = response
-        # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
-        # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
-        gets = [item for item in doc.http_paths if item.method in ("GET", "PUT")]
+        page.seen[walk_only] = clock.now
+        doc = page.doc
         # the paths of one page address one thing: when one of them walks from its root, the
         # weaker rules are not asked about the others (`/me/drive/root:/{path}:/.../fields/icon`)
-        walks = any(
-            _owner_and_name(normalise_path(i.path), found, navigations, doc.path, True)
-            for i in gets
-        )
-        for item in gets:
-            owner_and_name = _owner_and_name(
-                normalise_path(item.path), found, navigations, doc.path, walk_only or walks
-            )
+        walked: list[tuple[str, str, bool] | None] = []
+        for _, path in page.gets:
+            walked.append(_owner_and_name(path, found, navigations, doc.path, True))
+            if walked[-1] is not None:
+                break
+        walks = walked[-1] is not None if walked else False
+        before = clock.now
+        for position, (item, path) in enumerate(page.gets):
+            if (walk_only or walks) and clock.now == before and position < len(walked):
+                owner_and_name = walked[position]  # asked just now, nothing added since
+            else:
+                owner_and_name = _owner_and_name(
+                    path, found, navigations, doc.path, walk_only or walks
+                )
             if owner_and_name is None:
                 continue
             owner, name, keyed = owner_and_name
@@ -97,20 +158,21 @@ def _one_round(
                 continue
             if _derived_has(owner, name, owners, found):
                 continue  # `/sites/{id}/items/{id}/versions`: `driveItem.versions`, not `baseItem`
-            collection = many or keyed or "$filter" in item.path
+            collection = page.many or keyed or "$filter" in item.path
             add_property(
                 draft,
                 PropertyDraft(
                     name=name,
-                    type=TypeRef(name=target, collection=collection),
+                    type=TypeRef(name=page.target, collection=collection),
                     rank=EXAMPLE,
                     source=item.source,
                     navigation=True,
                 ),
                 None,
             )
-            navigations.setdefault(name.lower(), set()).add(target)
+            navigations.setdefault(name.lower(), set()).add(page.target)
             owners.setdefault(name.lower(), set()).add(owner)
+            clock.add(name)
             added = True
     return added
 
