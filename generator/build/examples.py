@@ -14,7 +14,7 @@ from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.build.index import qualify
 from generator.build.properties import add_property, hint_base
-from generator.build.values import infer, json_objects, odata_type
+from generator.build.values import infer, odata_type
 from generator.diagnostics import Diagnostics
 from generator.parse import PageDoc
 from generator.parse.document import Example
@@ -27,8 +27,8 @@ _STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 def declare_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
     for doc in docs:
         for example in doc.examples:
-            if example.has_body:
-                _declare_named(example, example.body, found, diagnostics)
+            if example.odata_types:
+                _declare_named(example, found, diagnostics)
 
 
 def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
@@ -68,13 +68,10 @@ def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str |
     return None
 
 
-def _declare_named(
-    example: Example, body: Any, found: Declarations, diagnostics: Diagnostics
-) -> None:
+def _declare_named(example: Example, found: Declarations, diagnostics: Diagnostics) -> None:
     where = _Lines(example)
-    for item in json_objects(body):
-        name = odata_type(item)
-        if name is None or found.index.lookup(name) is not None:
+    for name in example.odata_types:
+        if found.index.lookup(name) is not None:
             continue
         qualified = qualify(name)
         source = where.of(name)

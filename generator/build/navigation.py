@@ -89,11 +89,7 @@ def _api_pages(docs: list[PageDoc], found: Declarations) -> list[_Page]:
             continue
         # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
         # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
-        gets = [
-            (item, normalise_path(item.path))
-            for item in doc.http_paths
-            if item.method in ("GET", "PUT")
-        ]
+        gets = [(item, item.normalised) for item in doc.http_paths if item.method in ("GET", "PUT")]
         names = frozenset(
             segment.lower() for _, path in gets for segment in path.strip("/").split("/")
         )
@@ -365,17 +361,11 @@ def _singular_type(entity_set: str, found: Declarations) -> str | None:
 
 
 def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
-    keyed: set[tuple[str, str]] = set()  # (segment naming the owner, lower navigation name)
+    keyed: dict[str, set[str]] = {}  # lower navigation name -> segments naming its owner
     for doc in docs:
         for item in doc.http_paths:
-            names = normalise_path(item.path).strip("/").split("/")
-            filtered = "$filter" in item.path
-            for index in range(1, len(names)):
-                after = names[index + 1] if index + 1 < len(names) else None
-                keyed_here = (after is not None and _KEY.match(after)) or (after is None and filtered)
-                owner = _owner_segment(names[:index])
-                if keyed_here and owner and _NAME.match(names[index]):
-                    keyed.add((owner, names[index].lower()))
+            for owner, name in _keyed_navigations(item.normalised, "$filter" in item.path):
+                keyed.setdefault(name, set()).add(owner)
     if not keyed:
         return
     navigations = navigation_types(found)
@@ -383,17 +373,26 @@ def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
         for prop in found.types[qualified].properties.values():
             if not prop.navigation or prop.type.collection:
                 continue
-            owners = {o for o, name in keyed if name == prop.name.lower()}
+            owners = keyed.get(prop.name.lower(), set())
             if any(_names_type(o, qualified, found, navigations) for o in owners):
                 prop.type = TypeRef(name=prop.type.name, collection=True)
 
 
-def _owner_segment(before: list[str]) -> str | None:
-    """`[chats, {id}, messages, {id}]` -> `messages`: the last segment that is not a key."""
-    for segment in reversed(before):
-        if not _KEY.match(segment):
-            return segment if _NAME.match(segment) else None
-    return None
+def _keyed_navigations(path: str, filtered: bool) -> list[tuple[str, str]]:
+    """(segment naming the owner, lower navigation name) of each segment of a normalised path
+    that a key follows (or `$filter` queries, when last): `/chats/{id}/messages/{id}` ->
+    `(chats, messages)`. The owner is the last segment before it that is not a key."""
+    names = path.strip("/").split("/")
+    keys = [bool(_KEY.match(name)) for name in names]
+    pairs = []
+    owner: str | None = None  # the last segment before `index` that is no key, if a name
+    for index in range(1, len(names)):
+        if not keys[index - 1]:
+            owner = names[index - 1] if _NAME.match(names[index - 1]) else None
+        keyed_here = keys[index + 1] if index + 1 < len(names) else filtered
+        if keyed_here and owner and _NAME.match(names[index]):
+            pairs.append((owner, names[index].lower()))
+    return pairs
 
 
 def _names_type(
