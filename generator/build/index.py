@@ -33,7 +33,11 @@ class NameIndex:
     by_page: dict[str, str] = field(default_factory=dict)  # lower page path -> qualified
     namespaces: dict[str, str] = field(default_factory=dict)  # lower page path -> its namespace
     _looked_up: dict[str, str | None] = field(default_factory=dict)
-    _resolved: dict[tuple[str | None, str | None, str], str | None] = field(default_factory=dict)
+    # a page's scope: what `_resolve` reads of its path (its folder, its namespace)
+    _scopes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    _resolved: dict[tuple[str | None, str | None, tuple[str, str | None]], str | None] = field(
+        default_factory=dict
+    )
 
     def _changed(self) -> None:
         self._looked_up.clear()
@@ -41,6 +45,7 @@ class NameIndex:
 
     def set_namespace(self, page: str, namespace: str) -> None:
         self.namespaces[page.lower()] = namespace
+        self._scopes.clear()
         self._changed()
 
     def declare(self, qualified: str, page: str | None = None) -> str:
@@ -72,7 +77,11 @@ class NameIndex:
 
     def resolve(self, cell: TypeCell, page_path: str) -> str | None:
         """Qualified name, `Edm.*`, or None when the reference cannot be resolved."""
-        key = (cell.name, cell.link, page_path)
+        scope = self._scopes.get(page_path)
+        if scope is None:
+            scope = (posixpath.dirname(page_path), self.namespaces.get(page_path.lower()))
+            self._scopes[page_path] = scope
+        key = (cell.name, cell.link, scope)  # pages of one scope resolve a cell alike
         try:
             return self._resolved[key]
         except KeyError:

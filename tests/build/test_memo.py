@@ -55,6 +55,17 @@ def test_a_resolved_cell_follows_a_namespace_set_afterwards() -> None:
     assert index.resolve(cell, "resources/callrecord.md") == "microsoft.graph.modality"
 
 
+def test_pages_of_one_folder_in_two_namespaces_resolve_a_name_apart() -> None:
+    index = NameIndex()
+    index.declare("microsoft.graph.callRecords.modality")
+    index.declare("microsoft.graph.modality")
+    index.set_namespace("resources/call.md", "microsoft.graph")
+    index.set_namespace("resources/callrecord.md", "microsoft.graph.callRecords")
+    cell = TypeCell(raw="modality", name="modality")
+    assert index.resolve(cell, "resources/call.md") == "microsoft.graph.modality"
+    assert index.resolve(cell, "resources/callrecord.md") == "microsoft.graph.callRecords.modality"
+
+
 def test_a_resolved_link_follows_a_page_declared_afterwards() -> None:
     index = NameIndex()
     index.declare("microsoft.graph.participantInfo")
