@@ -8,6 +8,7 @@ page or in a request-body table are never changed by examples.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from generator.build.declare import Declarations
@@ -21,6 +22,7 @@ from generator.parse.document import Example
 from generator.source import SourceSpan
 
 _MAX_NODES = 100_000
+_NESTED = (dict, list)
 _STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
@@ -36,7 +38,7 @@ def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: D
         for example in doc.examples:
             if example.has_body:
                 expected = _expected_type(doc, example, found)
-                _walk(example, example.body, expected, found)
+                _walk(example, expected, found)
             _hint_from_annotation(doc, example, found)
 
 
@@ -85,43 +87,47 @@ def _declare_named(example: Example, found: Declarations, diagnostics: Diagnosti
 
 class _Lines:
     """The line of the first JSON string with a given text in an example, indexed in one pass
-    (searching the text once per key would be quadratic in a body with many keys)."""
+    (searching the text once per key would be quadratic in a body with many keys). The pass
+    goes only as far as the texts asked for so far need: most walks ask for none."""
 
     def __init__(self, example: Example) -> None:
-        self.example = example
         self.source = example.source
-        self._first: dict[str, int] | None = None  # made when first asked: most walks never ask
-
-    def _index(self) -> dict[str, int]:
-        first: dict[str, int] = {}
-        text_of = self.example.text
-        line = self.source.line
-        last = 0
-        for match in _STRING.finditer(text_of):
-            line += text_of.count("\n", last, match.start())
-            last = match.start()
-            text = match.group(1)
-            first.setdefault(text, line)
-            if text.startswith("#"):
-                first.setdefault(text[1:], line)
-        return first
+        self.first: dict[str, int] = {}
+        self._text = example.text
+        self._matches: Iterator[re.Match[str]] | None = None
+        self._line = example.source.line
+        self._last = 0
 
     def of(self, text: str) -> SourceSpan:
-        if self._first is None:
-            self._first = self._index()
-        line = self._first.get(text)
+        line = self.first.get(text)
+        if line is None:
+            if self._matches is None:
+                self._matches = _STRING.finditer(self._text)
+            for match in self._matches:
+                self._line += self._text.count("\n", self._last, match.start())
+                self._last = match.start()
+                found = match.group(1)
+                self.first.setdefault(found, self._line)
+                if found.startswith("#"):
+                    self.first.setdefault(found[1:], self._line)
+                if text in self.first:
+                    line = self.first[text]
+                    break
         return self.source if line is None else SourceSpan(self.source.path, line)
 
 
-def _walk(example: Example, body: Any, expected: str | None, found: Declarations) -> None:
-    stack: list[tuple[Any, str | None]] = [(body, expected)]
+def _walk(example: Example, expected: str | None, found: Declarations) -> None:
+    stack: list[tuple[Any, str | None]] = [(example.body, expected)]
     where = _Lines(example)
+    # a scalar popped from the stack does nothing but count towards _MAX_NODES: in a body too
+    # small to reach it, scalars are not pushed at all
+    every = example.body_nodes > _MAX_NODES
     seen = 0
     while stack and seen < _MAX_NODES:
         value, expected = stack.pop()
         seen += 1
         if isinstance(value, list):
-            stack.extend((item, expected) for item in value)
+            stack.extend((item, expected) for item in value if every or isinstance(item, _NESTED))
             continue
         if not isinstance(value, dict):
             continue
@@ -152,7 +158,8 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
                         )
                         known = inferred.name
                 child_type = known
-            stack.append((child, child_type))
+            if every or isinstance(child, _NESTED):
+                stack.append((child, child_type))
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:

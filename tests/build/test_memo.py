@@ -153,3 +153,30 @@ def test_a_page_looked_at_in_one_round_is_looked_at_again_when_its_path_gains_a_
         ("settings", "preferences"): ("microsoft.graph.pref", True),
         ("pref", "items"): ("microsoft.graph.item", True),
     }
+
+
+def _example_page(body: str) -> str:
+    return (
+        "# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Example\n\n"
+        '### Response\n\n<!-- {\n  "blockType": "response"\n} -->\n'
+        f"```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+    )
+
+
+def _inferred(tmp_path: Path, items: int) -> dict[str, set[str]]:
+    body = (
+        '{"@odata.type": "#microsoft.graph.thing", "late": {"@odata.type": '
+        f'"#microsoft.graph.other", "x": 1}}, "items": [{", ".join(["0"] * items)}]}}'
+    )
+    model = _build(tmp_path, {"api/thing-get.md": _example_page(body)})
+    return {t.name: {p.name for p in t.properties} for t in model.types}
+
+
+def test_an_example_walk_stops_after_its_bound_however_its_values_are_visited(
+    tmp_path: Path,
+) -> None:
+    """The walk of a body stops after 100,000 values, scalars counted (examples.py skips them
+    in a body too small to reach the bound): the array is walked first, and `late` is not
+    reached when the array is longer than the bound."""
+    assert _inferred(tmp_path / "small", 10) == {"thing": {"late", "items"}, "other": {"x"}}
+    assert _inferred(tmp_path / "large", 120_000) == {"thing": {"late", "items"}, "other": set()}
