@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
@@ -36,6 +37,18 @@ _KEY = re.compile(
     r"^\{(?!property[-_ ]?name\})[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1 << 16)  # the same segments come back in every path and round
+def _is_key(segment: str) -> bool:
+    return _KEY.match(segment) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name(segment: str) -> bool:
+    return _NAME.match(segment) is not None
+
+
 _FILE = re.compile(r"^([a-z][a-z0-9]*)-(?:list|get|post|create|add|update|delete)-([a-z0-9]+)\.md$")
 _ROUNDS = 3  # a path may pass through a navigation another page's path implies
 # "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
@@ -78,7 +91,9 @@ class _Clock:
 
     def stale(self, page: _Page, walk_only: bool) -> bool:
         since = page.seen.get(walk_only)
-        return since is None or any(self.added.get(n, -1) >= since for n in page.names)
+        if since is None:
+            return True
+        return since < self.now and any(self.added.get(n, -1) >= since for n in page.names)
 
 
 def _api_pages(docs: list[PageDoc], found: Declarations) -> list[_Page]:
@@ -263,16 +278,16 @@ def _owner_and_name(
     (entity set, `me`, a top-level singleton or a navigation of one known type), else from the
     page's file name (`reportroot-list-dailyprintusagebyprinter.md`)."""
     segments = path.strip("/").split("/")
-    keyed = len(segments) > 1 and bool(_KEY.match(segments[-1]))
+    keyed = len(segments) > 1 and _is_key(segments[-1])
     if keyed:
         segments = segments[:-1]
-    if len(segments) < 2 or not _NAME.match(segments[-1]):
+    if len(segments) < 2 or not _is_name(segments[-1]):
         return None
     walked = _walk(segments[:-1], found)
     if walked is not None or walk_only:
         return (walked, segments[-1], keyed) if walked is not None else None
     before = segments[:-1]
-    owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
+    owner_index = max(i for i, s in enumerate(before) if not _is_key(s)) if before else -1
     if owner_index < 0:
         return None
     segment = before[owner_index]
@@ -296,10 +311,10 @@ def _named_by_file(page: str, name: str, found: Declarations) -> str | None:
 def _walk(segments: list[str], found: Declarations) -> str | None:
     """The type the path addresses, followed from its first segment property by property
     (`/users/{id}/settings` -> `user.settings` -> `userSettings`); None when a step is unknown."""
-    names = [s for s in segments if not _KEY.match(s)]
-    if not names or not all(_NAME.match(n) for n in names):
+    names = [s for s in segments if not _is_key(s)]
+    if not names or not all(_is_name(n) for n in names):
         return None
-    first_keyed = len(segments) > 1 and bool(_KEY.match(segments[1]))
+    first_keyed = len(segments) > 1 and _is_key(segments[1])
     current = _segment_type(names[0], True, first_keyed, found, {})
     for name in names[1:]:
         draft = found.types.get(current or "")
@@ -313,7 +328,7 @@ def _walk(segments: list[str], found: Declarations) -> str | None:
 def _segment_type(
     segment: str, top: bool, keyed: bool, found: Declarations, navigations: dict[str, set[str]]
 ) -> str | None:
-    if not _NAME.match(segment):
+    if not _is_name(segment):
         return None
     if segment == "me" and top:
         return found.index.lookup("microsoft.graph.user")
@@ -345,7 +360,7 @@ def _addressable(draft: TypeDraft, found: Declarations) -> bool:
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
-    if not _NAME.match(entity_set):
+    if not _is_name(entity_set):
         return None
     # `users` -> `user`, `policies` -> `policy`; `organization` is its own set's name
     for candidate in (
@@ -383,14 +398,14 @@ def _keyed_navigations(path: str, filtered: bool) -> list[tuple[str, str]]:
     that a key follows (or `$filter` queries, when last): `/chats/{id}/messages/{id}` ->
     `(chats, messages)`. The owner is the last segment before it that is not a key."""
     names = path.strip("/").split("/")
-    keys = [bool(_KEY.match(name)) for name in names]
+    keys = [_is_key(name) for name in names]
     pairs = []
     owner: str | None = None  # the last segment before `index` that is no key, if a name
     for index in range(1, len(names)):
         if not keys[index - 1]:
-            owner = names[index - 1] if _NAME.match(names[index - 1]) else None
+            owner = names[index - 1] if _is_name(names[index - 1]) else None
         keyed_here = keys[index + 1] if index + 1 < len(names) else filtered
-        if keyed_here and owner and _NAME.match(names[index]):
+        if keyed_here and owner and _is_name(names[index]):
             pairs.append((owner, names[index].lower()))
     return pairs
 
