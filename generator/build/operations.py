@@ -29,6 +29,7 @@ def build_operations(docs: list[PageDoc], found: Declarations, diagnostics: Diag
             if path not in paths:
                 paths.append(path)
         stem = posixpath.splitext(posixpath.basename(doc.path))[0].lower()
+        examples = tuple(_example(e) for e in doc.examples)  # one page, one set for its methods
         for method, paths in methods.items():
             parameters: list[str] = []
             for path in paths:
@@ -54,7 +55,7 @@ def build_operations(docs: list[PageDoc], found: Declarations, diagnostics: Diag
                     response_type=response,
                     status=status,
                     permissions=doc.permissions,
-                    examples=tuple(_example(e) for e in doc.examples),
+                    examples=examples,
                     description=doc.description,
                     source=doc.http_paths[0].source,
                 )
