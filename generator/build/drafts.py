@@ -10,11 +10,19 @@ Evidence ranks (lower wins, see docs/architecture.md "Precedence"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.model import TypeRef
 from generator.source import SourceSpan
 
 PAGE, PAGE_JSON, REQUEST_TABLE, EXAMPLE = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1 << 14)
+def type_ref(name: str, collection: bool) -> TypeRef:
+    """One TypeRef per (name, collection), shared: it is immutable, and the tables of the
+    corpus alone ask for 11,000 of a few hundred."""
+    return TypeRef(name=name, collection=collection)
 
 
 @dataclass(slots=True)
