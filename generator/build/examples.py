@@ -137,29 +137,29 @@ def _walk(example: Example, expected: str | None, found: Declarations) -> None:
         name = odata_type(value)
         qualified = found.index.lookup(name) if name else expected
         draft = found.types.get(qualified or "")
+        if draft is None:  # an untyped value: only its nested values are walked, untyped
+            for key, child in value.items():
+                if "@" not in key and (every or isinstance(child, _NESTED)):
+                    stack.append((child, None))
+            continue
         # a value of type Y where the docs expect X: Y derives from X
-        if draft is not None and expected in found.types and qualified != expected:
+        if expected in found.types and qualified != expected:
             hint_base(draft, expected, EXAMPLE, where.of(name or ""))
         for key, child in value.items():
-            if key.startswith("@") or "@" in key:
+            if "@" in key:
                 continue
-            child_type = None
-            if draft is not None:
-                known = _property_type(draft, key, found)
-                if known is None and draft.rank == EXAMPLE:
-                    inferred = infer(child, found.index, placeholders=False)
-                    if inferred is not None:
-                        add_property(
-                            draft,
-                            PropertyDraft(
-                                name=key, type=inferred, rank=EXAMPLE, source=where.of(key)
-                            ),
-                            None,
-                        )
-                        known = inferred.name
-                child_type = known
+            known = _property_type(draft, key, found)
+            if known is None and draft.rank == EXAMPLE:
+                inferred = infer(child, found.index, placeholders=False)
+                if inferred is not None:
+                    add_property(
+                        draft,
+                        PropertyDraft(name=key, type=inferred, rank=EXAMPLE, source=where.of(key)),
+                        None,
+                    )
+                    known = inferred.name
             if every or isinstance(child, _NESTED):
-                stack.append((child, child_type))
+                stack.append((child, known))
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:
