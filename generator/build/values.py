@@ -8,9 +8,9 @@ from typing import Any
 from generator.build.index import NameIndex
 from generator.build.primitives import primitive
 from generator.model import TypeRef
-from generator.parse.example_facts import json_objects, odata_type
+from generator.parse.example_facts import odata_type
 
-__all__ = ["infer", "json_objects", "odata_type"]
+__all__ = ["infer", "odata_type"]
 
 _DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
