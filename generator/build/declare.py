@@ -50,7 +50,7 @@ class Declarations:
 def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations:
     found = Declarations()
     for doc in docs:
-        found.index.namespaces[doc.path.lower()] = doc.namespace
+        found.index.set_namespace(doc.path, doc.namespace)
         for table in doc.enums:
             enum = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
             for name, description, value, source in table.members:

@@ -10,11 +10,19 @@ Evidence ranks (lower wins, see docs/architecture.md "Precedence"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.model import TypeRef
 from generator.source import SourceSpan
 
 PAGE, PAGE_JSON, REQUEST_TABLE, EXAMPLE = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1 << 14)
+def type_ref(name: str, collection: bool) -> TypeRef:
+    """One TypeRef per (name, collection), shared: it is immutable, and the tables of the
+    corpus alone ask for 11,000 of a few hundred."""
+    return TypeRef(name=name, collection=collection)
 
 
 @dataclass(slots=True)
@@ -40,6 +48,9 @@ class TypeDraft:
     open: bool = False
     description: str = ""
     properties: dict[str, PropertyDraft] = field(default_factory=dict)
+    # lower-case property name -> the first key of `properties` spelled so (build/properties.py
+    # `add_property` keeps it, the only writer of `properties`)
+    lower_names: dict[str, str] = field(default_factory=dict)
     # weaker evidence of the base, decided by build/bases.py when nothing names it outright:
     # qualified base -> (rank, where). "Inherited from [x]" rows, polymorphic example values.
     base_hints: dict[str, tuple[int, SourceSpan]] = field(default_factory=dict)

@@ -24,7 +24,7 @@ from generator.build.declare import Declarations
 from generator.build.drafts import PAGE_JSON, EnumDraft
 from generator.build.index import qualify, split_qualified
 from generator.build.members import add_members
-from generator.build.values import json_objects, odata_type
+from generator.build.values import odata_type
 from generator.diagnostics import Diagnostics
 from generator.model import TypeRef
 from generator.parse import PageDoc
@@ -64,9 +64,7 @@ def flags_from_examples(docs: list[PageDoc], found: Declarations) -> None:
             by_property.setdefault(prop.name, set()).add(prop.type.name)
     for doc in docs:
         for example in doc.examples:
-            if not example.has_body:
-                continue
-            for key, value in _string_pairs(example.body):
+            for key, value in example.comma_values:
                 parts = value.split(",")
                 typed = by_property.get(key, set())
                 if len(parts) < 2 or len(typed) != 1:
@@ -75,16 +73,6 @@ def flags_from_examples(docs: list[PageDoc], found: Declarations) -> None:
                 names = {member.lower() for member in enum.members} if enum else set()
                 if enum is not None and all(part.strip().lower() in names for part in parts):
                     enum.flags = True
-
-
-def _string_pairs(body: Any) -> list[tuple[str, str]]:
-    """Every `"key": "a,b"` pair of a JSON body."""
-    return [
-        (str(key), value)
-        for item in json_objects(body)
-        for key, value in item.items()
-        if isinstance(value, str) and "," in value
-    ]
 
 
 def type_enumerated_strings(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:

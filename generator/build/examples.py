@@ -8,27 +8,29 @@ page or in a request-body table are never changed by examples.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.build.index import qualify
 from generator.build.properties import add_property, hint_base
-from generator.build.values import infer, json_objects, odata_type
+from generator.build.values import infer, odata_type
 from generator.diagnostics import Diagnostics
 from generator.parse import PageDoc
 from generator.parse.document import Example
 from generator.source import SourceSpan
 
 _MAX_NODES = 100_000
+_NESTED = (dict, list)
 _STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
 def declare_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
     for doc in docs:
         for example in doc.examples:
-            if example.has_body:
-                _declare_named(example, example.body, found, diagnostics)
+            if example.odata_types:
+                _declare_named(example, found, diagnostics)
 
 
 def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
@@ -36,7 +38,7 @@ def infer_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: D
         for example in doc.examples:
             if example.has_body:
                 expected = _expected_type(doc, example, found)
-                _walk(example, example.body, expected, found)
+                _walk(example, expected, found)
             _hint_from_annotation(doc, example, found)
 
 
@@ -68,13 +70,10 @@ def _expected_type(doc: PageDoc, example: Example, found: Declarations) -> str |
     return None
 
 
-def _declare_named(
-    example: Example, body: Any, found: Declarations, diagnostics: Diagnostics
-) -> None:
+def _declare_named(example: Example, found: Declarations, diagnostics: Diagnostics) -> None:
     where = _Lines(example)
-    for item in json_objects(body):
-        name = odata_type(item)
-        if name is None or found.index.lookup(name) is not None:
+    for name in example.odata_types:
+        if found.index.lookup(name) is not None:
             continue
         qualified = qualify(name)
         source = where.of(name)
@@ -88,35 +87,47 @@ def _declare_named(
 
 class _Lines:
     """The line of the first JSON string with a given text in an example, indexed in one pass
-    (searching the text once per key would be quadratic in a body with many keys)."""
+    (searching the text once per key would be quadratic in a body with many keys). The pass
+    goes only as far as the texts asked for so far need: most walks ask for none."""
 
     def __init__(self, example: Example) -> None:
         self.source = example.source
         self.first: dict[str, int] = {}
-        line = example.source.line
-        last = 0
-        for match in _STRING.finditer(example.text):
-            line += example.text.count("\n", last, match.start())
-            last = match.start()
-            text = match.group(1)
-            self.first.setdefault(text, line)
-            if text.startswith("#"):
-                self.first.setdefault(text[1:], line)
+        self._text = example.text
+        self._matches: Iterator[re.Match[str]] | None = None
+        self._line = example.source.line
+        self._last = 0
 
     def of(self, text: str) -> SourceSpan:
         line = self.first.get(text)
+        if line is None:
+            if self._matches is None:
+                self._matches = _STRING.finditer(self._text)
+            for match in self._matches:
+                self._line += self._text.count("\n", self._last, match.start())
+                self._last = match.start()
+                found = match.group(1)
+                self.first.setdefault(found, self._line)
+                if found.startswith("#"):
+                    self.first.setdefault(found[1:], self._line)
+                if text in self.first:
+                    line = self.first[text]
+                    break
         return self.source if line is None else SourceSpan(self.source.path, line)
 
 
-def _walk(example: Example, body: Any, expected: str | None, found: Declarations) -> None:
-    stack: list[tuple[Any, str | None]] = [(body, expected)]
+def _walk(example: Example, expected: str | None, found: Declarations) -> None:
+    stack: list[tuple[Any, str | None]] = [(example.body, expected)]
     where = _Lines(example)
+    # a scalar popped from the stack does nothing but count towards _MAX_NODES: in a body too
+    # small to reach it, scalars are not pushed at all
+    every = example.body_nodes > _MAX_NODES
     seen = 0
     while stack and seen < _MAX_NODES:
         value, expected = stack.pop()
         seen += 1
         if isinstance(value, list):
-            stack.extend((item, expected) for item in value)
+            stack.extend((item, expected) for item in value if every or isinstance(item, _NESTED))
             continue
         if not isinstance(value, dict):
             continue
@@ -126,28 +137,29 @@ def _walk(example: Example, body: Any, expected: str | None, found: Declarations
         name = odata_type(value)
         qualified = found.index.lookup(name) if name else expected
         draft = found.types.get(qualified or "")
+        if draft is None:  # an untyped value: only its nested values are walked, untyped
+            for key, child in value.items():
+                if "@" not in key and (every or isinstance(child, _NESTED)):
+                    stack.append((child, None))
+            continue
         # a value of type Y where the docs expect X: Y derives from X
-        if draft is not None and expected in found.types and qualified != expected:
+        if expected in found.types and qualified != expected:
             hint_base(draft, expected, EXAMPLE, where.of(name or ""))
         for key, child in value.items():
-            if key.startswith("@") or "@" in key:
+            if "@" in key:
                 continue
-            child_type = None
-            if draft is not None:
-                known = _property_type(draft, key, found)
-                if known is None and draft.rank == EXAMPLE:
-                    inferred = infer(child, found.index, placeholders=False)
-                    if inferred is not None:
-                        add_property(
-                            draft,
-                            PropertyDraft(
-                                name=key, type=inferred, rank=EXAMPLE, source=where.of(key)
-                            ),
-                            None,
-                        )
-                        known = inferred.name
-                child_type = known
-            stack.append((child, child_type))
+            known = _property_type(draft, key, found)
+            if known is None and draft.rank == EXAMPLE:
+                inferred = infer(child, found.index, placeholders=False)
+                if inferred is not None:
+                    add_property(
+                        draft,
+                        PropertyDraft(name=key, type=inferred, rank=EXAMPLE, source=where.of(key)),
+                        None,
+                    )
+                    known = inferred.name
+            if every or isinstance(child, _NESTED):
+                stack.append((child, known))
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:

@@ -26,9 +26,27 @@ def split_qualified(qualified: str) -> tuple[str, str]:
 
 @dataclass(slots=True)
 class NameIndex:
+    """Answers are memoised (`lookup`, `resolve`: thousands of repeats per run); every change to
+    the index goes through `declare` or `set_namespace`, which forget them."""
+
     by_name: dict[str, str] = field(default_factory=dict)  # lower simple or qualified -> qualified
     by_page: dict[str, str] = field(default_factory=dict)  # lower page path -> qualified
     namespaces: dict[str, str] = field(default_factory=dict)  # lower page path -> its namespace
+    _looked_up: dict[str, str | None] = field(default_factory=dict)
+    # a page's scope: what `_resolve` reads of its path (its folder, its namespace)
+    _scopes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    _resolved: dict[tuple[str | None, str | None, tuple[str, str | None]], str | None] = field(
+        default_factory=dict
+    )
+
+    def _changed(self) -> None:
+        self._looked_up.clear()
+        self._resolved.clear()
+
+    def set_namespace(self, page: str, namespace: str) -> None:
+        self.namespaces[page.lower()] = namespace
+        self._scopes.clear()
+        self._changed()
 
     def declare(self, qualified: str, page: str | None = None) -> str:
         """Register a name; the first spelling wins, later ones map onto it."""
@@ -39,16 +57,40 @@ class NameIndex:
             self.by_name[qualified.lower()] = qualified
             simple = split_qualified(qualified)[1].lower()
             self.by_name.setdefault(simple, qualified)
-        if page is not None:
-            self.by_page.setdefault(page.lower(), qualified)
+            self._changed()
+        if page is not None and page.lower() not in self.by_page:
+            self.by_page[page.lower()] = qualified
+            self._changed()
         return qualified
 
     def lookup(self, name: str) -> str | None:
+        try:
+            return self._looked_up[name]
+        except KeyError:
+            pass
         key = name.lstrip("#").lower()
-        return self.by_name.get(key) or self.by_name.get(key.rpartition(".")[2] if "." in key else key)
+        found = self.by_name.get(key) or self.by_name.get(
+            key.rpartition(".")[2] if "." in key else key
+        )
+        self._looked_up[name] = found
+        return found
 
     def resolve(self, cell: TypeCell, page_path: str) -> str | None:
         """Qualified name, `Edm.*`, or None when the reference cannot be resolved."""
+        scope = self._scopes.get(page_path)
+        if scope is None:
+            scope = (posixpath.dirname(page_path), self.namespaces.get(page_path.lower()))
+            self._scopes[page_path] = scope
+        key = (cell.name, cell.link, scope)  # pages of one scope resolve a cell alike
+        try:
+            return self._resolved[key]
+        except KeyError:
+            pass
+        found = self._resolve(cell, page_path)
+        self._resolved[key] = found
+        return found
+
+    def _resolve(self, cell: TypeCell, page_path: str) -> str | None:
         if cell.name is not None:
             edm = primitive(cell.name)
             if edm is not None:

@@ -18,6 +18,8 @@ before it addresses, is then a collection, whatever its table row forgot to say 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.build.declare import Declarations
 from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
@@ -25,6 +27,7 @@ from generator.build.paths import normalise_path
 from generator.build.properties import add_property
 from generator.model import TypeRef
 from generator.parse import PageDoc
+from generator.parse.document import HttpPath
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 # a placeholder, or a literal GUID where a syntax block shows a sample key
@@ -34,6 +37,18 @@ _KEY = re.compile(
     r"^\{(?!property[-_ ]?name\})[^{}]+\}$|^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1 << 16)  # the same segments come back in every path and round
+def _is_key(segment: str) -> bool:
+    return _KEY.match(segment) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name(segment: str) -> bool:
+    return _NAME.match(segment) is not None
+
+
 _FILE = re.compile(r"^([a-z][a-z0-9]*)-(?:list|get|post|create|add|update|delete)-([a-z0-9]+)\.md$")
 _ROUNDS = 3  # a path may pass through a navigation another page's path implies
 # "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
@@ -46,49 +61,106 @@ def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
     _collections_from_keys(docs, found)
 
 
+@dataclass(slots=True)
+class _Page:
+    """What `_one_round` needs of an API page, the same in every round: the type its GET
+    returns, its GET and PUT paths normalised, and the lower-case names of their segments."""
+
+    doc: PageDoc
+    target: str
+    many: bool
+    gets: list[tuple[HttpPath, str]]
+    names: frozenset[str]
+    # per `walk_only`: the clock when the page was last looked at (see `_Clock`)
+    seen: dict[bool, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Clock:
+    """Counts the properties a round adds, and when each lower-case name last got one. A page's
+    outcome depends on the properties named by its segments only (and on nothing else this
+    pass changes), so a page none of whose names gained a property since it was last looked
+    at, with the same `walk_only`, would add nothing again and is skipped."""
+
+    now: int = 0
+    added: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str) -> None:
+        self.added[name.lower()] = self.now
+        self.now += 1
+
+    def stale(self, page: _Page, walk_only: bool) -> bool:
+        since = page.seen.get(walk_only)
+        if since is None:
+            return True
+        return since < self.now and any(self.added.get(n, -1) >= since for n in page.names)
+
+
+def _api_pages(docs: list[PageDoc], found: Declarations) -> list[_Page]:
+    pages = []
+    for doc in docs:
+        response = response_target(doc, found)
+        if response is None or _OPERATION_TITLE.search(doc.title.strip()):
+            continue
+        # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
+        # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
+        gets = [(item, item.normalised) for item in doc.http_paths if item.method in ("GET", "PUT")]
+        names = frozenset(
+            segment.lower() for _, path in gets for segment in path.strip("/").split("/")
+        )
+        pages.append(_Page(doc, response[0], response[1], gets, names))
+    return pages
+
+
 def _add_from_paths(docs: list[PageDoc], found: Declarations) -> None:
-    navigations = _navigation_types(found)
+    navigations = navigation_types(found)
     owners: dict[str, set[str]] = {}  # lower property name -> the types that declare it
     for declared in found.types.values():
         for prop_name in declared.properties:
             owners.setdefault(prop_name.lower(), set()).add(declared.qualified)
+    pages = _api_pages(docs, found)  # the index and the types do not change in this pass
+    clock = _Clock()
     # paths walked from their root first, until nothing is new; only then the weaker fallbacks,
     # so that `/users/{id}/settings/x` finds `user.settings` (implied by another page's path)
     # before the `settings` navigation of `groupSetting`
     for _ in range(_ROUNDS):
         for _ in range(_ROUNDS):
-            if not _one_round(docs, found, navigations, owners, walk_only=True):
+            if not _one_round(pages, found, navigations, owners, clock, walk_only=True):
                 break
-        if not _one_round(docs, found, navigations, owners, walk_only=False):
+        if not _one_round(pages, found, navigations, owners, clock, walk_only=False):
             break
 
 
 def _one_round(
-    docs: list[PageDoc],
+    pages: list[_Page],
     found: Declarations,
     navigations: dict[str, set[str]],
     owners: dict[str, set[str]],
+    clock: _Clock,
     walk_only: bool,
 ) -> bool:
     added = False
-    for doc in docs:
-        response = response_target(doc, found)
-        if response is None or _OPERATION_TITLE.search(doc.title.strip()):
+    for page in pages:
+        if not clock.stale(page, walk_only):
             continue
-        target, many = response
-        # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
-        # is as often an action (`/driveItem/{id}/invite`) as an add to a collection: not read
-        gets = [item for item in doc.http_paths if item.method in ("GET", "PUT")]
+        page.seen[walk_only] = clock.now
+        doc = page.doc
         # the paths of one page address one thing: when one of them walks from its root, the
         # weaker rules are not asked about the others (`/me/drive/root:/{path}:/.../fields/icon`)
-        walks = any(
-            _owner_and_name(normalise_path(i.path), found, navigations, doc.path, True)
-            for i in gets
-        )
-        for item in gets:
-            owner_and_name = _owner_and_name(
-                normalise_path(item.path), found, navigations, doc.path, walk_only or walks
-            )
+        walked: list[tuple[str, str, bool] | None] = []
+        for _, path in page.gets:
+            walked.append(_owner_and_name(path, found, navigations, doc.path, True))
+            if walked[-1] is not None:
+                break
+        walks = walked[-1] is not None if walked else False
+        before = clock.now
+        for position, (item, path) in enumerate(page.gets):
+            if (walk_only or walks) and clock.now == before and position < len(walked):
+                owner_and_name = walked[position]  # asked just now, nothing added since
+            else:
+                owner_and_name = _owner_and_name(
+                    path, found, navigations, doc.path, walk_only or walks
+                )
             if owner_and_name is None:
                 continue
             owner, name, keyed = owner_and_name
@@ -97,20 +169,21 @@ def _one_round(
                 continue
             if _derived_has(owner, name, owners, found):
                 continue  # `/sites/{id}/items/{id}/versions`: `driveItem.versions`, not `baseItem`
-            collection = many or keyed or "$filter" in item.path
+            collection = page.many or keyed or "$filter" in item.path
             add_property(
                 draft,
                 PropertyDraft(
                     name=name,
-                    type=TypeRef(name=target, collection=collection),
+                    type=TypeRef(name=page.target, collection=collection),
                     rank=EXAMPLE,
                     source=item.source,
                     navigation=True,
                 ),
                 None,
             )
-            navigations.setdefault(name.lower(), set()).add(target)
+            navigations.setdefault(name.lower(), set()).add(page.target)
             owners.setdefault(name.lower(), set()).add(owner)
+            clock.add(name)
             added = True
     return added
 
@@ -138,16 +211,15 @@ def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | Non
     return None
 
 
-def addressed_type(path: str, found: Declarations) -> str | None:
+def addressed_type(path: str, found: Declarations, navigations: dict[str, set[str]]) -> str | None:
     """The type a URL addresses (`/communications/calls/{id}/operations/{id}` -> `commsOperation`,
-    through `call.operations`), walked from its root, else found from its last navigation."""
+    through `call.operations`), walked from its root, else found from its last navigation.
+    `navigations`: `navigation_types(found)`, made once by a caller that adds no property."""
     segments = normalise_path(path).strip("/").split("/")
     walked = _walk(segments, found)
     if walked is not None:
         return walked
-    owner_and_name = _owner_and_name(
-        normalise_path(path), found, _navigation_types(found), "", walk_only=False
-    )
+    owner_and_name = _owner_and_name(normalise_path(path), found, navigations, "", walk_only=False)
     owner = found.types.get(owner_and_name[0]) if owner_and_name else None
     prop = _property(owner, owner_and_name[1], found) if owner and owner_and_name else None
     return prop.type.name if prop is not None and prop.type.name in found.types else None
@@ -174,16 +246,17 @@ def _property(draft: TypeDraft, name: str, found: Declarations) -> PropertyDraft
     """A property of the type or of a base it names, by case-insensitive name."""
     current: TypeDraft | None = draft
     seen: set[str] = set()
+    lower = name.lower()
     while current is not None and current.qualified not in seen:
         seen.add(current.qualified)
-        for prop in current.properties.values():
-            if prop.name.lower() == name.lower():
-                return prop
+        key = current.lower_names.get(lower)
+        if key is not None:
+            return current.properties[key]
         current = found.types.get(current.base or "")
     return None
 
 
-def _navigation_types(found: Declarations) -> dict[str, set[str]]:
+def navigation_types(found: Declarations) -> dict[str, set[str]]:
     """Lower navigation name -> the types it has on any declared type."""
     navigations: dict[str, set[str]] = {}
     for draft in found.types.values():
@@ -205,16 +278,16 @@ def _owner_and_name(
     (entity set, `me`, a top-level singleton or a navigation of one known type), else from the
     page's file name (`reportroot-list-dailyprintusagebyprinter.md`)."""
     segments = path.strip("/").split("/")
-    keyed = len(segments) > 1 and bool(_KEY.match(segments[-1]))
+    keyed = len(segments) > 1 and _is_key(segments[-1])
     if keyed:
         segments = segments[:-1]
-    if len(segments) < 2 or not _NAME.match(segments[-1]):
+    if len(segments) < 2 or not _is_name(segments[-1]):
         return None
     walked = _walk(segments[:-1], found)
     if walked is not None or walk_only:
         return (walked, segments[-1], keyed) if walked is not None else None
     before = segments[:-1]
-    owner_index = max(i for i, s in enumerate(before) if not _KEY.match(s)) if before else -1
+    owner_index = max(i for i, s in enumerate(before) if not _is_key(s)) if before else -1
     if owner_index < 0:
         return None
     segment = before[owner_index]
@@ -238,10 +311,10 @@ def _named_by_file(page: str, name: str, found: Declarations) -> str | None:
 def _walk(segments: list[str], found: Declarations) -> str | None:
     """The type the path addresses, followed from its first segment property by property
     (`/users/{id}/settings` -> `user.settings` -> `userSettings`); None when a step is unknown."""
-    names = [s for s in segments if not _KEY.match(s)]
-    if not names or not all(_NAME.match(n) for n in names):
+    names = [s for s in segments if not _is_key(s)]
+    if not names or not all(_is_name(n) for n in names):
         return None
-    first_keyed = len(segments) > 1 and bool(_KEY.match(segments[1]))
+    first_keyed = len(segments) > 1 and _is_key(segments[1])
     current = _segment_type(names[0], True, first_keyed, found, {})
     for name in names[1:]:
         draft = found.types.get(current or "")
@@ -255,7 +328,7 @@ def _walk(segments: list[str], found: Declarations) -> str | None:
 def _segment_type(
     segment: str, top: bool, keyed: bool, found: Declarations, navigations: dict[str, set[str]]
 ) -> str | None:
-    if not _NAME.match(segment):
+    if not _is_name(segment):
         return None
     if segment == "me" and top:
         return found.index.lookup("microsoft.graph.user")
@@ -287,7 +360,7 @@ def _addressable(draft: TypeDraft, found: Declarations) -> bool:
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:
-    if not _NAME.match(entity_set):
+    if not _is_name(entity_set):
         return None
     # `users` -> `user`, `policies` -> `policy`; `organization` is its own set's name
     for candidate in (
@@ -303,35 +376,38 @@ def _singular_type(entity_set: str, found: Declarations) -> str | None:
 
 
 def _collections_from_keys(docs: list[PageDoc], found: Declarations) -> None:
-    keyed: set[tuple[str, str]] = set()  # (segment naming the owner, lower navigation name)
+    keyed: dict[str, set[str]] = {}  # lower navigation name -> segments naming its owner
     for doc in docs:
         for item in doc.http_paths:
-            names = normalise_path(item.path).strip("/").split("/")
-            filtered = "$filter" in item.path
-            for index in range(1, len(names)):
-                after = names[index + 1] if index + 1 < len(names) else None
-                keyed_here = (after is not None and _KEY.match(after)) or (after is None and filtered)
-                owner = _owner_segment(names[:index])
-                if keyed_here and owner and _NAME.match(names[index]):
-                    keyed.add((owner, names[index].lower()))
+            for owner, name in _keyed_navigations(item.normalised, "$filter" in item.path):
+                keyed.setdefault(name, set()).add(owner)
     if not keyed:
         return
-    navigations = _navigation_types(found)
+    navigations = navigation_types(found)
     for qualified in sorted(found.types):
         for prop in found.types[qualified].properties.values():
             if not prop.navigation or prop.type.collection:
                 continue
-            owners = {o for o, name in keyed if name == prop.name.lower()}
+            owners = keyed.get(prop.name.lower(), set())
             if any(_names_type(o, qualified, found, navigations) for o in owners):
                 prop.type = TypeRef(name=prop.type.name, collection=True)
 
 
-def _owner_segment(before: list[str]) -> str | None:
-    """`[chats, {id}, messages, {id}]` -> `messages`: the last segment that is not a key."""
-    for segment in reversed(before):
-        if not _KEY.match(segment):
-            return segment if _NAME.match(segment) else None
-    return None
+def _keyed_navigations(path: str, filtered: bool) -> list[tuple[str, str]]:
+    """(segment naming the owner, lower navigation name) of each segment of a normalised path
+    that a key follows (or `$filter` queries, when last): `/chats/{id}/messages/{id}` ->
+    `(chats, messages)`. The owner is the last segment before it that is not a key."""
+    names = path.strip("/").split("/")
+    keys = [_is_key(name) for name in names]
+    pairs = []
+    owner: str | None = None  # the last segment before `index` that is no key, if a name
+    for index in range(1, len(names)):
+        if not keys[index - 1]:
+            owner = names[index - 1] if _is_name(names[index - 1]) else None
+        keyed_here = keys[index + 1] if index + 1 < len(names) else filtered
+        if keyed_here and owner and _is_name(names[index]):
+            pairs.append((owner, names[index].lower()))
+    return pairs
 
 
 def _names_type(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 
 from generator.build.declare import Declarations
-from generator.build.paths import normalise_path, placeholders
+from generator.build.paths import placeholders
 from generator.diagnostics import Diagnostics
 from generator.model import Example, Operation, TypeRef
 from generator.parse import PageDoc
@@ -26,10 +25,11 @@ def build_operations(docs: list[PageDoc], found: Declarations, diagnostics: Diag
         methods: dict[str, list[str]] = {}
         for item in doc.http_paths:
             paths = methods.setdefault(item.method, [])
-            path = normalise_path(item.path)
+            path = item.normalised
             if path not in paths:
                 paths.append(path)
         stem = posixpath.splitext(posixpath.basename(doc.path))[0].lower()
+        examples = tuple(_example(e) for e in doc.examples)  # one page, one set for its methods
         for method, paths in methods.items():
             parameters: list[str] = []
             for path in paths:
@@ -55,7 +55,7 @@ def build_operations(docs: list[PageDoc], found: Declarations, diagnostics: Diag
                     response_type=response,
                     status=status,
                     permissions=doc.permissions,
-                    examples=tuple(_example(e) for e in doc.examples),
+                    examples=examples,
                     description=doc.description,
                     source=doc.http_paths[0].source,
                 )
@@ -89,12 +89,11 @@ def _example_status(doc: PageDoc) -> int | None:
 
 
 def _example(example: ExampleDoc) -> Example:
-    body = json.dumps(example.body, ensure_ascii=False) if example.has_body else None
     return Example(
         kind="request" if example.kind == "request" else "response",
         method=example.method,
         url=example.url,
         status=example.status,
-        body=body,
+        body=example.body_json,
         source=example.source,
     )

@@ -1,49 +1,9 @@
-"""Normalise request paths from syntax blocks: `{id | userPrincipalName}` -> `{id}` (also the
-stray `{user-id} | user-principal-name` form), `{tenant id}` -> `{tenantId}`, spaces around the
-punctuation of function arguments removed, hosts, versions and query strings removed, no empty
-segments. Other placeholder spellings (`{user-id}`, `{userId}`, `{user_id}`) are kept as
-written: a placeholder's position, not its name, identifies it (see render/plan_client.py)."""
+"""Request paths as the build sees them: normalised by the parse stage (parse/paths.py, where
+the rules are), placeholders read by the model (model/paths.py)."""
 
 from __future__ import annotations
 
-import re
-
 from generator.model.paths import placeholders
+from generator.parse.paths import normalise_path
 
 __all__ = ["normalise_path", "placeholders"]
-
-_HOST = re.compile(r"^https?://[^/]+(?:/(?:v1\.0|beta))?", re.IGNORECASE)
-_VERSION = re.compile(r"^/(?:v1\.0|beta)(?=/|$)", re.IGNORECASE)
-_ALTERNATION = re.compile(r"\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}")
-_STRAY_ALTERNATION = re.compile(r"\}\s*\|\s*[\w-]+(?=/|$)")  # `{user-id} | user-principal-name`
-_PUNCTUATION_SPACE = re.compile(r"\s*([,=()])\s*")
-_ARGUMENTS = re.compile(r"\([^()]*\)")  # `f(a={a}, b={b})`; linear, unlike a lookahead per comma
-
-
-def _placeholder(match: re.Match[str]) -> str:
-    words = match.group(1).split()
-    return "{" + "".join(words[:1] + [w[:1].upper() + w[1:] for w in words[1:]]) + "}"
-
-
-def _arguments(match: re.Match[str]) -> str:
-    """`( a = '{x}', b='two words' )` -> `(a='{x}',b='two%20words')`: spaces around punctuation
-    go, spaces inside a quoted literal are part of the value."""
-    parts = match.group(0).split("'")
-    for index, part in enumerate(parts):
-        parts[index] = part.replace(" ", "%20") if index % 2 else _PUNCTUATION_SPACE.sub(r"\1", part)
-    return "'".join(parts)
-
-
-def normalise_path(raw: str) -> str:
-    path = _STRAY_ALTERNATION.sub("}", raw.strip())
-    path = _ALTERNATION.sub(_placeholder, path)
-    path = _ARGUMENTS.sub(_arguments, path)
-    path = path.split()[0] if path else ""
-    path = _HOST.sub("", path)
-    path = path.split("?", 1)[0]
-    if not path.startswith("/"):
-        path = "/" + path
-    path = _VERSION.sub("", path)
-    # `.` and `..` would let a documented path climb out of the service root once joined
-    segments = [s for s in path.split("/") if s and s not in (".", "..")]
-    return "/" + "/".join(segments)

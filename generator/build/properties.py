@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from generator.build.declare import Declarations
-from generator.build.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, PropertyDraft, TypeDraft
+from generator.build.drafts import (
+    PAGE,
+    PAGE_JSON,
+    REQUEST_TABLE,
+    PropertyDraft,
+    TypeDraft,
+    type_ref,
+)
 from generator.build.index import qualify
 from generator.build.values import infer
 from generator.diagnostics import Diagnostics
-from generator.model import TypeRef
 from generator.parse import PageDoc
 from generator.parse.document import PropertyRow, TypeCell
 from generator.source import SourceSpan
@@ -124,7 +130,7 @@ def _add_row(
         resolved = UNTYPED
     draft = PropertyDraft(
         name=row.name,
-        type=TypeRef(name=resolved, collection=row.type.collection),
+        type=type_ref(resolved, row.type.collection),
         rank=rank,
         source=row.source,
         navigation=row.navigation,
@@ -138,6 +144,7 @@ def add_property(target: TypeDraft, draft: PropertyDraft, diagnostics: Diagnosti
     existing = target.properties.get(draft.name)
     if existing is None:
         target.properties[draft.name] = draft
+        target.lower_names.setdefault(draft.name.lower(), draft.name)
         return
     if draft.rank < existing.rank:
         target.properties[draft.name] = draft

@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import Any
 
 from generator.build.index import NameIndex
 from generator.build.primitives import primitive
 from generator.model import TypeRef
+from generator.parse.example_facts import odata_type
+
+__all__ = ["infer", "odata_type"]
 
 _DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _PLACEHOLDER = re.compile(r"^([A-Za-z.]+)(?:\s*\(([^)]*)\))?$")
 _INT32 = 2**31
-_MAX_OBJECTS = 100_000  # a hostile body must not make a walk unbounded
-
-
-def json_objects(body: Any) -> list[dict[str, Any]]:
-    """Every JSON object in a body, breadth first, at most _MAX_OBJECTS."""
-    out: list[dict[str, Any]] = []
-    queue: deque[Any] = deque([body])  # list.pop(0) would make a long array quadratic
-    while queue and len(out) < _MAX_OBJECTS:
-        item = queue.popleft()
-        if isinstance(item, dict):
-            out.append(item)
-            queue.extend(item.values())
-        elif isinstance(item, list):
-            queue.extend(item)
-    return out
-
-
-def odata_type(value: dict[str, Any]) -> str | None:
-    name = value.get("@odata.type", value.get("@type"))
-    return name.lstrip("#") if isinstance(name, str) and name.strip("#") else None
 
 
 def infer(value: Any, index: NameIndex, *, placeholders: bool) -> TypeRef | None:

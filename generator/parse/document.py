@@ -83,7 +83,8 @@ class EnumTable:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HttpPath:
     method: str
-    path: str
+    path: str  # as written
+    normalised: str  # parse/paths.py: no host, version or query; one spelling of alternations
     source: SourceSpan
 
 
@@ -98,6 +99,12 @@ class Example:
     text: str = ""  # the block as written, to locate values by line
     annotation: dict[str, Any] = field(default_factory=dict)
     source: SourceSpan
+    # facts of the body alone, found once here rather than by each build pass (example_facts.py)
+    body_json: str | None = None  # the body as compact JSON, for the model's examples
+    body_nodes: int = 0  # values in the body (objects, arrays, scalars)
+    odata_types: tuple[str, ...] = ()  # `@odata.type` of each object, breadth first, no `#`
+    comma_values: tuple[tuple[str, str], ...] = ()  # `"key": "a,b"` pairs, breadth first
+    placed: tuple[tuple[str, str], ...] = ()  # response only: (type name, address) of values
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -8,6 +8,8 @@ from typing import Any
 from generator.diagnostics import Diagnostics
 from generator.parse import lenient_json
 from generator.parse.document import Example, HttpPath
+from generator.parse.example_facts import body_facts
+from generator.parse.paths import normalise_path
 from generator.source import SourceSpan
 
 METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
@@ -34,7 +36,15 @@ def syntax_paths(text: str, source: SourceSpan, diagnostics: Diagnostics) -> lis
                 "GG014", where, f"path elides segments with '...': {stripped[:80]!r}; ignored"
             )
         elif match:
-            paths.append(HttpPath(method=match.group(1).upper(), path=match.group(2), source=where))
+            written = match.group(2)
+            paths.append(
+                HttpPath(
+                    method=match.group(1).upper(),
+                    path=written,
+                    normalised=normalise_path(written),
+                    source=where,
+                )
+            )
         else:
             diagnostics.report("GG014", where, f"not a request line: {stripped[:80]!r}; ignored")
     return paths
@@ -93,4 +103,5 @@ def parse_example(
         annotation=annotation,
         text=text,
         source=source,
+        **body_facts(kind, text, body, has_body, annotation),
     )
