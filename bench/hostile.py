@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import build_model  # noqa: E402
-from generator.diagnostics import Diagnostics  # noqa: E402
-from generator.emit import format_files  # noqa: E402
-from generator.load import read_page  # noqa: E402
-from generator.parse import parse_page  # noqa: E402
-from generator.render import render_files  # noqa: E402
+from generator.build import build_model
+from generator.diagnostics import Diagnostics
+from generator.emit import format_files
+from generator.load import read_page
+from generator.parse import parse_page
+from generator.render import render_files
 
 API_HEAD = "---\ndoc_type: apiPageType\n---\n\n# Do a thing\n\n"
 RESOURCE_HEAD = "---\ndoc_type: resourcePageType\n---\n\n# widget resource type\n\n"
