@@ -63,9 +63,10 @@ def generate(docs: Path, out: Path, cache: Path) -> float:
 
 
 def find_page(docs: Path) -> Path:
-    page = docs / EDITED
-    if page.exists():
-        return page
+    """user.md, wherever the corpus keeps it (`v1.0/resources/user.md` in the shared corpus)."""
+    for page in (docs / EDITED, *sorted(docs.glob(f"*/{EDITED}"))):
+        if page.exists():
+            return page
     return next(p for p in sorted(docs.rglob("*.md")) if "resources" in p.parts)
 
 
@@ -94,6 +95,8 @@ def main() -> int:
     one = generate(docs, out, cache)
     edited = page.read_text(encoding="utf-8")
     retyped_text = edited.replace("| String |", "| Int32 |", 1)
+    if retyped_text == edited:
+        sys.exit(f"{page} has no `| String |` cell to retype")
     page.write_text(retyped_text, encoding="utf-8")
     print("one page retyped (its first String property is now Int32):")
     retyped = generate(docs, out, cache)
