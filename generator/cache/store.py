@@ -10,7 +10,10 @@ Layout (all files written atomically, all safe to delete at any time):
   is no longer used), the next save writes the full file again and removes them. Keys are
   content hashes, so any mix of the two files (a crash between two writes) is still correct.
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
-  folder, with its diagnostics and summary, so that a run with nothing new does no work.
+  folder, with its diagnostics and summary, so that a run with nothing new does no work; and
+  the stat index (`stats.py`) of the output files as that run last verified them.
+- `sources/<sha256(docs folder)>.json`: the stat index of the pages as the last run read them,
+  so that pages whose stat is unchanged are not read again.
 
 The folder never lies inside DOCS (the CLI checks), holds a `.gitignore` of `*` so it can sit
 in a repository untracked, and a different gen-graph version or code never reads another's
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.cache import serialize
 from generator.cache.fingerprint import generator_fingerprint
+from generator.cache.stats import StatIndex
 from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
@@ -167,6 +171,21 @@ class Cache:
 
     def forget_run(self, output: Path) -> None:
         self._run_path(output).unlink(missing_ok=True)
+
+    # -- what the pages were when last read --------------------------------------------------
+    def _sources_path(self, docs: Path) -> Path:
+        name = hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:32]
+        return self.root / "sources" / f"{name}.json"
+
+    def source_index(self, docs: Path) -> StatIndex | None:
+        try:
+            data = json.loads(self._sources_path(docs).read_bytes())
+        except (OSError, ValueError):
+            return None
+        return StatIndex.from_json(data)
+
+    def record_source_index(self, docs: Path, index: StatIndex) -> None:
+        self._write(self._sources_path(docs), json.dumps(index.to_json()).encode())
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:
