@@ -47,16 +47,21 @@ _UNSPLITTABLE = re.compile(
 )
 
 
+_LONG_LINE = re.compile(rf"^.{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
+
+
 def needs_black(text: str) -> bool:
     """Whether a file laid out by the built-in templates has a line black would still change:
-    one longer than the limit, outside docstrings, that black can split."""
-    inside = False
-    for line in text.split("\n"):
-        quotes = line.count('"""')
-        if quotes or inside:
-            inside = inside != (quotes % 2 == 1)
+    one longer than the limit, outside docstrings, that black can split. Only the long lines
+    are looked at; a line is inside a docstring when an odd number of `\"\"\"` come before it."""
+    quotes, counted = 0, 0
+    for match in _LONG_LINE.finditer(text):
+        line = match.group()
+        quotes += text.count('"""', counted, match.start())
+        counted = match.start()
+        if '"""' in line or quotes % 2:
             continue
-        if len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
+        if not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
             return True
     return False
 
@@ -123,10 +128,11 @@ def format_files(
         if file.path.endswith(".py"):
             black = not file.black_layout or needs_black(file.text)
             units[file.path] = _Unit(file.path, file.text, LINE_LENGTH if black else 0)
+    keys = {path: _key(unit) for path, unit in units.items()}
     results: dict[str, Formatted] = {}
     todo: dict[str, _Unit] = {}
-    for unit in units.values():
-        key = _key(unit)
+    for path, unit in units.items():
+        key = keys[path]
         found = cache.get_formatted(key) if cache else None
         if found is not None:
             results[key] = found
@@ -161,11 +167,11 @@ def format_files(
             out.append(file)
             continue
         unit = units[file.path]
-        text, why = results[_key(unit)]
+        text, why = results[keys[file.path]]
         if text is None:
             diagnostics.report(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
             continue
-        out.append(replace(file, text=text if unit.line_length else file.text))
+        out.append(replace(file, text=text) if unit.line_length else file)
     return out
