@@ -14,8 +14,6 @@ one, each atomically.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import shutil
 import stat
@@ -50,9 +48,12 @@ def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False when the system cannot."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # loaded only by a run that writes
+
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        renameat2 = libc.renameat2
+        # the C library this process already runs on: no `ctypes.util.find_library`, whose
+        # import and search cost ~50 ms
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return False
     arg_types: list[type[ctypes.c_int | ctypes.c_char_p | ctypes.c_uint]] = [
