@@ -47,22 +47,21 @@ _UNSPLITTABLE = re.compile(
 )
 
 
-_LONG_LINE = re.compile(rf"^.{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
-
-
 def needs_black(text: str) -> bool:
     """Whether a file laid out by the built-in templates has a line black would still change:
-    one longer than the limit, outside docstrings, that black can split. Only the long lines
-    are looked at; a line is inside a docstring when an odd number of `\"\"\"` come before it."""
-    quotes, counted = 0, 0
-    for match in _LONG_LINE.finditer(text):
-        line = match.group()
-        quotes += text.count('"""', counted, match.start())
-        counted = match.start()
-        if '"""' in line or quotes % 2:
+    one longer than the limit, outside docstrings, that black can split. Lines with a `\"\"\"`
+    and lines inside docstrings are never looked at: splitting the text at every `\"\"\"`, the
+    code lies in the even pieces, less the first and last line of each (they hold a quote)."""
+    pieces = text.split('"""')
+    last = len(pieces) - 1
+    for index in range(0, len(pieces), 2):
+        lines = pieces[index].split("\n")
+        code = lines[(0 if index == 0 else 1) : (len(lines) if index == last else -1)]
+        if not code or max(map(len, code)) <= LINE_LENGTH:
             continue
-        if not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
-            return True
+        for line in code:
+            if len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
+                return True
     return False
 
 
