@@ -168,14 +168,15 @@ def _summary(
     )
 
 
-def _verified_output(out: Path, record: dict[str, Any]) -> tuple[StatIndex, bool] | None:
+def _verified_output(
+    out: Path, record: dict[str, Any], known: StatIndex | None
+) -> tuple[StatIndex, bool] | None:
     """When OUT holds exactly the files (path -> sha256) of the recorded run: the index of
     them as verified now (a file whose stat the record's index proves unchanged is not read
     again), and whether any was read. None when anything differs."""
     files = record.get("files", {})
     if read_manifest(out) != files:
         return None
-    known = StatIndex.from_json(record.get("output_index"))
     seen = StatIndex()
     read = False
     top = os.fspath(out)
@@ -206,17 +207,18 @@ def run_once(options: Options) -> int:
 
     # Nothing new since the last complete run, and OUT is as that run left it: no work at all.
     record = cache.last_run(options.output) if cache is not None else None
+    known_output = cache.output_index(options.output) if cache is not None else None
     if (
         cache is not None
         and record is not None
         and options.dump_model is None
         and record.get("fingerprint") == fingerprint
-        and (verified := _verified_output(options.output, record)) is not None
+        and (verified := _verified_output(options.output, record, known_output)) is not None
     ):
         _save_source_index(cache, options.docs, sources, source_index)
         output_index, read = verified
         if read:  # trusted by the next run, unless racily clean
-            cache.record_run(options.output, {**record, "output_index": output_index.to_json()})
+            cache.record_output_index(options.output, output_index)
         diagnostics = [
             Diagnostic(SourceSpan(d[0], d[1]), d[2], d[3], d[4]) for d in record["diagnostics"]
         ]
@@ -281,7 +283,6 @@ def run_once(options: Options) -> int:
         "enums": len(run.model.enums),
         "operations": len(run.model.operations),
     }
-    known_output = StatIndex.from_json(record.get("output_index")) if record is not None else None
     result = plan_writes(options.output, run.files, known_output)
     status = _status(options, counts)
     new_text = {f.path: f.text for f in run.files}
@@ -343,11 +344,11 @@ def run_once(options: Options) -> int:
                     ],
                     "counts": counts,
                     "sizes": sizes,
-                    # a commit re-links every file (their ctimes change): the next run hashes
-                    # them all again; otherwise they are as this run looked at them
-                    **({} if committed else {"output_index": result.seen.to_json()}),
                 },
             )
+            # a commit re-links every file (their ctimes change): the next run hashes them all
+            # again; otherwise they are as this run looked at them
+            cache.record_output_index(options.output, None if committed else result.seen)
         cache.save()
     return status
 

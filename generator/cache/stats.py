@@ -16,10 +16,10 @@ The content digest stays the key of everything cached: a stat only saves reading
 from __future__ import annotations
 
 import os
+import pickle
 import stat as stat_module
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
@@ -76,30 +76,24 @@ class StatIndex:
         if stat is not None:
             self.files[path] = (stat, digest)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "scanned_ns": self.scanned_ns,
-            "files": {p: [*s, d] for p, (s, d) in self.files.items()},
-        }
+    def dumps(self) -> bytes:
+        return pickle.dumps((self.scanned_ns, self.files), protocol=5)
 
     @classmethod
-    def from_json(cls, data: object) -> StatIndex | None:
-        """The index stored by `to_json`; None when the data is not such an index."""
-        if not isinstance(data, dict):
+    def loads(cls, data: bytes) -> StatIndex | None:
+        """The index saved by `dumps`; None when the data is not such an index. An entry of
+        the wrong shape is left out (a stat of the wrong shape never equals a real one)."""
+        try:
+            scanned, files = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a truncated or foreign file is no index
             return None
-        scanned, files = data.get("scanned_ns"), data.get("files")
-        if not isinstance(scanned, int) or not isinstance(files, dict):
+        if type(scanned) is not int or type(files) is not dict:
             return None
-        index = cls(scanned)
-        for path, values in files.items():
-            if (
-                isinstance(values, list)
-                and len(values) == 6
-                and all(type(v) is int for v in values[:5])
-                and isinstance(values[5], str)
-            ):
-                index.files[path] = (
-                    (values[0], values[1], values[2], values[3], values[4]),
-                    values[5],
-                )
-        return index
+        return cls(
+            scanned,
+            {
+                path: entry
+                for path, entry in files.items()
+                if type(entry) is tuple and len(entry) == 2 and type(entry[1]) is str
+            },
+        )

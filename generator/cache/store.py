@@ -10,10 +10,11 @@ Layout (all files written atomically, all safe to delete at any time):
   is no longer used), the next save writes the full file again and removes them. Keys are
   content hashes, so any mix of the two files (a crash between two writes) is still correct.
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
-  folder, with its diagnostics and summary, so that a run with nothing new does no work; and
-  the stat index (`stats.py`) of the output files as that run last verified them.
-- `sources/<sha256(docs folder)>.json`: the stat index of the pages as the last run read them,
-  so that pages whose stat is unchanged are not read again.
+  folder, with its diagnostics and summary, so that a run with nothing new does no work.
+- `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
+  as a run last read them without writing (a commit re-links them all: it removes the index).
+- `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
+  read them, so that pages whose stat is unchanged are not read again.
 
 The folder never lies inside DOCS (the CLI checks), holds a `.gitignore` of `*` so it can sit
 in a repository untracked, and a different gen-graph version or code never reads another's
@@ -111,6 +112,14 @@ def _dumps(entries: dict[str, Any]) -> bytes:
     return serialize.dumps(entries)
 
 
+def _read_index(path: Path) -> StatIndex | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return StatIndex.loads(data)
+
+
 def _load(path: Path) -> dict[str, Any]:
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes ~100k objects and no garbage: collections only cost time
@@ -171,21 +180,31 @@ class Cache:
 
     def forget_run(self, output: Path) -> None:
         self._run_path(output).unlink(missing_ok=True)
+        self._output_path(output).unlink(missing_ok=True)
 
-    # -- what the pages were when last read --------------------------------------------------
+    # -- what the pages and the output files were when last read ---------------------------
     def _sources_path(self, docs: Path) -> Path:
         name = hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:32]
-        return self.root / "sources" / f"{name}.json"
+        return self.root / "sources" / f"{name}.index.pickle"
+
+    def _output_path(self, output: Path) -> Path:
+        return self._run_path(output).with_suffix(".index.pickle")
 
     def source_index(self, docs: Path) -> StatIndex | None:
-        try:
-            data = json.loads(self._sources_path(docs).read_bytes())
-        except (OSError, ValueError):
-            return None
-        return StatIndex.from_json(data)
+        return _read_index(self._sources_path(docs))
 
     def record_source_index(self, docs: Path, index: StatIndex) -> None:
-        self._write(self._sources_path(docs), json.dumps(index.to_json()).encode())
+        self._write(self._sources_path(docs), index.dumps())
+
+    def output_index(self, output: Path) -> StatIndex | None:
+        return _read_index(self._output_path(output))
+
+    def record_output_index(self, output: Path, index: StatIndex | None) -> None:
+        """None: OUT was just written, nothing in it is known by its stat."""
+        if index is not None:
+            self._write(self._output_path(output), index.dumps())
+        else:
+            self._output_path(output).unlink(missing_ok=True)
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:

@@ -68,7 +68,7 @@ def test_code_edits_go_to_libcst() -> None:
     assert skeleton("models/x.py", "'''") is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.sampled_from(READ),
     st.integers(min_value=0),

@@ -4,6 +4,7 @@ unless it was racily clean; an edit is always seen, a mere touch never rebuilds 
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import time
 from pathlib import Path
@@ -55,10 +56,11 @@ def test_whole_second_file_times_need_a_longer_wait() -> None:
 
 def test_the_index_round_trips_and_rejects_garbage() -> None:
     index = StatIndex(7, {"a.md": ((1, 2, 3, 4, 5), "d")})
-    assert StatIndex.from_json(index.to_json()) == index
-    assert StatIndex.from_json(None) is None
-    assert StatIndex.from_json({"scanned_ns": "x", "files": {}}) is None
-    broken = StatIndex.from_json({"scanned_ns": 1, "files": {"a": [1, 2], "b": [1] * 5 + ["d"]}})
+    assert StatIndex.loads(index.dumps()) == index
+    assert StatIndex.loads(b"") is None
+    assert StatIndex.loads(pickle.dumps(("x", {}))) is None
+    assert StatIndex.loads(pickle.dumps([1, 2, 3])) is None
+    broken = StatIndex.loads(pickle.dumps((1, {"a": (1, 2), "b": ((1,) * 5, "d"), "c": [1]})))
     assert broken == StatIndex(1, {"b": ((1, 1, 1, 1, 1), "d")})
 
 
