@@ -3,7 +3,8 @@
 Layout (all files written atomically, all safe to delete at any time):
 
 - `pages.pickle`: {key: (PageDoc, diagnostics)} where key = sha256(generator, path, page bytes)
-- `formatted.pickle`: {sha256(generator, rendered text): (formatted text, "") or (None, why)}
+- `formatted.pickle`: {sha256(generator, rendered file): (formatted text, ""), or (None, "")
+  when it is valid as rendered, or (None, why it is not valid Python)}
 - `pages.new.pickle`, `formatted.new.pickle`: the entries added since the file beside them was
   last written in full. A run that adds a few entries writes only these small files instead of
   re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
@@ -42,7 +43,8 @@ if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs pars
     from generator.parse import PageDoc
 
 PageEntry = tuple["PageDoc", tuple[Diagnostic, ...]]
-Formatted = tuple[str | None, str]  # (formatted text, "") or (None, why it is invalid)
+# (formatted text, ""), (None, "") when valid as rendered, or (None, why it is invalid)
+Formatted = tuple[str | None, str]
 
 
 def default_cache_dir(output: Path) -> Path:

@@ -73,8 +73,8 @@ class _Unit:
 
 
 def _check_unit(unit: _Unit) -> Formatted:
-    """Formatted (when asked) and compiled: (text, "") or (None, why it is not valid Python);
-    a unit that is only compiled comes back as ("", "") to spare sending its text back."""
+    """Formatted (when asked) and compiled: (formatted text, ""), or (None, "") when it is
+    valid as rendered and only compiled, or (None, why it is not valid Python)."""
     text = unit.text
     if unit.line_length:
         formatted, why = format_source(unit.text, unit.line_length)
@@ -84,7 +84,7 @@ def _check_unit(unit: _Unit) -> Formatted:
     why = _gate(unit.path, text)
     if why:
         return None, why
-    return (text if unit.line_length else ""), ""
+    return (text if unit.line_length else None), ""
 
 
 def format_source(text: str, line_length: int = LINE_LENGTH) -> Formatted:
@@ -97,8 +97,8 @@ def format_source(text: str, line_length: int = LINE_LENGTH) -> Formatted:
     try:
         return black.format_str(text, mode=mode), ""
     except InvalidInput as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return None, first
+        lines = str(error).splitlines()
+        return None, (lines[0] if lines else "") or type(error).__name__  # never empty
 
 
 def _gate(path: str, text: str) -> str:
@@ -110,8 +110,15 @@ def _gate(path: str, text: str) -> str:
     return ""
 
 
-def _key(unit: _Unit) -> str:
-    return text_key(f"{unit.line_length}\0{unit.path}\0{unit.text}")
+def _key(file: RenderedFile) -> str:
+    """What decides the result: the text, its path, and whether the built-in templates laid
+    it out (then `needs_black` decides, itself a function of the text)."""
+    return text_key(f"{'laid out' if file.black_layout else 'black'}\0{file.path}\0{file.text}")
+
+
+def _unit(file: RenderedFile) -> _Unit:
+    black = not file.black_layout or needs_black(file.text)
+    return _Unit(file.path, file.text, LINE_LENGTH if black else 0)
 
 
 def format_files(
@@ -121,22 +128,20 @@ def format_files(
     jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> list[RenderedFile]:
-    """Formatted files; a file that is not valid Python is reported (GG041) and left out."""
-    units: dict[str, _Unit] = {}
-    for file in files:
-        if file.path.endswith(".py"):
-            black = not file.black_layout or needs_black(file.text)
-            units[file.path] = _Unit(file.path, file.text, LINE_LENGTH if black else 0)
-    keys = {path: _key(unit) for path, unit in units.items()}
+    """Formatted files; a file that is not valid Python is reported (GG041) and left out.
+    Results are cached by `_key`: a file seen before costs one hash, no scan of its lines."""
+    keys = {file.path: _key(file) for file in files if file.path.endswith(".py")}
     results: dict[str, Formatted] = {}
     todo: dict[str, _Unit] = {}
-    for path, unit in units.items():
-        key = keys[path]
+    for file in files:
+        key = keys.get(file.path)
+        if key is None or key in results or key in todo:
+            continue
         found = cache.get_formatted(key) if cache else None
         if found is not None:
             results[key] = found
         else:
-            todo[key] = unit
+            todo[key] = _unit(file)
     # black first (slowest), biggest first: the workers finish together
     order = sorted(todo, key=lambda k: (-todo[k].line_length, -len(todo[k].text), k))
     total, done = len(results) + len(order), len(results)
@@ -162,15 +167,17 @@ def format_files(
             cache.put_formatted(key, results[key])
     out = []
     for file in files:
-        if file.path not in units:
+        key = keys.get(file.path)
+        if key is None:
             out.append(file)
             continue
-        unit = units[file.path]
-        text, why = results[keys[file.path]]
-        if text is None:
+        text, why = results[key]
+        if why:
             diagnostics.report(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
-            continue
-        out.append(replace(file, text=text) if unit.line_length else file)
+        elif text is None:
+            out.append(file)  # valid as rendered
+        else:
+            out.append(replace(file, text=text))
     return out
