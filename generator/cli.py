@@ -8,7 +8,6 @@ run, 2 usage errors, 3 an internal error (a bug: please report it), 130 interrup
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import hashlib
 import json
@@ -371,6 +370,8 @@ def _read_old(out: Path, paths: list[str]) -> dict[str, str]:
 
 
 def _print_diff(out: Path, old: dict[str, str], new: dict[str, str], paths: list[str]) -> None:
+    import difflib  # only --diff needs it
+
     for path in sorted(paths):
         name = (out / path).as_posix()
         lines = difflib.unified_diff(
