@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -62,6 +61,8 @@ def _parse_many(
     todo: list[Source], jobs: int, progress: Progress | None, done: int, total: int
 ) -> Iterator[PageEntry]:
     if jobs > 1 and len(todo) >= _PARALLEL_PAGES:
+        from concurrent.futures import ProcessPoolExecutor  # a warm run never needs it
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
             results = pool.map(
