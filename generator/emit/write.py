@@ -37,7 +37,8 @@ class WriteResult:
     unchanged: int = 0
     foreign: list[str] = field(default_factory=list)  # existing files we did not write
     edited: list[str] = field(default_factory=list)  # generated files changed by hand
-    digests: dict[str, str] = field(default_factory=dict)  # path -> sha256 of its new bytes
+    # path -> (the text planned, the sha256 of its bytes)
+    digests: dict[str, tuple[str, str]] = field(default_factory=dict)
     seen: StatIndex = field(default_factory=StatIndex)  # the existing files, as looked at
 
     @property
@@ -78,7 +79,8 @@ def plan_writes(
         if not resolves_inside(file.path):
             result.foreign.append(file.path)  # a linked folder in OUT leads elsewhere
             continue
-        new = result.digests[file.path] = _digest(file.text.encode("utf-8"))
+        new = _digest(file.text.encode("utf-8"))
+        result.digests[file.path] = (file.text, new)
         try:
             old = _current_digest(top, file.path, known, result.seen)
         except FileNotFoundError:
@@ -160,13 +162,9 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
         if file.path in rewrite and not resolves_inside(file.path):  # not even with force
             raise ValueError(f"refusing to write through a link out of {out}: {file.path}")
     removes = list(result.removed)
-    digests = result.digests
     manifest = {
         "generator": f"gen-graph {__version__}",
-        "files": {
-            f.path: digests.get(f.path) or _digest(f.text.encode("utf-8"))
-            for f in sorted(files, key=lambda f: f.path)
-        },
+        "files": {f.path: _new_digest(f, result) for f in sorted(files, key=lambda f: f.path)},
     }
     manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
     writes = {f.path: f.text.encode("utf-8") for f in files if f.path in rewrite}
@@ -188,6 +186,14 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
         (out / path).unlink(missing_ok=True)
         prune_empty_dirs(out, (out / path).parent)
     return True
+
+
+def _new_digest(file: RenderedFile, result: WriteResult) -> str:
+    """The digest plan_writes took of this very text, else a new one."""
+    planned = result.digests.get(file.path)
+    if planned is not None and planned[0] is file.text:
+        return planned[1]
+    return _digest(file.text.encode("utf-8"))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

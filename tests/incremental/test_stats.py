@@ -3,6 +3,7 @@ unless it was racily clean; an edit is always seen, a mere touch never rebuilds 
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import re
@@ -194,3 +195,23 @@ def test_pages_trusted_by_their_stat_are_read_when_their_parse_is_not_cached(
     assert main(args) == 0
     assert sorted(reads) == sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     assert snapshot(out) == expected
+
+
+def test_the_manifest_holds_the_digest_of_what_is_written(tmp_path: Path) -> None:
+    """plan_writes hashes each text once for the manifest; a file written with another text
+    than the one planned (or an empty one) still gets its own digest."""
+    import hashlib
+
+    from generator.emit.write import MANIFEST, plan_writes, write_files
+    from generator.render import RenderedFile
+
+    out = tmp_path / "sdk"
+    planned = [RenderedFile("a.py", "a = 1\n"), RenderedFile("py.typed", "")]
+    result = plan_writes(out, planned)
+    written = [RenderedFile("a.py", "a = 2\n"), RenderedFile("py.typed", "")]
+    assert write_files(out, written, result, force=False)
+    manifest = json.loads((out / MANIFEST).read_text())["files"]
+    assert manifest == {
+        "a.py": hashlib.sha256(b"a = 2\n").hexdigest(),
+        "py.typed": hashlib.sha256(b"").hexdigest(),
+    }
