@@ -11,6 +11,10 @@ seconds only. The ctime cannot be set by `os.utime`, so an edit that puts the ol
 mtime back is seen too.
 
 The content digest stays the key of everything cached: a stat only saves reading a file.
+Limits, as for git: the file times are compared with this machine's clock (a network file
+system with another clock may keep a file racily clean longer, never shorter than a tick of
+its own), and where `st_ctime` is the creation time (Windows), an edit that puts back both
+the size and the mtime is not seen until the file is touched.
 """
 
 from __future__ import annotations
