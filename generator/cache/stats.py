@@ -11,10 +11,11 @@ seconds only. The ctime cannot be set by `os.utime`, so an edit that puts the ol
 mtime back is seen too.
 
 The content digest stays the key of everything cached: a stat only saves reading a file.
-Limits, as for git: the file times are compared with this machine's clock (a network file
-system with another clock may keep a file racily clean longer, never shorter than a tick of
-its own), and where `st_ctime` is the creation time (Windows), an edit that puts back both
-the size and the mtime is not seen until the file is touched.
+Limits, as for git: file times are compared with this machine's clock, so on a network file
+system whose clock runs more than the slack behind it, two edits of a file within one tick of
+that clock, one just before a scan and one just after, can go unseen (a clock ahead only
+makes files racily clean for longer); and where `st_ctime` is the creation time (Windows), an
+edit that puts back both the size and the mtime is not seen until the file changes again.
 """
 
 from __future__ import annotations
