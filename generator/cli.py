@@ -8,18 +8,20 @@ run, 2 usage errors, 3 an internal error (a bug: please report it), 130 interrup
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
+import hashlib
 import json
 import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator import __version__
 from generator.cache import Cache
-from generator.cache.inputs import input_fingerprint, read_sources
+from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
+from generator.cache.stats import StatIndex, stat_of
+from generator.cache.store import page_key
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
@@ -165,38 +167,57 @@ def _summary(
     )
 
 
-def _output_matches(out: Path, files: dict[str, str]) -> bool:
-    """True when OUT holds exactly the files (path -> sha256) of the recorded run."""
-    import hashlib
-
+def _verified_output(
+    out: Path, record: dict[str, Any], known: StatIndex | None
+) -> tuple[StatIndex, bool] | None:
+    """When OUT holds exactly the files (path -> sha256) of the recorded run: the index of
+    them as verified now (a file whose stat the record's index proves unchanged is not read
+    again), and whether any was read. None when anything differs."""
+    files = record.get("files", {})
     if read_manifest(out) != files:
-        return False
+        return None
+    seen = StatIndex()
+    read = False
     top = os.fspath(out)
     for path, digest in files.items():
-        try:
-            with open(os.path.join(top, path), "rb") as handle:  # strings: pathlib costs more
-                if hashlib.sha256(handle.read()).hexdigest() != digest:
-                    return False
-        except OSError:
-            return False
-    return True
+        full = os.path.join(top, path)  # strings: pathlib costs more
+        stat = stat_of(full)
+        found = known.trusted(path, stat) if known is not None else None
+        if found is None:
+            read = True
+            try:
+                with open(full, "rb") as handle:
+                    found = hashlib.sha256(handle.read()).hexdigest()
+            except OSError:
+                return None
+        if found != digest:
+            return None
+        seen.add(path, stat, digest)
+    return seen, read
 
 
 def run_once(options: Options) -> int:
     started = time.perf_counter()
     cache = Cache(options.cache_dir) if options.cache_dir is not None else None
     read_diagnostics = Diagnostics()
-    sources = read_sources(options.docs, read_diagnostics)
+    known = cache.source_index(options.docs) if cache is not None else None
+    sources, source_index = scan_sources(options.docs, read_diagnostics, known)
     fingerprint = input_fingerprint(sources, options.package, options.templates)
 
     # Nothing new since the last complete run, and OUT is as that run left it: no work at all.
     record = cache.last_run(options.output) if cache is not None else None
+    known_output = cache.output_index(options.output) if cache is not None else None
     if (
-        record is not None
+        cache is not None
+        and record is not None
         and options.dump_model is None
         and record.get("fingerprint") == fingerprint
-        and _output_matches(options.output, record.get("files", {}))
+        and (verified := _verified_output(options.output, record, known_output)) is not None
     ):
+        _save_source_index(cache, options.docs, sources, source_index)
+        output_index, read = verified
+        if read:  # trusted by the next run, unless racily clean
+            cache.record_output_index(options.output, output_index)
         diagnostics = [
             Diagnostic(SourceSpan(d[0], d[1]), d[2], d[3], d[4]) for d in record["diagnostics"]
         ]
@@ -206,6 +227,21 @@ def run_once(options: Options) -> int:
             line = _summary(options, record["sizes"], counts, 0, len(record["files"]))
             print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
         return _status(options, counts)
+
+    if cache is not None:
+        # pages known unchanged by their stat are read only when their parse is not cached
+        parsed = cache.pages()
+        complete = read_unread(
+            options.docs,
+            sources,
+            lambda source: parsed.get(page_key(source.path, source.digest)) is None,
+            read_diagnostics,
+            source_index,
+        )
+        if [(s.path, s.digest) for s in complete] != [(s.path, s.digest) for s in sources]:
+            fingerprint = input_fingerprint(complete, options.package, options.templates)
+        sources = complete
+        _save_source_index(cache, options.docs, sources, source_index)
 
     # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
     from generator.model import dump_model
@@ -246,7 +282,7 @@ def run_once(options: Options) -> int:
         "enums": len(run.model.enums),
         "operations": len(run.model.operations),
     }
-    result = plan_writes(options.output, run.files)
+    result = plan_writes(options.output, run.files, known_output)
     status = _status(options, counts)
     new_text = {f.path: f.text for f in run.files}
     old_text = _read_old(options.output, result.touched + result.blocked)
@@ -262,7 +298,7 @@ def run_once(options: Options) -> int:
                 {p: new_text[p] for p in result.touched + result.blocked if p in new_text},
             )
         )
-    written = False
+    written = committed = False
     if options.check:
         for path in result.touched + result.blocked:
             print(f"would change: {(options.output / path).as_posix()}")
@@ -286,7 +322,7 @@ def run_once(options: Options) -> int:
         if result.blocked and not options.force:
             status = 1
         else:
-            write_files(options.output, run.files, result, force=options.force)
+            committed = write_files(options.output, run.files, result, force=options.force)
             written = True
     if not options.quiet:
         for line in report:
@@ -309,8 +345,18 @@ def run_once(options: Options) -> int:
                     "sizes": sizes,
                 },
             )
+            # a commit re-links every file (their ctimes change): the next run hashes them all
+            # again; otherwise they are as this run looked at them
+            cache.record_output_index(options.output, None if committed else result.seen)
         cache.save()
     return status
+
+
+def _save_source_index(cache: Cache, docs: Path, sources: list[Source], index: StatIndex) -> None:
+    """Written when some page was read this run (so that it is trusted next time) or the
+    index lost a page; a run that read nothing leaves the last one, which is still true."""
+    if any(not s.unread for s in sources) or len(index.files) != len(sources):
+        cache.record_source_index(docs, index)
 
 
 def _read_old(out: Path, paths: list[str]) -> dict[str, str]:
@@ -324,6 +370,8 @@ def _read_old(out: Path, paths: list[str]) -> dict[str, str]:
 
 
 def _print_diff(out: Path, old: dict[str, str], new: dict[str, str], paths: list[str]) -> None:
+    import difflib  # only --diff needs it
+
     for path in sorted(paths):
         name = (out / path).as_posix()
         lines = difflib.unified_diff(

@@ -64,7 +64,7 @@ def _parse_many(
     todo: list[Source], jobs: int, progress: Progress | None, done: int, total: int
 ) -> Iterator[PageEntry]:
     if jobs > 1 and len(todo) >= _PARALLEL_PAGES:
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor  # a warm run never needs it
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(todo) // (jobs * 8))

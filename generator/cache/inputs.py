@@ -1,15 +1,21 @@
 """The inputs of a run, read once: the bytes of every page with its hash, and the fingerprint
 of everything that decides the output. Light on purpose (no parsing, no rendering imports), so a
-run with nothing to do costs little more than reading the pages."""
+run with nothing to do costs little more than looking at the pages.
+
+With the index of the last scan (`stats.py`), a page whose stat shows it unchanged is not read:
+its digest is the recorded one and its bytes are left unread (`Source.unread`), to be read by
+`read_unread` only if its parse is not in the cache."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
+from generator.cache.stats import StatIndex, stat_of
 from generator.diagnostics import Diagnostics
 from generator.load.pages import find_page_paths, read_page_file
 from generator.templates_location import template_folders
@@ -18,19 +24,64 @@ from generator.templates_location import template_folders
 @dataclass(frozen=True, slots=True)
 class Source:
     path: str  # relative to DOCS, forward slashes
-    data: bytes
+    data: bytes  # b"" when unread
     digest: str
+    unread: bool = False  # known by its stat to hold the bytes of `digest`; not read
 
 
 def read_sources(docs: Path, diagnostics: Diagnostics) -> list[Source]:
     """The bytes of every page, sorted by path; unreadable pages are reported (GG001)."""
+    return scan_sources(docs, diagnostics)[0]
+
+
+def scan_sources(
+    docs: Path, diagnostics: Diagnostics, known: StatIndex | None = None
+) -> tuple[list[Source], StatIndex]:
+    """Every page, sorted by path, with the index of this scan. A page that `known` proves
+    unchanged is not read (it is `unread`); the others are read and hashed, and unreadable
+    ones are reported (GG001)."""
+    index = StatIndex()  # its time is taken before the first stat
     sources = []
+    top = os.fspath(docs)
     for rel in find_page_paths(docs):
+        stat = stat_of(os.path.join(top, rel))
+        digest = known.trusted(rel, stat) if known is not None else None
+        if digest is not None:
+            sources.append(Source(rel, b"", digest, unread=True))
+            index.add(rel, stat, digest)
+            continue
         data = read_page_file(docs, rel, diagnostics)
         if data is None:
             continue
-        sources.append(Source(rel, data, hashlib.sha256(data).hexdigest()))
-    return sources
+        digest = hashlib.sha256(data).hexdigest()
+        sources.append(Source(rel, data, digest))
+        index.add(rel, stat, digest)  # the stat taken before reading: never newer than the bytes
+    return sources, index
+
+
+def read_unread(
+    docs: Path,
+    sources: list[Source],
+    needed: Callable[[Source], bool],
+    diagnostics: Diagnostics,
+    index: StatIndex,
+) -> list[Source]:
+    """`sources` with the bytes of each unread source that is `needed` (its parse is not
+    cached) read and hashed again; one that changed since its stat is dropped from `index`."""
+    out = []
+    for source in sources:
+        if not (source.unread and needed(source)):
+            out.append(source)
+            continue
+        data = read_page_file(docs, source.path, diagnostics)
+        if data is None:
+            index.files.pop(source.path, None)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != source.digest:  # edited during this run
+            index.files.pop(source.path, None)
+        out.append(Source(source.path, data, digest))
+    return out
 
 
 def input_fingerprint(

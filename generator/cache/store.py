@@ -3,7 +3,8 @@
 Layout (all files written atomically, all safe to delete at any time):
 
 - `pages.pickle`: {key: (PageDoc, diagnostics)} where key = sha256(generator, path, page bytes)
-- `formatted.pickle`: {sha256(generator, rendered text): (formatted text, "") or (None, why)}
+- `formatted.pickle`: {sha256(generator, rendered file): (formatted text, ""), or (None, "")
+  when it is valid as rendered, or (None, why it is not valid Python)}
 - `pages.new.pickle`, `formatted.new.pickle`: the entries added since the file beside them was
   last written in full. A run that adds a few entries writes only these small files instead of
   re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
@@ -15,6 +16,10 @@ Layout (all files written atomically, all safe to delete at any time):
   (render/reuse.py), all in one file, so that one cannot be newer than the other
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
+- `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
+  as a run last read them without writing (a commit re-links them all: it removes the index).
+- `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
+  read them, so that pages whose stat is unchanged are not read again.
 
 The folder never lies inside DOCS (the CLI checks), holds a `.gitignore` of `*` so it can sit
 in a repository untracked, and a different gen-graph version or code never reads another's
@@ -36,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from generator.cache import serialize
 from generator.cache.fingerprint import generator_fingerprint
 from generator.cache.record import BuildRecord, RecordCodec
+from generator.cache.stats import StatIndex
 from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
@@ -43,7 +49,8 @@ if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs pars
     from generator.parse import PageDoc
 
 PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]
-Formatted = tuple[str | None, str]  # (formatted text, "") or (None, why it is invalid)
+# (formatted text, ""), (None, "") when valid as rendered, or (None, why it is invalid)
+Formatted = tuple[str | None, str]
 
 
 def default_cache_dir(output: Path) -> Path:
@@ -111,6 +118,14 @@ class _Entries:
 
 def _dumps(entries: dict[str, Any]) -> bytes:
     return serialize.dumps(entries)
+
+
+def _read_index(path: Path) -> StatIndex | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return StatIndex.loads(data)
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -192,6 +207,31 @@ class Cache:
 
     def forget_run(self, output: Path) -> None:
         self._run_path(output).unlink(missing_ok=True)
+        self._output_path(output).unlink(missing_ok=True)
+
+    # -- what the pages and the output files were when last read ---------------------------
+    def _sources_path(self, docs: Path) -> Path:
+        name = hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:32]
+        return self.root / "sources" / f"{name}.index.pickle"
+
+    def _output_path(self, output: Path) -> Path:
+        return self._run_path(output).with_suffix(".index.pickle")
+
+    def source_index(self, docs: Path) -> StatIndex | None:
+        return _read_index(self._sources_path(docs))
+
+    def record_source_index(self, docs: Path, index: StatIndex) -> None:
+        self._write(self._sources_path(docs), index.dumps())
+
+    def output_index(self, output: Path) -> StatIndex | None:
+        return _read_index(self._output_path(output))
+
+    def record_output_index(self, output: Path, index: StatIndex | None) -> None:
+        """None: OUT was just written, nothing in it is known by its stat."""
+        if index is not None:
+            self._write(self._output_path(output), index.dumps())
+        else:
+            self._output_path(output).unlink(missing_ok=True)
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:

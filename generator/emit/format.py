@@ -49,15 +49,19 @@ _UNSPLITTABLE = re.compile(
 
 def needs_black(text: str) -> bool:
     """Whether a file laid out by the built-in templates has a line black would still change:
-    one longer than the limit, outside docstrings, that black can split."""
-    inside = False
-    for line in text.split("\n"):
-        quotes = line.count('"""')
-        if quotes or inside:
-            inside = inside != (quotes % 2 == 1)
+    one longer than the limit, outside docstrings, that black can split. Lines with a `\"\"\"`
+    and lines inside docstrings are never looked at: splitting the text at every `\"\"\"`, the
+    code lies in the even pieces, less the first and last line of each (they hold a quote)."""
+    pieces = text.split('"""')
+    last = len(pieces) - 1
+    for index in range(0, len(pieces), 2):
+        lines = pieces[index].split("\n")
+        code = lines[(0 if index == 0 else 1) : (len(lines) if index == last else -1)]
+        if not code or max(map(len, code)) <= LINE_LENGTH:
             continue
-        if len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
-            return True
+        for line in code:
+            if len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
+                return True
     return False
 
 
@@ -69,9 +73,8 @@ class _Unit:
 
 
 def _check_unit(unit: _Unit) -> Formatted:
-    """Formatted (when asked) and compiled: (text, "") or (None, why it is not valid Python);
-    a unit that is only compiled comes back as ("", "") to spare sending its text back (so a
-    file that black would reduce to nothing is kept as rendered)."""
+    """Formatted (when asked) and compiled: (formatted text, ""), or (None, "") when it is
+    valid as rendered and only compiled, or (None, why it is not valid Python)."""
     text = unit.text
     if unit.line_length:
         formatted, why = format_source(unit.text, unit.line_length)
@@ -81,7 +84,7 @@ def _check_unit(unit: _Unit) -> Formatted:
     why = _gate(unit.path, text)
     if why:
         return None, why
-    return (text if unit.line_length else ""), ""
+    return (text if unit.line_length else None), ""
 
 
 def format_source(text: str, line_length: int = LINE_LENGTH) -> Formatted:
@@ -94,8 +97,8 @@ def format_source(text: str, line_length: int = LINE_LENGTH) -> Formatted:
     try:
         return black.format_str(text, mode=mode), ""
     except InvalidInput as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return None, first
+        lines = str(error).splitlines()
+        return None, (lines[0] if lines else "") or type(error).__name__  # never empty
 
 
 def _gate(path: str, text: str) -> str:
@@ -108,9 +111,14 @@ def _gate(path: str, text: str) -> str:
 
 
 def _key(file: RenderedFile) -> str:
-    """What a file's check depends on: its path (in messages), its text, and whether its layout
-    is black's own (the decision to run black follows from these)."""
-    return text_key(f"{int(file.black_layout)}\0{file.path}\0{file.text}")
+    """What decides the result: the text, its path, and whether the built-in templates laid
+    it out (then `needs_black` decides, itself a function of the text)."""
+    return text_key(f"{'laid out' if file.black_layout else 'black'}\0{file.path}\0{file.text}")
+
+
+def _unit(file: RenderedFile) -> _Unit:
+    black = not file.black_layout or needs_black(file.text)
+    return _Unit(file.path, file.text, LINE_LENGTH if black else 0)
 
 
 def format_files(
@@ -121,20 +129,19 @@ def format_files(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> list[RenderedFile]:
     """Formatted files; a file that is not valid Python is reported (GG041) and left out.
-    A file checked by an earlier run is looked up by its key before anything is scanned."""
-    keys: dict[str, str] = {}
+    Results are cached by `_key`: a file seen before costs one hash, no scan of its lines."""
+    keys = {file.path: _key(file) for file in files if file.path.endswith(".py")}
     results: dict[str, Formatted] = {}
     todo: dict[str, _Unit] = {}
     for file in files:
-        if not file.path.endswith(".py"):
+        key = keys.get(file.path)
+        if key is None or key in results or key in todo:
             continue
-        key = keys[file.path] = _key(file)
         found = cache.get_formatted(key) if cache else None
         if found is not None:
             results[key] = found
         else:
-            black = not file.black_layout or needs_black(file.text)
-            todo[key] = _Unit(file.path, file.text, LINE_LENGTH if black else 0)
+            todo[key] = _unit(file)
     # black first (slowest), biggest first: the workers finish together
     order = sorted(todo, key=lambda k: (-todo[k].line_length, -len(todo[k].text), k))
     total, done = len(results) + len(order), len(results)
@@ -160,14 +167,17 @@ def format_files(
             cache.put_formatted(key, results[key])
     out = []
     for file in files:
-        if file.path not in keys:
+        key = keys.get(file.path)
+        if key is None:
             out.append(file)
             continue
-        text, why = results[keys[file.path]]
-        if text is None:
+        text, why = results[key]
+        if why:
             diagnostics.report(
                 "GG041", SourceSpan(file.path, 1), f"not valid Python, not written: {why}"
             )
-            continue
-        out.append(replace(file, text=text) if text else file)  # "": only compiled
+        elif text is None:
+            out.append(file)  # valid as rendered
+        else:
+            out.append(replace(file, text=text))
     return out

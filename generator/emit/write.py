@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
+from generator.cache.stats import StatIndex, stat_of
 from generator.emit.commit import commit, prune_empty_dirs
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ class WriteResult:
     unchanged: int = 0
     foreign: list[str] = field(default_factory=list)  # existing files we did not write
     edited: list[str] = field(default_factory=list)  # generated files changed by hand
+    # path -> (the text planned, the sha256 of its bytes)
+    digests: dict[str, tuple[str, str]] = field(default_factory=dict)
+    seen: StatIndex = field(default_factory=StatIndex)  # the existing files, as looked at
 
     @property
     def blocked(self) -> list[str]:
@@ -59,20 +63,26 @@ def read_manifest(out: Path) -> dict[str, str]:
         return {}
 
 
-def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
+def plan_writes(
+    out: Path, files: list[RenderedFile], known: StatIndex | None = None
+) -> WriteResult:
+    """What writing `files` into OUT would do. A file that `known` proves unchanged by its stat
+    is not read (its recorded digest stands for its bytes); `result.seen` indexes every
+    existing file looked at, for the next run."""
     manifest = read_manifest(out)
     result = WriteResult()
     wanted = {f.path for f in files}
     resolves_inside = _inside_checker(out)
+    top = os.fspath(out)
     for file in files:
         _check_inside(file.path)
-        target = out / file.path
         if not resolves_inside(file.path):
             result.foreign.append(file.path)  # a linked folder in OUT leads elsewhere
             continue
-        new = file.text.encode("utf-8")
+        new = _digest(file.text.encode("utf-8"))
+        result.digests[file.path] = (file.text, new)
         try:
-            old = target.read_bytes()
+            old = _current_digest(top, file.path, known, result.seen)
         except FileNotFoundError:
             result.added.append(file.path)
             continue
@@ -82,26 +92,38 @@ def plan_writes(out: Path, files: list[RenderedFile]) -> WriteResult:
         if old == new:
             result.unchanged += 1
             continue
-        known = manifest.get(file.path)
-        if known is None:
+        recorded = manifest.get(file.path)
+        if recorded is None:
             result.foreign.append(file.path)
-        elif known != _digest(old):
+        elif recorded != old:
             result.edited.append(file.path)
         else:
             result.changed.append(file.path)
     for path in sorted(set(manifest) - wanted):
         if not _is_relative(path) or not resolves_inside(path):
             continue  # a manifest names only files inside OUT; anything else is never touched
-        target = out / path
         try:
-            current = target.read_bytes()
+            current = _current_digest(top, path, known, result.seen)
         except OSError:
             continue  # already gone
-        if _digest(current) == manifest[path]:
+        if current == manifest[path]:
             result.removed.append(path)
         else:
             result.edited.append(path)
     return result
+
+
+def _current_digest(top: str, path: str, known: StatIndex | None, seen: StatIndex) -> str:
+    """The digest of the file at `path` below top: recorded, when its stat proves it, else
+    read. Raises OSError when it cannot be read (FileNotFoundError when it does not exist)."""
+    full = os.path.join(top, path)
+    stat = stat_of(full)
+    digest = known.trusted(path, stat) if known is not None else None
+    if digest is None:
+        with open(full, "rb") as handle:
+            digest = _digest(handle.read())
+    seen.add(path, stat, digest)  # the stat taken before reading: never newer than the bytes
+    return digest
 
 
 def _is_relative(path: str) -> bool:
@@ -129,11 +151,11 @@ def _inside_checker(out: Path) -> Callable[[str], bool]:
     return check
 
 
-def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> None:
+def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> bool:
     """Apply a plan made by plan_writes, all at once (see `commit`). With blocked files and no
-    force, nothing is written."""
+    force, nothing is written. True when OUT was changed."""
     if result.blocked and not force:
-        return
+        return False
     rewrite = set(result.added + result.changed + (result.blocked if force else []))
     resolves_inside = _inside_checker(out)
     for file in files:
@@ -142,9 +164,7 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     removes = list(result.removed)
     manifest = {
         "generator": f"gen-graph {__version__}",
-        "files": {
-            f.path: _digest(f.text.encode("utf-8")) for f in sorted(files, key=lambda f: f.path)
-        },
+        "files": {f.path: _new_digest(f, result) for f in sorted(files, key=lambda f: f.path)},
     }
     manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
     writes = {f.path: f.text.encode("utf-8") for f in files if f.path in rewrite}
@@ -155,9 +175,9 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     if current_manifest != manifest_bytes:
         writes[MANIFEST] = manifest_bytes
     if not writes and not removes:
-        return
+        return False
     if commit(out, writes, removes):
-        return
+        return True
     # no room for a staging folder beside OUT: replace file by file, each atomically
     out.mkdir(parents=True, exist_ok=True)
     for path, data in sorted(writes.items()):
@@ -165,6 +185,15 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     for path in removes:
         (out / path).unlink(missing_ok=True)
         prune_empty_dirs(out, (out / path).parent)
+    return True
+
+
+def _new_digest(file: RenderedFile, result: WriteResult) -> str:
+    """The digest plan_writes took of this very text, else a new one."""
+    planned = result.digests.get(file.path)
+    if planned is not None and planned[0] is file.text:
+        return planned[1]
+    return _digest(file.text.encode("utf-8"))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -82,3 +82,23 @@ def test_interrupted_runs_leave_the_old_or_the_new_output(tmp_path: Path, sig: i
         assert snapshot(out) == after
         assert not any(p.name.startswith(".sdk.gen-graph") for p in out.parent.iterdir())
     assert outcomes  # at least one outcome observed (both usually are)
+
+
+def test_the_swap_is_one_exchange_not_two_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Linux the new tree and OUT trade places in one renameat2(RENAME_EXCHANGE) call:
+    there is no moment without OUT."""
+    from generator.emit import commit as commit_module
+
+    out = tmp_path / "sdk"
+    out.mkdir()
+    (out / "kept.py").write_bytes(b"kept")
+    (out / "old.py").write_bytes(b"old")
+
+    def no_rename(*args: object) -> None:
+        raise AssertionError("OUT was moved aside")
+
+    monkeypatch.setattr(commit_module.os, "rename", no_rename)
+    assert commit_module.commit(out, {"new.py": b"new"}, ["old.py"])
+    assert snapshot(out) == {"kept.py": b"kept", "new.py": b"new"}

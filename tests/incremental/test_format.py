@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.cache import Cache
 from generator.diagnostics import Diagnostics
-from generator.emit.format import format_files
+from generator.emit.format import _STRING, _UNSPLITTABLE, LINE_LENGTH, format_files, needs_black
 from generator.pipeline import generate
 from generator.render import RenderedFile, render_files
 
@@ -45,3 +50,63 @@ def test_invalid_python_is_reported_not_written() -> None:
     files = [RenderedFile("client.py", "class Client:\n    def f(self:\n        pass\n")]
     assert format_files(files, diagnostics) == []
     assert [d.code for d in diagnostics.items] == ["GG041"]
+
+
+def needs_black_line_by_line(text: str) -> bool:
+    """The rule needs_black implements, spelled out one line at a time."""
+    inside = False
+    for line in text.split("\n"):
+        quotes = line.count('"""')
+        if quotes or inside:
+            inside = inside != (quotes % 2 == 1)
+            continue
+        if len(line) > LINE_LENGTH and not _UNSPLITTABLE.fullmatch(_STRING.sub('""', line)):
+            return True
+    return False
+
+
+LINES = [
+    "",
+    '"""',
+    '    """A docstring."""',
+    "x" * (LINE_LENGTH + 1),
+    "    y = " + "1 + " * 30 + "1",
+    '    "' + "a" * LINE_LENGTH + '",',
+    "from a import (" + "b" * LINE_LENGTH,
+    "    z = 1\r",
+    '""""""',
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LINES), st.sampled_from(["", '"""', "\r", " "]))))
+def test_needs_black_looks_at_long_lines_outside_docstrings(lines: list[tuple[str, str]]) -> None:
+    text = "\n".join(line + end for line, end in lines)
+    assert needs_black(text) == needs_black_line_by_line(text)
+
+
+def test_a_file_seen_before_is_not_scanned_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [
+        RenderedFile("ok.py", "x = 1\n", black_layout=True),
+        RenderedFile("long.py", "y = [" + "1, " * 40 + "]\n", black_layout=True),
+        RenderedFile("mine.py", "z=2\n"),  # a user template: always black
+        RenderedFile("bad.py", "def f(:\n", black_layout=True),
+        RenderedFile("data.json", "{}"),
+    ]
+    cache = Cache(tmp_path / "cache")
+    first_diagnostics = Diagnostics()
+    first = format_files(files, first_diagnostics, cache)
+    assert [f.path for f in first] == ["ok.py", "long.py", "mine.py", "data.json"]
+    assert first[0] is files[0]  # valid as laid out: the very same file
+    assert first[1].text.startswith("y = [\n    1,\n") and first[2].text == "z = 2\n"
+
+    def scanned(text: str) -> bool:
+        raise AssertionError("needs_black called for a file the cache knows")
+
+    monkeypatch.setattr("generator.emit.format.needs_black", scanned)
+    again_diagnostics = Diagnostics()
+    assert format_files(files, again_diagnostics, cache) == first
+    assert again_diagnostics.sorted() == first_diagnostics.sorted()
+    assert [d.code for d in again_diagnostics.items] == ["GG041"]

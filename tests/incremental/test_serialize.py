@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from generator.cache import serialize
 from generator.diagnostics import Diagnostics
 from generator.load import read_page
 from generator.parse import parse_page
+from tests.conftest import ROOT
 from tests.incremental.conftest import make_docs
 
 
@@ -58,3 +61,47 @@ def test_a_parsed_page_round_trips(tmp_path: Path) -> None:
         entry = (doc, tuple(diagnostics.items))
         assert serialize.loads(serialize.dumps(entry)) == entry
         assert pickle.loads(serialize.dumps(entry)) == pickle.loads(pickle.dumps(entry))
+
+
+def test_another_process_loads_what_this_one_dumped(tmp_path: Path) -> None:
+    """The functions that rebuild each class are made on first use: a fresh process that has
+    never dumped anything finds them by name."""
+    docs = make_docs(tmp_path / "docs", widgets=1)
+    page = docs / "resources" / "widget0.md"
+    diagnostics = Diagnostics()
+    doc = parse_page(read_page("resources/widget0.md", page.read_bytes(), diagnostics), diagnostics)
+    entry = (doc, tuple(diagnostics.items), Frozen(name="n", items=(1,)))
+    (tmp_path / "ours").write_bytes(serialize.dumps(entry))
+    (tmp_path / "plain").write_bytes(pickle.dumps(entry))
+    code = (
+        "import pickle, sys; from pathlib import Path; from generator.cache import serialize; "
+        "d = Path(sys.argv[1]); "
+        "ours = serialize.loads((d / 'ours').read_bytes()); "
+        "print(ours == pickle.loads((d / 'plain').read_bytes()), type(ours[0]).__name__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.stdout.split() == ["True", "PageDoc"], done.stderr
+
+
+def test_a_class_that_changed_since_it_was_pickled_is_not_loaded() -> None:
+    data = serialize.dumps(Frozen(name="x"))
+    fields = serialize._FIELDS[Frozen]
+    try:  # as if Frozen had lost a field since: the tuple no longer fits
+        serialize._FIELDS[Frozen] = fields[:-1]  # type: ignore[index]
+        for made in [k for k in vars(serialize) if k.startswith("_new_")]:
+            delattr(serialize, made)
+        serialize._REBUILDERS.clear()
+        with pytest.raises(pickle.UnpicklingError):
+            serialize.loads(data)
+    finally:
+        serialize._FIELDS[Frozen] = fields
+        serialize._REBUILDERS.clear()
+        for made in [k for k in vars(serialize) if k.startswith("_new_")]:
+            delattr(serialize, made)
+    assert serialize.loads(data) == Frozen(name="x")
