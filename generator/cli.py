@@ -21,7 +21,6 @@ from generator import __version__
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
 from generator.cache.stats import StatIndex, stat_of
-from generator.cache.store import page_key
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
@@ -228,20 +227,10 @@ def run_once(options: Options) -> int:
             print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
         return _status(options, counts)
 
-    if cache is not None:
-        # pages known unchanged by their stat are read only when their parse is not cached
-        parsed = cache.pages()
-        complete = read_unread(
-            options.docs,
-            sources,
-            lambda source: parsed.get(page_key(source.path, source.digest)) is None,
-            read_diagnostics,
-            source_index,
-        )
-        if [(s.path, s.digest) for s in complete] != [(s.path, s.digest) for s in sources]:
-            fingerprint = input_fingerprint(complete, options.package, options.templates)
-        sources = complete
-        _save_source_index(cache, options.docs, sources, source_index)
+    def read_pages(unread: list[Source], diagnostics: Diagnostics) -> list[Source]:
+        """Pages known unchanged by their stat, read when the pipeline needs their bytes: a
+        parse that is not cached (a patched build needs none)."""
+        return read_unread(options.docs, unread, lambda _: True, diagnostics, source_index)
 
     # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
     from generator.model import dump_model
@@ -257,7 +246,12 @@ def run_once(options: Options) -> int:
             jobs=options.jobs,
             progress=progress.update,
             preloaded=(sources, read_diagnostics),
+            read=read_pages,
         )
+    if [(s.path, s.digest) for s in run.sources] != [(s.path, s.digest) for s in sources]:
+        fingerprint = input_fingerprint(run.sources, options.package, options.templates)
+    if cache is not None:
+        _save_source_index(cache, options.docs, run.sources, source_index)
     diagnostics = run.diagnostics.sorted()
     _print_diagnostics(options, diagnostics)
     if options.dump_model is not None:

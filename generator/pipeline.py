@@ -30,6 +30,8 @@ __all__ = ["Run", "Source", "generate", "input_fingerprint", "parse_docs", "read
 
 T = TypeVar("T")
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+# the bytes of pages left unread by a stat scan (cache/inputs.py), read when a parse needs them
+Reader = Callable[[list[Source], Diagnostics], list[Source]]
 
 # Below this many pages to parse, starting worker processes costs more than it saves.
 _PARALLEL_PAGES = 200
@@ -43,6 +45,7 @@ class Run:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     timings: dict[str, float] = field(default_factory=dict)
     parsed: int = 0  # pages parsed in this run (the others came from the cache)
+    sources: list[Source] = field(default_factory=list)  # as read by the end of the run
 
     def timed(self, stage: str, work: Callable[[], T]) -> T:
         start = time.perf_counter()
@@ -90,8 +93,10 @@ def parse_entries(
     cache: Cache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    read: Reader | None = None,
 ) -> dict[str, PageEntry]:
-    """Every page parsed, or taken from the cache; by path, in the order of `sources`."""
+    """Every page parsed, or taken from the cache; by path, in the order of `sources` (a page
+    `read` cannot read any more is left out, and dropped from `run.sources`)."""
     entries: dict[str, PageEntry] = {}
     todo: list[Source] = []
     for source in sources:
@@ -100,13 +105,29 @@ def parse_entries(
             entries[source.path] = hit
         else:
             todo.append(source)
+    todo = _with_bytes(todo, run, read)
     new = _parse_many(todo, jobs, progress, len(entries), len(sources))
     for source, entry in zip(todo, new, strict=True):
         entries[source.path] = entry
         if cache is not None:
             cache.put_page(page_key(source.path, source.digest), entry)
     run.parsed = len(todo)
-    return {source.path: entries[source.path] for source in sources}
+    return {s.path: entries[s.path] for s in sources if s.path in entries}
+
+
+def _with_bytes(todo: list[Source], run: Run, read: Reader | None) -> list[Source]:
+    """`todo` with the bytes of its unread pages (cache/inputs.py), and `run.sources` updated
+    to what was found: a page edited since it was scanned has a new digest, a page that
+    cannot be read any more is dropped (GG001)."""
+    unread = [s for s in todo if s.unread]
+    if not unread:
+        return todo
+    if read is None:
+        raise ValueError("pages left unread and no way to read them")  # a caller's bug
+    found = {s.path: s for s in read(unread, run.diagnostics)}
+    gone = {s.path for s in unread} - found.keys()
+    run.sources = [found.get(s.path, s) for s in run.sources if s.path not in gone]
+    return [found.get(s.path, s) for s in todo if s.path not in gone]
 
 
 def parse_sources(
@@ -139,18 +160,21 @@ def generate(
     progress: Progress | None = None,
     preloaded: tuple[list[Source], Diagnostics] | None = None,
     formatting: bool = True,
+    read: Reader | None = None,
 ) -> Run:
-    """`preloaded`: the pages and their read diagnostics, when the caller already read them.
-    `formatting=False` skips black (tests that only import the output)."""
+    """`preloaded`: the pages and their read diagnostics, when the caller already read them
+    (or scanned them: `read` then reads those whose bytes are needed; `run.sources` is what
+    was found). `formatting=False` skips black (tests that only import the output)."""
     run = Run()
     if preloaded is None:
         sources = run.timed("load", lambda: read_sources(docs, run.diagnostics))
     else:
         sources = preloaded[0]
         run.diagnostics.extend(preloaded[1])
-    run.pages = len(sources)
+    run.sources = sources
     last = cache.last_build() if cache is not None else None
-    built = _model(sources, run, cache, jobs, progress, last)
+    built = _model(run, cache, jobs, progress, last, read)
+    run.pages = len(run.sources)
     run.model = built.model
     memo = None
     if cache is not None:
@@ -171,20 +195,22 @@ def generate(
 
 
 def _model(
-    sources: list[Source],
     run: Run,
     cache: Cache | None,
     jobs: int,
     progress: Progress | None,
     last: BuildRecord | None,
+    read: Reader | None,
 ) -> BuildRecord:
     """The model of the pages, with what it was made from: the last build's model, patched,
     when every page that changed since kept its shape (build/patch.py); else built anew."""
     if last is not None:
-        patched = run.timed("patch", lambda: _patched(sources, run, last))
+        patched = run.timed("patch", lambda: _patched(run.sources, run, last))
         if patched is not None:
             return patched
-    entries = run.timed("parse", lambda: parse_entries(sources, run, cache, jobs, progress))
+    entries = run.timed(
+        "parse", lambda: parse_entries(run.sources, run, cache, jobs, progress, read)
+    )
     for _, diagnostics, _ in entries.values():
         run.diagnostics.items.extend(diagnostics)
     from generator.build import build_model  # a patched run never loads the build's passes
@@ -193,7 +219,7 @@ def _model(
     model = run.timed("build", lambda: build_model([e[0] for e in entries.values()], found))
     run.diagnostics.extend(found)
     return BuildRecord(
-        digests={s.path: s.digest for s in sources},
+        digests={s.path: s.digest for s in run.sources},
         shapes={path: entry[2] for path, entry in entries.items()},
         parse_diagnostics={path: entry[1] for path, entry in entries.items()},
         build_diagnostics=tuple(found.items),
@@ -206,7 +232,7 @@ def _patched(sources: list[Source], run: Run, last: BuildRecord) -> BuildRecord 
     if digests.keys() != last.digests.keys():
         return None  # pages added or removed
     todo = [s for s in sources if last.digests[s.path] != s.digest]
-    if len(todo) > max(8, len(sources) // 20):
+    if len(todo) > max(8, len(sources) // 20) or any(s.unread for s in todo):
         return None  # many pages: parsed one by one here, a full build is as quick
     # parsed here, not looked up: the page cache is a large file, and these pages are new
     entries = {s.path: parse_source(s.path, s.data) for s in todo}

@@ -94,3 +94,35 @@ def test_the_build_record_repickles_only_what_a_patch_changed(
     monkeypatch.undo()
     saved = Cache(tmp_path / "cache").last_build()
     assert saved is not None and saved.model == generate(docs, "sdk").model
+
+
+def test_pages_left_unread_are_read_when_a_parse_needs_them(tmp_path: Path) -> None:
+    """A stat scan leaves trusted pages unread (cache/inputs.py); the pipeline reads them only
+    for a parse the cache lacks, and sees what they hold by then: an edit made after the scan
+    (new digest), a page gone (GG001, left out)."""
+    from generator.cache.inputs import Source, read_sources, read_unread
+    from generator.cache.stats import StatIndex
+    from generator.diagnostics import Diagnostics
+
+    docs = make_docs(tmp_path / "docs", widgets=2)
+    scanned = read_sources(docs, Diagnostics())
+    unread = [Source(s.path, b"", s.digest, unread=True) for s in scanned]
+    page = docs / "resources" / "widget0.md"
+    page.write_text(page.read_text().replace("| Int32 |", "| Int64 |"))
+    (docs / "resources" / "widget1.md").unlink()
+    asked: list[str] = []
+
+    def read(sources: list[Source], diagnostics: Diagnostics) -> list[Source]:
+        asked.extend(s.path for s in sources)
+        return read_unread(docs, sources, lambda _: True, diagnostics, StatIndex())
+
+    run = generate(docs, "sdk", preloaded=(unread, Diagnostics()), read=read)
+    assert sorted(asked) == sorted(s.path for s in scanned)  # no cache: every parse is needed
+    assert run.pages == len(scanned) - 1
+    assert "resources/widget1.md" not in {s.path for s in run.sources}
+    assert any(d.code == "GG001" for d in run.diagnostics.items)
+    edited = next(s for s in run.sources if s.path == "resources/widget0.md")
+    assert edited.digest != next(s.digest for s in scanned if s.path == edited.path)
+    fresh = generate(docs, "sdk")  # the same, but for the GG001 of the page that went away
+    assert {f.path: f.text for f in run.files} == {f.path: f.text for f in fresh.files}
+    assert run.model == fresh.model

@@ -193,6 +193,12 @@ def test_pages_trusted_by_their_stat_are_read_when_their_parse_is_not_cached(
     (out / "models" / "widget1.py").unlink()  # something to do
     reads = count_page_reads(monkeypatch)
     assert main(args) == 0
+    assert reads == []  # the last build's record still holds the model: no page is needed
+    assert snapshot(out) == expected
+
+    (cache / "build.pickle").unlink()  # now every parse is needed, and no page's bytes are kept
+    (out / "models" / "widget1.py").unlink()
+    assert main(args) == 0
     assert sorted(reads) == sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     assert snapshot(out) == expected
 
