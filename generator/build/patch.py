@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,7 @@ from generator.diagnostics import Diagnostic
 from generator.model import ApiModel
 from generator.source import SourceSpan
 
-_FIELDS: dict[type, tuple[str, ...] | None] = {}  # None: not a dataclass
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # fields walked; None: not a dataclass
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
@@ -93,12 +94,10 @@ class Patch:
                         changed = list(value)
                     changed[at] = new
             return value if changed is None else tuple(changed)
-        names = _FIELDS.get(kind, ())
-        if names == ():
-            if kind in _FIELDS or not dataclasses.is_dataclass(kind):
-                _FIELDS[kind] = None
-                return value
-            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        try:
+            names = _FIELDS[kind]
+        except KeyError:
+            names = _FIELDS[kind] = _walked_fields(kind)
         if names is None:
             return value
         changes = {}
@@ -111,6 +110,30 @@ class Patch:
             if new is not item:
                 changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
+
+
+def _walked_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass that can hold a span or a description: those named
+    `description`, and those whose annotation admits a dataclass (a field typed `str`,
+    `bool`, `tuple[str, ...]`, ... is skipped, which keeps the walk to a fraction of the
+    model). None for anything that is not a dataclass."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    names = [f.name for f in dataclasses.fields(kind)]
+    try:
+        hints = typing.get_type_hints(kind)
+    except Exception:  # noqa: BLE001 - an annotation that cannot be resolved: walk it all
+        return tuple(names)
+    return tuple(n for n in names if n == "description" or _may_hold(hints.get(n, Any)))
+
+
+def _may_hold(hint: Any) -> bool:
+    if hint in _LEAVES or typing.get_origin(hint) is typing.Literal:
+        return False
+    arguments = typing.get_args(hint)
+    if arguments:
+        return any(_may_hold(a) for a in arguments if a is not Ellipsis)
+    return not isinstance(hint, type) or hint not in _LEAVES
 
 
 def plan_patch(

@@ -122,3 +122,41 @@ def test_a_patch_is_refused_when_it_could_be_wrong() -> None:
     # lines that do not map one to one and in order
     reordered = PageShape(old[path].digest, tuple(reversed(old[path].lines)), old[path].texts)
     assert plan_patch(old, dict(old, **{path: reordered}), [path]) is None
+
+
+def test_the_patch_walk_reaches_every_span_and_description_of_a_model() -> None:
+    """The walk skips fields whose annotation cannot hold a span (build/patch.py
+    `_walked_fields`); over a real model it must still reach every one, and every
+    description."""
+    import dataclasses
+
+    from generator.build.patch import _walked_fields
+    from generator.pipeline import generate
+    from tests.conftest import DOCS_INPUT
+
+    model = generate(DOCS_INPUT, "sdk", formatting=False).model
+
+    def everything(value: object, found: list[object], walked: bool) -> None:
+        if isinstance(value, SourceSpan):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                everything(item, found, walked)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            names = (
+                _walked_fields(type(value)) or ()
+                if walked
+                else [f.name for f in dataclasses.fields(value)]
+            )
+            for name in names:
+                item = getattr(value, name)
+                if name == "description":
+                    found.append(("description", item))
+                else:
+                    everything(item, found, walked)
+
+    full: list[object] = []
+    walked: list[object] = []
+    everything(model, full, walked=False)
+    everything(model, walked, walked=True)
+    assert len(full) > 100 and walked == full
