@@ -1,10 +1,10 @@
 """The file of the last build (`build.pickle`): a BuildRecord whose model is kept as one pickle
-per type, enum and operation.
+per type, enum and operation, and its page shapes and rendered groups as one pickle each.
 
 A patched build (build/patch.py) changes a few of the model's thousands of elements and shares
-the others with the model it was loaded from. Saving it then pickles only the new elements and
-reuses the bytes the others were loaded from; pickling the whole model again took most of a
-one-page run's save. Elements are matched by identity, and each is held with its bytes, so an
+the others with the model it was loaded from; render reuses most groups as loaded. Saving then
+pickles only the new values and reuses the bytes the others were loaded from; pickling the
+whole record again took most of a one-page run's save. Elements are matched by identity, and each is held with its bytes, so an
 id is never reused while its entry lives.
 """
 
@@ -39,34 +39,36 @@ class RecordCodec:
     known: dict[int, tuple[object, bytes]] = field(default_factory=dict)  # id -> (element, bytes)
 
     def dumps(self, record: BuildRecord) -> bytes:
+        from generator.model import ApiModel
+
         model = record.model
         known: dict[int, tuple[object, bytes]] = {}
         parts = tuple(
             tuple(self._bytes(element, known) for element in elements)
             for elements in (model.types, model.enums, model.operations)
         )
+        shapes = {path: self._bytes(shape, known) for path, shape in record.shapes.items()}
+        rendered = {key: self._bytes(group, known) for key, group in record.rendered.items()}
         self.known = known  # the elements of this record only: memory stays bounded (--watch)
-        from generator.model import ApiModel
-
-        rest = replace(record, model=ApiModel())  # the model goes in `parts`
-        return serialize.dumps((rest, parts))
+        rest = replace(record, model=ApiModel(), shapes={}, rendered={})  # kept apart, below
+        return serialize.dumps((rest, parts, shapes, rendered))
 
     def loads(self, data: bytes) -> BuildRecord | None:
         from generator.model import ApiModel
 
-        rest, parts = serialize.loads(data)
+        rest, parts, shapes, rendered = serialize.loads(data)
         if not isinstance(rest, BuildRecord) or not isinstance(parts, tuple) or len(parts) != 3:
             return None
-        groups = []
-        for blobs in parts:
-            elements = []
-            for blob in blobs:
-                element = serialize.loads(blob)
-                self.known[id(element)] = (element, blob)
-                elements.append(element)
-            groups.append(tuple(elements))
+        groups = [tuple(self._load(blob) for blob in blobs) for blobs in parts]
         rest.model = ApiModel(types=groups[0], enums=groups[1], operations=groups[2])
+        rest.shapes = {path: self._load(blob) for path, blob in shapes.items()}
+        rest.rendered = {key: self._load(blob) for key, blob in rendered.items()}
         return rest
+
+    def _load(self, blob: bytes) -> Any:
+        value = serialize.loads(blob)
+        self.known[id(value)] = (value, blob)
+        return value
 
     def _bytes(self, element: object, known: dict[int, tuple[object, bytes]]) -> bytes:
         found = self.known.get(id(element))

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumType, StructuredType
 from generator.render.plan import Names, package_view, plan_names
-from generator.render.plan_client import client_view
 from generator.render.plan_models import enum_view, inherited_names, model_view
 from generator.render.reuse import Memo, reuse
 from generator.templates_location import template_folders
@@ -132,6 +131,8 @@ def _package_files(
 def _client_files(
     model: ApiModel, names: Names, package: str, env: _Templates, _: Diagnostics
 ) -> list[RenderedFile]:
+    from generator.render.plan_client import client_view  # not loaded when the client is reused
+
     client = client_view(model, package, names.classes, names.modules, names.enums)
     files = [
         env.render("client.py", "client.py.jinja", client=client),

@@ -1,24 +1,15 @@
-"""Turn the model into view objects: class and module names for every type, then the views of
-each kind of file (plan_models.py, plan_client.py) and of the package itself."""
+"""The names every view needs (class and module of each type and enum), and the view of the
+package files; the views of model, enum and builder modules are in plan_models.py and
+plan_client.py, and render/__init__.py plans them group by group."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
 from generator.render import layout, naming
-from generator.render.plan_client import client_view
-from generator.render.plan_models import enum_view, model_view
 from generator.render.text import literal
-from generator.render.views import (
-    ClientView,
-    EnumView,
-    ExportView,
-    ModelView,
-    PackageView,
-    RegistryEntryView,
-)
+from generator.render.views import ExportView, PackageView, RegistryEntryView
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +30,6 @@ class Names:
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    models: tuple[ModelView, ...]
-    enums: tuple[EnumView, ...]
-    client: ClientView
-    package: PackageView
-
-
 def plan_names(model: ApiModel) -> Names:
     names = [(t.qualified_name, naming.class_name(t.name, t.namespace)) for t in model.types]
     names += [(e.qualified_name, naming.class_name(e.name, e.namespace)) for e in model.enums]
@@ -63,21 +46,6 @@ def plan_names(model: ApiModel) -> Names:
         enums=frozenset(e.qualified_name for e in model.enums),
         flags=frozenset(e.qualified_name for e in model.enums if e.flags),
     )
-
-
-def plan_views(model: ApiModel, package: str, diagnostics: Diagnostics) -> Plan:
-    """Every view at once (the render stage plans them file by file, see render/reuse.py)."""
-    names = plan_names(model)
-    by_name = {t.qualified_name: t for t in model.types}
-    model_views = tuple(
-        model_view(
-            t, package, names.classes, names.modules, names.enums, by_name, diagnostics, names.flags
-        )
-        for t in model.types
-    )
-    enum_views = tuple(enum_view(e, package, names.classes, names.modules) for e in model.enums)
-    client = client_view(model, package, names.classes, names.modules, names.enums)
-    return Plan(model_views, enum_views, client, package_view(names, package))
 
 
 def package_view(names: Names, package: str) -> PackageView:

@@ -44,12 +44,11 @@ def reuse(
     before, now = inputs
     hit = memo.groups.get(key)
     if hit is not None and before is not None and before == now:
-        files, found = hit
-        diagnostics.items.extend(found)
-    else:
-        local = Diagnostics()
-        files = make(local)
-        found = tuple(local.items)
-        diagnostics.extend(local)
-    memo.fresh[key] = (files, found)
+        diagnostics.items.extend(hit[1])
+        memo.fresh[key] = hit  # the very value loaded: the cache need not pickle it again
+        return list(hit[0])
+    local = Diagnostics()
+    files = make(local)
+    diagnostics.extend(local)
+    memo.fresh[key] = (files, tuple(local.items))
     return list(files)

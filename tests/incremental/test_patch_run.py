@@ -91,6 +91,8 @@ def test_the_build_record_repickles_only_what_a_patch_changed(
     assert "patch" in patched.timings
     elements = [v for v in pickled if isinstance(v, StructuredType)]
     assert [e.name for e in elements] == ["widget1"]  # the only element whose lines moved
+    groups = [v for v in pickled if isinstance(v, tuple) and len(v) == 2]
+    assert len(groups) == 1  # widget1's module, rendered again; the other groups' bytes reused
     monkeypatch.undo()
     saved = Cache(tmp_path / "cache").last_build()
     assert saved is not None and saved.model == generate(docs, "sdk").model
