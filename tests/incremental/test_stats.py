@@ -88,14 +88,21 @@ def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return reads
 
 
-def test_a_settled_run_reads_no_page_and_no_output_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """DOCS and OUT after a generation and a second run: the second hashes OUT once after the
+    first one's commit, and records the index that later runs trust."""
     docs = make_docs(tmp_path / "docs", widgets=3)
     out = tmp_path / "sdk"
     later(monkeypatch)
     assert main([str(docs), "-o", str(out), "-q"]) == 0
-    assert main([str(docs), "-o", str(out), "-q"]) == 0  # hashes OUT once after a commit
+    assert main([str(docs), "-o", str(out), "-q"]) == 0
+    return docs, out
+
+
+def test_a_settled_run_reads_no_page_and_no_output_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs, out = settled(tmp_path, monkeypatch)
     pages, outputs = count_page_reads(monkeypatch), count_output_reads(monkeypatch)
     assert main([str(docs), "-o", str(out)]) == 0
     assert (pages, outputs) == ([], [])
@@ -157,11 +164,7 @@ def test_a_touched_page_is_read_but_nothing_is_rebuilt(
 def test_a_hand_edit_that_keeps_size_and_mtime_is_seen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs = make_docs(tmp_path / "docs", widgets=3)
-    out = tmp_path / "sdk"
-    later(monkeypatch)
-    assert main([str(docs), "-o", str(out), "-q"]) == 0
-    assert main([str(docs), "-o", str(out), "-q"]) == 0  # OUT's index recorded: trusted now
+    docs, out = settled(tmp_path, monkeypatch)
     target = out / "models" / "widget1.py"
     before = target.stat()
     target.write_text(target.read_text().replace("widget 1.", "widget 9."))
