@@ -88,7 +88,7 @@ def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return reads
 
 
-def settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+def settled_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """DOCS and OUT after a generation and a second run: the second hashes OUT once after the
     first one's commit, and records the index that later runs trust."""
     docs = make_docs(tmp_path / "docs", widgets=3)
@@ -102,7 +102,7 @@ def settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
 def test_a_settled_run_reads_no_page_and_no_output_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs, out = settled(tmp_path, monkeypatch)
+    docs, out = settled_run(tmp_path, monkeypatch)
     pages, outputs = count_page_reads(monkeypatch), count_output_reads(monkeypatch)
     assert main([str(docs), "-o", str(out)]) == 0
     assert (pages, outputs) == ([], [])
@@ -164,7 +164,7 @@ def test_a_touched_page_is_read_but_nothing_is_rebuilt(
 def test_a_hand_edit_that_keeps_size_and_mtime_is_seen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs, out = settled(tmp_path, monkeypatch)
+    docs, out = settled_run(tmp_path, monkeypatch)
     target = out / "models" / "widget1.py"
     before = target.stat()
     target.write_text(target.read_text().replace("widget 1.", "widget 9."))
