@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.cache.stats import StatIndex, stat_of
-from generator.emit.commit import commit, prune_empty_dirs
+from generator.emit.commit import commit, prune_empty_dirs, recover
 
 if TYPE_CHECKING:
     from generator.render import RenderedFile
@@ -175,6 +175,7 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     if current_manifest != manifest_bytes:
         writes[MANIFEST] = manifest_bytes
     if not writes and not removes:
+        recover(out)  # nothing to write, but a run killed after its swap left its old tree
         return False
     if commit(out, writes, removes):
         return True

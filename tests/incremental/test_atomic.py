@@ -102,3 +102,20 @@ def test_the_swap_is_one_exchange_not_two_renames(
     monkeypatch.setattr(commit_module.os, "rename", no_rename)
     assert commit_module.commit(out, {"new.py": b"new"}, ["old.py"])
     assert snapshot(out) == {"kept.py": b"kept", "new.py": b"new"}
+
+
+def test_a_run_with_nothing_to_write_still_removes_what_a_killed_run_left(tmp_path: Path) -> None:
+    """A run killed after its swap but before deleting the old tree leaves OUT complete and the
+    old tree beside it; the next run has nothing to write and must still delete it."""
+    from generator.cli import main
+    from generator.emit.commit import staging_paths
+
+    docs = make_docs(tmp_path / "docs", 2, "A widget")
+    out = tmp_path / "work" / "sdk"
+    assert main([str(docs), "-o", str(out), "-q", "--no-cache"]) == 0
+    expected = snapshot(out)
+    leftover = staging_paths(out)[0]
+    shutil.copytree(out, leftover)  # the old tree, where the swap put it
+    assert main([str(docs), "-o", str(out), "-q", "--no-cache"]) == 0
+    assert not leftover.exists()
+    assert snapshot(out) == expected
