@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from generator import __version__
+from generator import INTERRUPTED, __version__
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
 from generator.cache.stats import StatIndex, stat_of
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        print("gen-graph: interrupted; the output folder is as it was or complete", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except Exception as error:  # a bug in gen-graph, never a problem in a document
         if os.environ.get("GEN_GRAPH_DEBUG"):

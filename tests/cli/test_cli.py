@@ -150,3 +150,27 @@ def test_dump_model_is_written(
     assert run(capsys, str(docs), "-o", str(tmp_path / "o"), "--dump-model", str(target))[0] == 0
     dumped = json.loads(target.read_text())
     assert {"types", "enums", "operations"} <= set(dumped)
+
+
+def test_ctrl_c_while_the_cli_loads_ends_quietly() -> None:
+    """An interrupt that lands while the CLI's modules are still loading (a fast run killed
+    early) ends like one during the run: status 130, one line, no traceback."""
+    import subprocess
+    import sys
+
+    from generator import INTERRUPTED
+
+    code = (
+        "import sys, importlib.abc\n"
+        "class Interrupt(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'generator.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['gen-graph', '--version']\n"
+        "from generator.__main__ import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 130
+    assert done.stderr.strip() == INTERRUPTED
