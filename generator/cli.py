@@ -230,7 +230,7 @@ def run_once(options: Options) -> int:
     def read_pages(unread: list[Source], diagnostics: Diagnostics) -> list[Source]:
         """Pages known unchanged by their stat, read when the pipeline needs their bytes: a
         parse that is not cached (a patched build needs none)."""
-        return read_unread(options.docs, unread, lambda _: True, diagnostics, source_index)
+        return read_unread(options.docs, unread, diagnostics, source_index)
 
     # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
     from generator.model import dump_model

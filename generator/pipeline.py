@@ -130,24 +130,17 @@ def _with_bytes(todo: list[Source], run: Run, read: Reader | None) -> list[Sourc
     return [found.get(s.path, s) for s in todo if s.path not in gone]
 
 
-def parse_sources(
-    sources: list[Source],
-    run: Run,
-    cache: Cache | None = None,
-    jobs: int = 1,
-    progress: Progress | None = None,
-) -> list[PageDoc]:
-    docs = []
-    for doc, diagnostics, _ in parse_entries(sources, run, cache, jobs, progress).values():
-        run.diagnostics.items.extend(diagnostics)
-        docs.append(doc)
-    return docs
-
-
 def parse_docs(docs: Path, run: Run) -> list[PageDoc]:
     sources = run.timed("load", lambda: read_sources(docs, run.diagnostics))
     run.pages = len(sources)
-    return run.timed("parse", lambda: parse_sources(sources, run))
+    return _docs(run.timed("parse", lambda: parse_entries(sources, run)), run)
+
+
+def _docs(entries: dict[str, PageEntry], run: Run) -> list[PageDoc]:
+    """The parsed pages, their parse diagnostics reported."""
+    for _, diagnostics, _ in entries.values():
+        run.diagnostics.items.extend(diagnostics)
+    return [entry[0] for entry in entries.values()]
 
 
 def generate(
@@ -211,12 +204,11 @@ def _model(
     entries = run.timed(
         "parse", lambda: parse_entries(run.sources, run, cache, jobs, progress, read)
     )
-    for _, diagnostics, _ in entries.values():
-        run.diagnostics.items.extend(diagnostics)
+    docs = _docs(entries, run)
     from generator.build import build_model  # a patched run never loads the build's passes
 
     found = Diagnostics()
-    model = run.timed("build", lambda: build_model([e[0] for e in entries.values()], found))
+    model = run.timed("build", lambda: build_model(docs, found))
     run.diagnostics.extend(found)
     return BuildRecord(
         digests={s.path: s.digest for s in run.sources},
@@ -232,8 +224,10 @@ def _patched(sources: list[Source], run: Run, last: BuildRecord) -> BuildRecord 
     if digests.keys() != last.digests.keys():
         return None  # pages added or removed
     todo = [s for s in sources if last.digests[s.path] != s.digest]
+    # many pages: parsed one by one here, a full build is as quick; an unread page has its
+    # recorded digest, so none should be here, and a full build reads it if one is
     if len(todo) > max(8, len(sources) // 20) or any(s.unread for s in todo):
-        return None  # many pages: parsed one by one here, a full build is as quick
+        return None
     # parsed here, not looked up: the page cache is a large file, and these pages are new
     entries = {s.path: parse_source(s.path, s.data) for s in todo}
     run.parsed = len(entries)

@@ -4,13 +4,13 @@ run with nothing to do costs little more than looking at the pages.
 
 With the index of the last scan (`stats.py`), a page whose stat shows it unchanged is not read:
 its digest is the recorded one and its bytes are left unread (`Source.unread`), to be read by
-`read_unread` only if its parse is not in the cache."""
+`read_unread` only when the pipeline needs them: a parse that is not in the cache."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,17 +60,14 @@ def scan_sources(
 
 
 def read_unread(
-    docs: Path,
-    sources: list[Source],
-    needed: Callable[[Source], bool],
-    diagnostics: Diagnostics,
-    index: StatIndex,
+    docs: Path, sources: list[Source], diagnostics: Diagnostics, index: StatIndex
 ) -> list[Source]:
-    """`sources` with the bytes of each unread source that is `needed` (its parse is not
-    cached) read and hashed again; one that changed since its stat is dropped from `index`."""
+    """`sources` with the bytes of each unread one read and hashed again (the pipeline asks
+    for those whose parse is not cached); one that changed since its stat is dropped from
+    `index`, one that cannot be read any more is left out (GG001)."""
     out = []
     for source in sources:
-        if not (source.unread and needed(source)):
+        if not source.unread:
             out.append(source)
             continue
         data = read_page_file(docs, source.path, diagnostics)

@@ -76,7 +76,7 @@ def render_files(
 
     group("package", ((), ()), partial(_package_files, names, package, env))
     client = partial(_client_files, model, names, package, env)
-    group("client", (last.operations if memo and memo.model else None, model.operations), client)
+    group("client", (last.operations, model.operations), client)
     by_name = {t.qualified_name: t for t in model.types}
     last_by_name = {t.qualified_name: t for t in last.types}
     for t in model.types:

@@ -171,8 +171,6 @@ def test_ctrl_c_while_the_cli_loads_ends_quietly() -> None:
         "from generator.__main__ import run\n"
         "run()\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True
-    )
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert done.returncode == 130
     assert done.stderr.strip() == INTERRUPTED

@@ -116,7 +116,7 @@ def test_pages_left_unread_are_read_when_a_parse_needs_them(tmp_path: Path) -> N
 
     def read(sources: list[Source], diagnostics: Diagnostics) -> list[Source]:
         asked.extend(s.path for s in sources)
-        return read_unread(docs, sources, lambda _: True, diagnostics, StatIndex())
+        return read_unread(docs, sources, diagnostics, StatIndex())
 
     run = generate(docs, "sdk", preloaded=(unread, Diagnostics()), read=read)
     assert sorted(asked) == sorted(s.path for s in scanned)  # no cache: every parse is needed
