@@ -19,13 +19,16 @@ from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumType, StructuredType
-from generator.render.plan import Names, package_view, plan_names
+from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
 from generator.render.reuse import Memo, reuse
 from generator.templates_location import template_folders
 
 if TYPE_CHECKING:
     import jinja2
+
+
+_NAMES = "names"  # the memo's entry for the names (group keys start with a hex scope)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +66,9 @@ def render_files(
     templates: Path | None = None,
     memo: Memo | None = None,
 ) -> list[RenderedFile]:
-    names = plan_names(model)
+    names, names_digest = _names(model, memo)
     env = _Templates(templates)
-    scope = _scope(names, package, templates) if memo is not None else ""
+    scope = _scope(names_digest, package, templates) if memo is not None else ""
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
     files: list[RenderedFile] = []
 
@@ -94,7 +97,21 @@ def render_files(
     return sorted(files, key=lambda f: f.path)
 
 
-def _scope(names: Names, package: str, templates: Path | None) -> str:
+def _names(model: ApiModel, memo: Memo | None) -> tuple[Names, str]:
+    """The names of the model's classes and modules, and their digest; the memo's when the
+    model has the same names (a patched model always has)."""
+    if memo is None:
+        return plan_names(model), ""
+    key = names_key(model)
+    hit = memo.groups.get(_NAMES)
+    if hit is None or hit[0] != key:
+        names = plan_names(model)
+        hit = (key, names, names.digest())
+    memo.fresh[_NAMES] = hit
+    return hit[1], hit[2]
+
+
+def _scope(names_digest: str, package: str, templates: Path | None) -> str:
     """What every group depends on: the generator's code, the templates, the package name and
     every class and module name."""
     from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
@@ -103,7 +120,7 @@ def _scope(names: Names, package: str, templates: Path | None) -> str:
         generator_fingerprint(),
         templates_fingerprint(template_folders(templates)),
         package,
-        names.digest(),
+        names_digest,
     )
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

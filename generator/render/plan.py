@@ -30,6 +30,15 @@ class Names:
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def names_key(model: ApiModel) -> str:
+    """A hash of everything plan_names reads: equal keys, equal names."""
+    import hashlib
+
+    parts = [f"{t.qualified_name}\0{t.name}\0{t.namespace}" for t in model.types]
+    parts += [f"\1{e.qualified_name}\0{e.name}\0{e.namespace}\0{e.flags}" for e in model.enums]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def plan_names(model: ApiModel) -> Names:
     names = [(t.qualified_name, naming.class_name(t.name, t.namespace)) for t in model.types]
     names += [(e.qualified_name, naming.class_name(e.name, e.namespace)) for e in model.enums]

@@ -64,3 +64,17 @@ def test_reused_groups_equal_fresh_ones_and_changed_inputs_render_again() -> Non
     fresh = render(third, Memo(first, memo.fresh))
     assert fresh == render(third, None)
     assert {p for p in files if files[p] != fresh[0][p]} == {"models/thing.py"}
+
+
+def test_the_names_are_planned_again_when_a_name_changes() -> None:
+    """The memo keeps the names of the last render (plan_names costs more than a one-page
+    render): a model whose type is renamed must not get them."""
+    first = model((prop("id", 2),))
+    memo = Memo()
+    render(first, memo)
+    renamed = dataclasses.replace(first.types[1], name="gadget")
+    second = dataclasses.replace(first, types=(first.types[0], renamed))
+    fresh = render(second, Memo(first, memo.fresh))
+    assert fresh == render(second, None)
+    assert "models/gadget.py" in fresh[0] and "models/widget.py" not in fresh[0]
+    assert "Gadget" in fresh[0]["models/__init__.py"]
