@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.build.patch import plan_patch
+from generator.build.reach import held_texts, model_reach, recount
 from generator.build.shape import page_shape
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_sources
-from generator.cache.record import BuildRecord
+from generator.cache.record import BuildRecord, updated
 from generator.cache.store import PageEntry, page_key
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
@@ -210,12 +211,15 @@ def _model(
     found = Diagnostics()
     model = run.timed("build", lambda: build_model(docs, found))
     run.diagnostics.extend(found)
+    shapes = {path: entry[2] for path, entry in entries.items()}
     return BuildRecord(
         digests={s.path: s.digest for s in run.sources},
-        shapes={path: entry[2] for path, entry in entries.items()},
+        shapes=shapes,
         parse_diagnostics={path: entry[1] for path, entry in entries.items()},
         build_diagnostics=tuple(found.items),
         model=model,
+        held=held_texts(shapes.values()),
+        reach=model_reach(model),
     )
 
 
@@ -231,9 +235,8 @@ def _patched(sources: list[Source], run: Run, last: BuildRecord) -> BuildRecord 
     # parsed here, not looked up: the page cache is a large file, and these pages are new
     entries = {s.path: parse_source(s.path, s.data) for s in todo}
     run.parsed = len(entries)
-    shapes = dict(last.shapes)
-    shapes.update((path, entry[2]) for path, entry in entries.items())
-    patch = plan_patch(last.shapes, shapes, entries)
+    shapes = updated(last.shapes, {path: entry[2] for path, entry in entries.items()})
+    patch = plan_patch(last.shapes, shapes, entries, last.held)
     if patch is None:
         return None
     parse_diagnostics = dict(last.parse_diagnostics)
@@ -242,6 +245,17 @@ def _patched(sources: list[Source], run: Run, last: BuildRecord) -> BuildRecord 
         run.diagnostics.items.extend(parse_diagnostics[path])
     build_diagnostics = tuple(patch.diagnostics(last.build_diagnostics))
     run.diagnostics.items.extend(build_diagnostics)
+    model = patch.model(last.model, last.reach)
     return BuildRecord(
-        digests, shapes, parse_diagnostics, build_diagnostics, patch.model(last.model)
+        digests,
+        shapes,
+        parse_diagnostics,
+        build_diagnostics,
+        model,
+        held=(
+            recount(last.held, (last.shapes[p] for p in entries), (shapes[p] for p in entries))
+            if patch.texts
+            else last.held
+        ),
+        reach=model_reach(model, last.model, last.reach),
     )

@@ -17,11 +17,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.build.reach import ModelReach, model_parts, text_bit, walked_fields
 from generator.build.shape import PageShape
 from generator.diagnostics import Diagnostic
 from generator.model import ApiModel
@@ -48,9 +48,24 @@ class Patch:
     pages: dict[str, _PageEdit]
     texts: dict[str, str]  # old description -> new description, only those that changed
 
-    def model(self, model: ApiModel) -> ApiModel:
-        patched: ApiModel = self._value(model)
-        return patched
+    def model(self, model: ApiModel, reach: ModelReach | None = None) -> ApiModel:
+        """The model patched; with its reach (build/reach.py), only the elements that can
+        hold what changes are walked."""
+        if reach is None:
+            patched: ApiModel = self._value(model)
+            return patched
+        mask = 0
+        for text in self.texts:
+            mask |= text_bit(text)
+        pages = self.pages.keys()
+        parts = []
+        for elements, reaches in zip(model_parts(model), reach, strict=True):
+            new = list(elements)
+            for at, (found, bits) in enumerate(reaches):
+                if not found.isdisjoint(pages) or bits & mask:
+                    new[at] = self._value(elements[at])
+            parts.append(tuple(new))
+        return ApiModel(types=parts[0], enums=parts[1], operations=parts[2])
 
     def diagnostics(self, items: Iterable[Diagnostic]) -> list[Diagnostic]:
         out = []
@@ -97,7 +112,7 @@ class Patch:
         try:
             names = _FIELDS[kind]
         except KeyError:
-            names = _FIELDS[kind] = _walked_fields(kind)
+            names = _FIELDS[kind] = walked_fields(kind)
         if names is None:
             return value
         changes = {}
@@ -112,35 +127,16 @@ class Patch:
         return dataclasses.replace(value, **changes) if changes else value
 
 
-def _walked_fields(kind: type) -> tuple[str, ...] | None:
-    """The fields of a dataclass that can hold a span or a description: those named
-    `description`, and those whose annotation admits a dataclass (a field typed `str`,
-    `bool`, `tuple[str, ...]`, ... is skipped, which keeps the walk to a fraction of the
-    model). None for anything that is not a dataclass."""
-    if not dataclasses.is_dataclass(kind):
-        return None
-    names = [f.name for f in dataclasses.fields(kind)]
-    try:
-        hints = typing.get_type_hints(kind)
-    except Exception:  # noqa: BLE001 - an annotation that cannot be resolved: walk it all
-        return tuple(names)
-    return tuple(n for n in names if n == "description" or _may_hold(hints.get(n, Any)))
-
-
-def _may_hold(hint: Any) -> bool:
-    if hint in _LEAVES or typing.get_origin(hint) is typing.Literal:
-        return False
-    arguments = typing.get_args(hint)
-    if arguments:
-        return any(_may_hold(a) for a in arguments if a is not Ellipsis)
-    return not isinstance(hint, type) or hint not in _LEAVES
-
-
 def plan_patch(
-    old: Mapping[str, PageShape], new: Mapping[str, PageShape], changed: Iterable[str]
+    old: Mapping[str, PageShape],
+    new: Mapping[str, PageShape],
+    changed: Iterable[str],
+    held: Mapping[str, int] | None = None,
 ) -> Patch | None:
     """The patch that turns the model of the pages `old` into that of `new`, where only the
-    pages in `changed` differ; None when the model must be rebuilt."""
+    pages in `changed` differ; None when the model must be rebuilt. `held`: how many pages of
+    `old` hold each description (build/reach.py), so that the shapes of the unchanged pages
+    need not be read."""
     changed = sorted(changed)
     if old.keys() != new.keys():
         return None
@@ -158,11 +154,23 @@ def plan_patch(
             if texts.setdefault(a, b) != b or bool(a) != bool(b):
                 return None
     texts = {a: b for a, b in texts.items() if a != b}
-    if texts:
-        elsewhere = {t for path, shape in old.items() if path not in pages for t in shape.texts}
-        if any(text in elsewhere for text in texts):
-            return None
+    if texts and _held_elsewhere(texts, old, pages, held):
+        return None
     return Patch(pages, texts)
+
+
+def _held_elsewhere(
+    texts: Mapping[str, str],
+    old: Mapping[str, PageShape],
+    pages: Mapping[str, _PageEdit],
+    held: Mapping[str, int] | None,
+) -> bool:
+    """Whether a page other than the edited ones holds one of the replaced descriptions."""
+    if held is None:
+        elsewhere = {t for path, shape in old.items() if path not in pages for t in shape.texts}
+        return any(text in elsewhere for text in texts)
+    edited = [set(old[path].texts) for path in pages]
+    return any(held.get(t, 0) > sum(t in mine for mine in edited) for t in texts)
 
 
 def _line_edit(before: tuple[int, ...], after: tuple[int, ...]) -> _PageEdit | None:

@@ -10,10 +10,11 @@ Layout (all files written atomically, all safe to delete at any time):
   re-pickling every page; once they grow past a quarter of the full file (or a quarter of it
   is no longer used), the next save writes the full file again and removes them. Keys are
   content hashes, so any mix of the two files (a crash between two writes) is still correct.
-- `build.pickle`: {generator fingerprint: BuildRecord (record.py)}, the last build: the digest, shape and
-  parse diagnostics of every page, the build's diagnostics, the model (pipeline.py patches it
-  when the pages that changed kept their shapes) and the files rendered from it, by group
-  (render/reuse.py), all in one file, so that one cannot be newer than the other
+- `build.pickle`: {generator fingerprint: index of the last build (record.py)}: the digest,
+  shape and parse diagnostics of every page, the build's diagnostics, the model (pipeline.py
+  patches it when the pages that changed kept their shapes) and the files rendered from it,
+  by group (render/reuse.py), all named by one index, so that one cannot be newer than the
+  other; the index names values in `build.pack` (pack.py), an append-only file of pickles
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 - `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
@@ -180,10 +181,15 @@ class Cache:
             self._build = False
             found = _load(self.root / "build.pickle").get(generator_fingerprint())
             if isinstance(found, bytes):
+                collecting = gc.isenabled()
+                gc.disable()  # as in _load
                 try:
-                    self._build = self._codec.loads(found) or False
+                    self._build = self._codec.loads(found, self.root / "build.pack") or False
                 except Exception:  # noqa: BLE001 - an old or corrupt record is no record
                     self._build = False
+                finally:
+                    if collecting:
+                        gc.enable()
         return self._build if isinstance(self._build, BuildRecord) else None
 
     def record_build(self, record: BuildRecord) -> None:
@@ -240,8 +246,11 @@ class Cache:
         self._formatted.save(self._write)
         if self._build_dirty and isinstance(self._build, BuildRecord):
             self._build_dirty = False
-            record = self._codec.dumps(self._build)
-            self._write(self.root / "build.pickle", _dumps({generator_fingerprint(): record}))
+            try:
+                index = self._codec.dumps(self._build, self.root / "build.pack")
+            except OSError:
+                return  # a cache that cannot be written only costs time
+            self._write(self.root / "build.pickle", _dumps({generator_fingerprint(): index}))
 
     def _write(self, target: Path, data: bytes) -> bool:
         """True when written; a cache that cannot be written only costs time."""

@@ -12,7 +12,7 @@ first), never by time, so a reused group is byte-identical to a freshly rendered
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class Memo:
     model: ApiModel | None = None  # the model the last render was made from
-    groups: dict[str, Any] = field(default_factory=dict)  # key -> (files, diagnostics)
+    groups: Mapping[str, Any] = field(default_factory=dict)  # key -> (files, diagnostics)
     fresh: dict[str, Any] = field(default_factory=dict)  # this render's, for the next run
 
 

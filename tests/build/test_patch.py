@@ -125,12 +125,12 @@ def test_a_patch_is_refused_when_it_could_be_wrong() -> None:
 
 
 def test_the_patch_walk_reaches_every_span_and_description_of_a_model() -> None:
-    """The walk skips fields whose annotation cannot hold a span (build/patch.py
-    `_walked_fields`); over a real model it must still reach every one, and every
+    """The walk skips fields whose annotation cannot hold a span (build/reach.py
+    `walked_fields`); over a real model it must still reach every one, and every
     description."""
     import dataclasses
 
-    from generator.build.patch import _walked_fields
+    from generator.build.reach import walked_fields
     from generator.pipeline import generate
     from tests.conftest import DOCS_INPUT
 
@@ -144,7 +144,7 @@ def test_the_patch_walk_reaches_every_span_and_description_of_a_model() -> None:
                 everything(item, found, walked)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             names = (
-                _walked_fields(type(value)) or ()
+                walked_fields(type(value)) or ()
                 if walked
                 else [f.name for f in dataclasses.fields(value)]
             )
@@ -160,3 +160,45 @@ def test_the_patch_walk_reaches_every_span_and_description_of_a_model() -> None:
     everything(model, full, walked=False)
     everything(model, walked, walked=True)
     assert len(full) > 100 and walked == full
+
+
+def test_the_reach_of_each_element_names_every_page_and_description_it_holds() -> None:
+    """A patch walks only the elements whose reach meets what it changes (build/reach.py): an
+    element's reach must name every page its spans name and set the bit of every one of its
+    descriptions, found here by a walk of every field."""
+    import dataclasses
+
+    from generator.build.reach import model_parts, model_reach, text_bit
+    from generator.model import ApiModel
+    from generator.pipeline import generate
+    from tests.conftest import DOCS_INPUT
+
+    model = generate(DOCS_INPUT, "sdk", formatting=False).model
+    assert [f.name for f in dataclasses.fields(ApiModel)] == ["types", "enums", "operations"]
+
+    def everything(value: object, pages: set[str], texts: list[str]) -> None:
+        if isinstance(value, SourceSpan):
+            pages.add(value.path)
+        elif isinstance(value, tuple | list):
+            for item in value:
+                everything(item, pages, texts)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                item = getattr(value, f.name)
+                if f.name == "description" and isinstance(item, str):
+                    texts.append(item)
+                else:
+                    everything(item, pages, texts)
+
+    reach = model_reach(model)
+    checked = 0
+    for elements, reaches in zip(model_parts(model), reach, strict=True):
+        assert len(elements) == len(reaches)
+        for element, (pages, mask) in zip(elements, reaches, strict=True):
+            found: set[str] = set()
+            texts: list[str] = []
+            everything(element, found, texts)
+            assert pages == found
+            assert all(mask & text_bit(t) for t in texts)
+            checked += bool(found) + bool(texts)
+    assert checked >= 20  # docs_input: a dozen elements with spans and descriptions

@@ -7,6 +7,7 @@ import pytest
 
 from generator.build import build_model
 from generator.build.patch import plan_patch
+from generator.build.reach import held_texts, model_reach
 from generator.build.shape import page_shape
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
@@ -76,6 +77,7 @@ def test_a_patched_model_equals_a_full_build(corpus_run: CorpusRun) -> None:
     shapes = {path: page_shape(doc) for path, doc in docs.items()}
     found = Diagnostics()
     model = build_model(list(docs.values()), found)
+    held, reach = held_texts(shapes.values()), model_reach(model)
     patched: list[tuple[str, str]] = []
     refused: list[tuple[str, str]] = []
     for page in PAGES:
@@ -85,12 +87,16 @@ def test_a_patched_model_equals_a_full_build(corpus_run: CorpusRun) -> None:
             new_shapes = dict(shapes)
             new_shapes[page] = page_shape(doc)
             patch = plan_patch(shapes, new_shapes, [page])
+            # the counts of held descriptions decide as reading every shape does
+            assert plan_patch(shapes, new_shapes, [page], held) == patch
             if patch is None:
                 refused.append((page, edit.__name__))
                 continue
             patched.append((page, edit.__name__))
             full_model, full_diagnostics = _build([*(d for p, d in docs.items() if p != page), doc])
             assert patch.model(model) == full_model, (page, edit.__name__)
+            # walking only the elements the reach names gives the same model
+            assert patch.model(model, reach) == full_model, (page, edit.__name__)
             assert sorted(str(d) for d in patch.diagnostics(found.items)) == full_diagnostics
     # the fast path is taken where it matters, not refused into a vacuous pass
     assert ("resources/user.md", "_prose") in patched
