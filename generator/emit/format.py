@@ -111,9 +111,9 @@ def _gate(path: str, text: str) -> str:
 
 
 def _key(file: RenderedFile) -> str:
-    """What decides the result: the text, its path, and whether the built-in templates laid
-    it out (then `needs_black` decides, itself a function of the text)."""
-    return text_key(f"{'laid out' if file.black_layout else 'black'}\0{file.path}\0{file.text}")
+    """What decides the result: the text (by its digest), its path, and whether the built-in
+    templates laid it out (then `needs_black` decides, itself a function of the text)."""
+    return text_key(f"{'laid out' if file.black_layout else 'black'}\0{file.path}\0{file.digest}")
 
 
 def _unit(file: RenderedFile) -> _Unit:

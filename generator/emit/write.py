@@ -37,8 +37,6 @@ class WriteResult:
     unchanged: int = 0
     foreign: list[str] = field(default_factory=list)  # existing files we did not write
     edited: list[str] = field(default_factory=list)  # generated files changed by hand
-    # path -> (the text planned, the sha256 of its bytes)
-    digests: dict[str, tuple[str, str]] = field(default_factory=dict)
     seen: StatIndex = field(default_factory=StatIndex)  # the existing files, as looked at
 
     @property
@@ -79,8 +77,7 @@ def plan_writes(
         if not resolves_inside(file.path):
             result.foreign.append(file.path)  # a linked folder in OUT leads elsewhere
             continue
-        new = _digest(file.text.encode("utf-8"))
-        result.digests[file.path] = (file.text, new)
+        new = file.digest
         try:
             old = _current_digest(top, file.path, known, result.seen)
         except FileNotFoundError:
@@ -164,7 +161,7 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     removes = list(result.removed)
     manifest = {
         "generator": f"gen-graph {__version__}",
-        "files": {f.path: _new_digest(f, result) for f in sorted(files, key=lambda f: f.path)},
+        "files": {f.path: f.digest for f in sorted(files, key=lambda f: f.path)},
     }
     manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
     writes = {f.path: f.text.encode("utf-8") for f in files if f.path in rewrite}
@@ -187,14 +184,6 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
         (out / path).unlink(missing_ok=True)
         prune_empty_dirs(out, (out / path).parent)
     return True
-
-
-def _new_digest(file: RenderedFile, result: WriteResult) -> str:
-    """The digest plan_writes took of this very text, else a new one."""
-    planned = result.digests.get(file.path)
-    if planned is not None and planned[0] is file.text:
-        return planned[1]
-    return _digest(file.text.encode("utf-8"))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

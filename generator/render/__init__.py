@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,14 @@ class RenderedFile:
     # rendered from a built-in template, whose layout is black's own (render/layout.py):
     # black is skipped for it unless a line is too long (emit/format.py)
     black_layout: bool = False
+    # sha256 of the text's UTF-8 bytes, taken once when the file is made (a reused group's
+    # files keep the one taken when they were rendered): formatting looks results up by it,
+    # writing compares it with the file on disk
+    digest: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        object.__setattr__(self, "digest", digest)
 
 
 class _Templates:

@@ -110,3 +110,23 @@ def test_a_file_seen_before_is_not_scanned_again(
     assert format_files(files, again_diagnostics, cache) == first
     assert again_diagnostics.sorted() == first_diagnostics.sorted()
     assert [d.code for d in again_diagnostics.items] == ["GG041"]
+
+
+def test_a_file_carries_the_digest_of_its_text_through_formatting_and_the_cache() -> None:
+    """Formatting looks results up by a file's digest and writing compares it with the file on
+    disk, so it must always be the digest of the text the file holds."""
+    import hashlib
+    from dataclasses import replace
+
+    from generator.cache import serialize
+
+    def sha(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    file = RenderedFile("a.py", "x=1\n")
+    assert file.digest == sha("x=1\n")
+    assert replace(file, text="x = 1\n").digest == sha("x = 1\n")
+    assert serialize.loads(serialize.dumps(file)) == file
+    formatted = format_files([file], Diagnostics())
+    assert [f.digest for f in formatted] == [sha(f.text) for f in formatted]
+    assert formatted[0].text == "x = 1\n"
