@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from generator import INTERRUPTED, __version__
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
-from generator.cache.stats import StatIndex, stat_of
+from generator.cache.stats import StatIndex, index_files, stat_of
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
@@ -339,9 +339,16 @@ def run_once(options: Options) -> int:
                     "sizes": sizes,
                 },
             )
-            # a commit re-links every file (their ctimes change): the next run hashes them all
-            # again; otherwise they are as this run looked at them
-            cache.record_output_index(options.output, None if committed else result.seen)
+            # after a commit, OUT holds this run's files (re-linked: their stats are new);
+            # otherwise they are as this run looked at them
+            output_index = result.seen
+            if committed:
+                left = set(result.blocked) if not options.force else set()
+                output_index = index_files(
+                    os.fspath(options.output),
+                    {f.path: f.digest for f in run.files if f.path not in left},
+                )
+            cache.record_output_index(options.output, output_index)
         cache.save()
     return status
 

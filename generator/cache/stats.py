@@ -4,11 +4,12 @@ still has that digest, unless it was "racily clean".
 
 Racily clean: a file written in the same clock tick as the `stat` that recorded it can change
 again within that tick and keep every recorded value. So each record keeps the time its scan
-started, and a file whose mtime or ctime is not clearly older than that is never trusted (it is
-hashed again, and trusted by the next record if it stays quiet). "Clearly older" allows for the
+started, and a file whose mtime is not clearly older than that is never trusted (it is hashed
+again, and trusted by the next record if it stays quiet). "Clearly older" allows for the
 clock of file times lagging the system clock by a tick, and for file systems that keep whole
 seconds only. The ctime cannot be set by `os.utime`, so an edit that puts the old size and
-mtime back is seen too.
+mtime back is seen too, unless it lands in the very clock tick of the recorded ctime (git's
+index has the same limit).
 
 The content digest stays the key of everything cached: a stat only saves reading a file.
 Limits, as for git: file times are compared with this machine's clock, so on a network file
@@ -24,6 +25,7 @@ import os
 import pickle
 import stat as stat_module
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
@@ -48,16 +50,30 @@ def stat_of(path: str) -> Stat | None:
 
 def settled(stat: Stat, scanned_ns: int) -> bool:
     """Whether a file that had this stat when a scan starting at `scanned_ns` saw it cannot
-    have changed since without changing its stat."""
+    have changed since without changing its stat. Told by the mtime, as git does: a write
+    moves it to the time of the write, which is not before the scan's start. The ctime is not
+    asked: linking or renaming a file moves its ctime, not its bytes (a commit links every
+    file of OUT), and a write that puts the mtime back still moves the ctime, which the stat
+    compares."""
     _, mtime, ctime, _, _ = stat
     coarse = mtime % _SECOND_NS == 0 and ctime % _SECOND_NS == 0
     slack = _COARSE_SLACK_NS if coarse else _FINE_SLACK_NS
-    return max(mtime, ctime) < scanned_ns - slack
+    return mtime < scanned_ns - slack
 
 
 def now_ns() -> int:
     """The start of a scan: taken before the first file is looked at."""
     return time.time_ns()
+
+
+def index_files(top: str, digests: Mapping[str, str]) -> StatIndex:
+    """The index of files below `top` whose bytes this process knows (path -> digest: it just
+    wrote or linked them), each stat taken now. A file changed since it was written has a new
+    mtime, after this index's time: it is not trusted."""
+    index = StatIndex()
+    for path, digest in digests.items():
+        index.add(path, stat_of(os.path.join(top, path)), digest)
+    return index
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ Layout (all files written atomically, all safe to delete at any time):
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 - `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
-  as a run last read them without writing (a commit re-links them all: it removes the index).
+  as a run last read them, or as a commit left them (stat after the commit, digest as written).
 - `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
   read them, so that pages whose stat is unchanged are not read again.
 

@@ -89,8 +89,8 @@ def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def settled_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    """DOCS and OUT after a generation and a second run: the second hashes OUT once after the
-    first one's commit, and records the index that later runs trust."""
+    """DOCS and OUT after a generation and a second run, with every file settled (scans start
+    10 s from now)."""
     docs = make_docs(tmp_path / "docs", widgets=3)
     out = tmp_path / "sdk"
     later(monkeypatch)
@@ -135,10 +135,13 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen(
 def test_a_racily_clean_page_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = make_docs(tmp_path / "docs", widgets=3)
     out = tmp_path / "sdk"
-    assert main([str(docs), "-o", str(out), "-q"]) == 0  # the pages were written just before
+    # the widget pages were written just before; the others were copied with their old mtimes
+    assert main([str(docs), "-o", str(out), "-q"]) == 0
     reads = count_page_reads(monkeypatch)
     assert main([str(docs), "-o", str(out), "-q"]) == 0
-    assert len(reads) == len(list(docs.rglob("*.md")))  # none trusted: all racily clean
+    written = [f"resources/widget{n}.md" for n in range(3)]
+    assert sorted(reads) == written  # racily clean: read again; the copied ones are trusted
+    assert len(list(docs.rglob("*.md"))) > len(written)
 
 
 def test_a_touched_page_is_read_but_nothing_is_rebuilt(
@@ -207,8 +210,8 @@ def test_pages_trusted_by_their_stat_are_read_when_their_parse_is_not_cached(
 
 
 def test_the_manifest_holds_the_digest_of_what_is_written(tmp_path: Path) -> None:
-    """plan_writes hashes each text once for the manifest; a file written with another text
-    than the one planned (or an empty one) still gets its own digest."""
+    """The manifest holds the digest each file carries (taken from its text when it was made),
+    also for a file written with another text than the one planned, or an empty one."""
     import hashlib
 
     from generator.emit.write import MANIFEST, plan_writes, write_files
@@ -224,3 +227,57 @@ def test_the_manifest_holds_the_digest_of_what_is_written(tmp_path: Path) -> Non
         "a.py": hashlib.sha256(b"a = 2\n").hexdigest(),
         "py.typed": hashlib.sha256(b"").hexdigest(),
     }
+
+
+def count_plan_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The output files plan_writes reads to hash them."""
+    import generator.emit.write
+
+    reads: list[str] = []
+
+    def counting(file: str, mode: str = "r") -> object:
+        reads.append(file)
+        return open(file, mode)
+
+    monkeypatch.setattr(generator.emit.write, "open", counting, raising=False)
+    return reads
+
+
+def test_a_run_after_a_commit_hashes_no_output_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit links every file of OUT again (their ctimes move, their bytes do not): it
+    records their stats as it leaves them, so the next edit's run reads none of them."""
+    docs = make_docs(tmp_path / "docs", widgets=3)
+    out = tmp_path / "sdk"
+    later(monkeypatch)
+    assert main([str(docs), "-o", str(out), "-q"]) == 0
+    page = docs / "resources" / "widget2.md"
+    page.write_text(page.read_text().replace("widget 2.", "widget two."))
+    assert main([str(docs), "-o", str(out), "-q"]) == 0  # writes, so commits
+    page.write_text(page.read_text().replace("widget two.", "widget deux."))
+    reads = count_plan_reads(monkeypatch)
+    assert main([str(docs), "-o", str(out), "-q"]) == 0
+    assert reads == []
+    assert "widget deux." in (out / "models" / "widget2.py").read_text()
+
+
+def test_a_hand_edit_after_a_commit_that_keeps_size_and_mtime_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = make_docs(tmp_path / "docs", widgets=3)
+    out = tmp_path / "sdk"
+    later(monkeypatch)
+    assert main([str(docs), "-o", str(out), "-q"]) == 0  # a commit, then its index
+    target = out / "models" / "widget1.py"
+    before = target.stat()
+    target.write_text(target.read_text().replace("widget 1.", "widget 9."))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    page = docs / "resources" / "widget2.md"
+    page.write_text(page.read_text().replace("widget 2.", "widget two."))
+    capsys.readouterr()
+    assert main([str(docs), "-o", str(out), "-q"]) == 1
+    assert "models/widget1.py:1: error GG051: generated file edited by hand" in (
+        capsys.readouterr().err
+    )
+    assert "widget 9." in target.read_text()
