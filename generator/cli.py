@@ -24,7 +24,7 @@ from generator.cache.stats import StatIndex, index_files, stat_of
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
-from generator.emit.write import MANIFEST, read_manifest
+from generator.emit.write import MANIFEST, manifest_files, read_manifest
 from generator.progress import make_progress
 from generator.source import SourceSpan
 
@@ -172,9 +172,13 @@ def _verified_output(
     """When OUT holds exactly the files (path -> sha256) of the recorded run: the index of
     them as verified now (a file whose stat the record's index proves unchanged is not read
     again), and whether any was read. None when anything differs."""
-    files = record.get("files", {})
-    if read_manifest(out) != files:
+    try:
+        manifest = (out / MANIFEST).read_bytes()
+    except OSError:
         return None
+    if hashlib.sha256(manifest).hexdigest() != record.get("manifest"):
+        return None
+    files = manifest_files(manifest)
     seen = StatIndex()
     read = False
     top = os.fspath(out)
@@ -223,7 +227,7 @@ def run_once(options: Options) -> int:
         _print_diagnostics(options, diagnostics)
         counts: dict[str, int] = record["counts"]
         if not options.quiet:
-            line = _summary(options, record["sizes"], counts, 0, len(record["files"]))
+            line = _summary(options, record["sizes"], counts, 0, record["file_count"])
             print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
         return _status(options, counts)
 
@@ -330,7 +334,7 @@ def run_once(options: Options) -> int:
                 options.output,
                 {
                     "fingerprint": fingerprint,
-                    "files": read_manifest(options.output),
+                    **_manifest_record(options.output),
                     "diagnostics": [
                         [d.source.path, d.source.line, d.code, d.message, d.severity]
                         for d in diagnostics
@@ -351,6 +355,17 @@ def run_once(options: Options) -> int:
             cache.record_output_index(options.output, output_index)
         cache.save()
     return status
+
+
+def _manifest_record(out: Path) -> dict[str, object]:
+    """What the run record keeps of OUT's manifest: its digest (a run with nothing new checks
+    OUT against the manifest it finds there, if it is this one) and how many files it names."""
+    try:
+        manifest = (out / MANIFEST).read_bytes()
+    except OSError:
+        manifest = b""
+    digest = hashlib.sha256(manifest).hexdigest()
+    return {"manifest": digest, "file_count": len(manifest_files(manifest))}
 
 
 def _save_source_index(cache: Cache, docs: Path, sources: list[Source], index: StatIndex) -> None:

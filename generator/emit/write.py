@@ -54,10 +54,17 @@ def _digest(data: bytes) -> str:
 
 def read_manifest(out: Path) -> dict[str, str]:
     try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        files = data.get("files", {})
+        return manifest_files((out / MANIFEST).read_bytes())
+    except OSError:
+        return {}
+
+
+def manifest_files(data: bytes) -> dict[str, str]:
+    """The files (path -> sha256) a manifest's bytes name; {} when they are not a manifest."""
+    try:
+        files = json.loads(data.decode("utf-8")).get("files", {})
         return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
-    except (OSError, ValueError, AttributeError):
+    except (ValueError, AttributeError):
         return {}
 
 
