@@ -218,6 +218,22 @@ def _park(old: Path, spare: Path | None) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _mirror(out: Path, new: Path, skip: set[str], reused: bool) -> None:
+    """Make the staging tree `new` what `_link_tree` makes from OUT: by syncing the spare taken
+    there, or, without one or where the spare cannot be synced (a folder that will not be
+    emptied, say), by linking every file into an empty folder, as a first commit does."""
+    if reused:
+        try:
+            os.chmod(new, stat.S_IMODE(out.stat().st_mode))
+            _sync_tree(os.fspath(out), os.fspath(new), skip)
+            return
+        except OSError:
+            shutil.rmtree(new, ignore_errors=True)
+            new.mkdir()
+    os.chmod(new, stat.S_IMODE(out.stat().st_mode))
+    _link_tree(os.fspath(out), os.fspath(new), skip)
+
+
 def commit(
     out: Path, writes: dict[str, bytes], removes: Iterable[str], spare: Path | None = None
 ) -> bool:
@@ -244,11 +260,7 @@ def commit(
     try:
         skip = set(writes) | set(removes)
         if out.is_dir():
-            os.chmod(new, stat.S_IMODE(out.stat().st_mode))
-            if reused:
-                _sync_tree(os.fspath(out), os.fspath(new), skip)
-            else:
-                _link_tree(os.fspath(out), os.fspath(new), skip)
+            _mirror(out, new, skip, reused)
         for relative in sorted(removes):
             prune_empty_dirs(new, (new / relative).parent)
         for relative, data in sorted(writes.items()):

@@ -295,6 +295,30 @@ def test_an_interrupted_sync_leaves_out_as_it_was(
     check_commit(out, {"a.py": b"a3"}, [], spare)
 
 
+def test_a_spare_that_cannot_be_synced_is_replaced_by_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error while syncing (an entry of the spare that will not go) costs time, not the run:
+    the spare is dropped and every file linked afresh."""
+    out = make_out(tmp_path / "work")
+    spare = tmp_path / "cache" / "trees" / "sdk"
+    check_commit(out, {"a.py": b"a1"}, [], spare)
+    (spare / "stray").write_bytes(b"stray")
+    real = os.unlink
+    staging = os.fspath(staging_paths(out)[0])
+
+    def refuse(path: str | Path, *args: object, **kwargs: object) -> None:
+        if os.fspath(path) == os.path.join(staging, "stray"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commit_module.os, "unlink", refuse)
+    links = link_counter(monkeypatch, out)
+    check_commit(out, {"a.py": b"a2"}, [], spare)
+    assert len(links) == 5
+    assert spare.is_dir()
+
+
 def test_a_commit_killed_while_parking_the_spare_is_recovered(tmp_path: Path) -> None:
     """Killed after the swap, before the old tree reached the cache: OUT is complete, the old
     tree beside it is deleted by the next commit, which links every file again."""
