@@ -15,7 +15,9 @@ the old one. Disk: the spare shares its inodes with OUT, except the previous ver
 files the last run changed or removed (a few files; the rest costs directory entries only).
 Any spare is made right by the sync, however stale or partial (a run killed while syncing or
 moving it, a user editing OUT since); one that cannot be renamed beside OUT (another file
-system) is deleted, and a commit without a spare links every file, as the first one does. The
+system) or synced is deleted, and a commit without a spare links every file, as the first one
+does. A commit into an OUT that is gone deletes its spare (then the only copy of the old
+files); an old tree that cannot be parked is deleted, as it was before spares. The
 spare is only ever renamed, linked into or pruned: nothing in it is written through, so OUT's
 files (which it shares) are never changed by it.
 
