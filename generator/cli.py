@@ -320,7 +320,10 @@ def run_once(options: Options) -> int:
         if result.blocked and not options.force:
             status = 1
         else:
-            committed = write_files(options.output, run.files, result, force=options.force)
+            spare = cache.spare_tree(options.output) if cache is not None else None
+            committed = write_files(
+                options.output, run.files, result, force=options.force, spare=spare
+            )
             written = True
     if not options.quiet:
         for line in report:

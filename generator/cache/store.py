@@ -21,6 +21,11 @@ Layout (all files written atomically, all safe to delete at any time):
   as a run last read them, or as a commit left them (stat after the commit, digest as written).
 - `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
   read them, so that pages whose stat is unchanged are not read again.
+- `trees/<sha256(output folder)>/`: the spare, the output folder as it was before the last
+  commit (`emit/commit.py`), which the next commit renames beside OUT and syncs instead of
+  linking every file again. Its files are hard links to OUT's, except the previous versions
+  of the files the last run changed or removed: it costs directory entries and those few
+  files. Only on the same file system as OUT (else it is deleted as today's old tree was).
 
 The folder never lies inside DOCS (the CLI checks), holds a `.gitignore` of `*` so it can sit
 in a repository untracked, and a different gen-graph version or code never reads another's
@@ -214,6 +219,10 @@ class Cache:
     def forget_run(self, output: Path) -> None:
         self._run_path(output).unlink(missing_ok=True)
         self._output_path(output).unlink(missing_ok=True)
+
+    def spare_tree(self, output: Path) -> Path:
+        """Where the commit into `output` parks the tree it swapped out (`emit/commit.py`)."""
+        return self.root / "trees" / self._run_path(output).name.removesuffix(".json")
 
     # -- what the pages and the output files were when last read ---------------------------
     def _sources_path(self, docs: Path) -> Path:

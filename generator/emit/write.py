@@ -155,9 +155,17 @@ def _inside_checker(out: Path) -> Callable[[str], bool]:
     return check
 
 
-def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, force: bool) -> bool:
-    """Apply a plan made by plan_writes, all at once (see `commit`). With blocked files and no
-    force, nothing is written. True when OUT was changed."""
+def write_files(
+    out: Path,
+    files: list[RenderedFile],
+    result: WriteResult,
+    *,
+    force: bool,
+    spare: Path | None = None,
+) -> bool:
+    """Apply a plan made by plan_writes, all at once (see `commit`; `spare`: where the old tree
+    is kept for the next commit). With blocked files and no force, nothing is written. True
+    when OUT was changed."""
     if result.blocked and not force:
         return False
     rewrite = set(result.added + result.changed + (result.blocked if force else []))
@@ -181,7 +189,7 @@ def write_files(out: Path, files: list[RenderedFile], result: WriteResult, *, fo
     if not writes and not removes:
         recover(out)  # nothing to write, but a run killed after its swap left its old tree
         return False
-    if commit(out, writes, removes):
+    if commit(out, writes, removes, spare):
         return True
     # no room for a staging folder beside OUT: replace file by file, each atomically
     out.mkdir(parents=True, exist_ok=True)
