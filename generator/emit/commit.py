@@ -16,8 +16,10 @@ files the last run changed or removed (a few files; the rest costs directory ent
 Any spare is made right by the sync, however stale or partial (a run killed while syncing or
 moving it, a user editing OUT since); one that cannot be renamed beside OUT (another file
 system) or synced is deleted, and a commit without a spare links every file, as the first one
-does. A commit into an OUT that is gone deletes its spare (then the only copy of the old
-files); an old tree that cannot be parked is deleted, as it was before spares. The
+does. The commit that makes OUT links its files into a spare (once, so that the first edit
+after a first generation syncs too). A commit into an OUT that is gone deletes its spare (then
+the only copy of the old files) before making the new one; an old tree that cannot be parked is
+deleted, as it was before spares. The
 spare is only ever renamed, linked into or pruned: nothing in it is written through, so OUT's
 files (which it shares) are never changed by it.
 
@@ -220,6 +222,21 @@ def _park(old: Path, spare: Path | None) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _seed_spare(out: Path, spare: Path | None) -> None:
+    """Give a new OUT a spare too (links to its files), so that the first edit's commit syncs
+    instead of linking every file; one link per file, once. Best effort: a spare cut short is
+    made right by the sync, one that cannot be made is not there."""
+    if spare is None:
+        return
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        spare.mkdir()
+        os.chmod(spare, stat.S_IMODE(out.stat().st_mode))
+        _link_tree(os.fspath(out), os.fspath(spare), set())
+    except OSError:
+        _discard(spare)
+
+
 def _mirror(out: Path, new: Path, skip: set[str], reused: bool) -> None:
     """Make the staging tree `new` what `_link_tree` makes from OUT: by syncing the spare taken
     there, or, without one or where the spare cannot be synced (a folder that will not be
@@ -256,6 +273,7 @@ def commit(
         _discard(spare)
     if not reused:
         try:
+            new.parent.mkdir(parents=True, exist_ok=True)  # a first OUT in folders to make
             new.mkdir()
         except OSError:
             return False
@@ -273,6 +291,7 @@ def commit(
             os.chmod(target, 0o644)
         if not out.exists():
             os.rename(new, out)
+            _seed_spare(out, spare)
             return True
         if not _exchange(new, out):
             os.rename(out, old)

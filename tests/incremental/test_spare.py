@@ -252,7 +252,25 @@ def test_a_spare_for_a_deleted_out_is_deleted(tmp_path: Path) -> None:
     shutil.rmtree(out)
     assert commit(out, {"a.py": b"a2"}, [], spare)
     assert snapshot(out) == {"a.py": b"a2"}
-    assert not spare.exists()  # it held the only copies of the old files
+    # it held the only copies of the old files: gone; the new OUT's spare shares its files
+    assert snapshot(spare) == {"a.py": b"a2"}
+    assert (spare / "a.py").stat().st_ino == (out / "a.py").stat().st_ino
+
+
+def test_the_commit_that_makes_out_makes_its_spare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So that the first edit after a first generation syncs instead of linking every file."""
+    out = tmp_path / "work" / "sdk"
+    spare = tmp_path / "cache" / "trees" / "sdk"
+    writes = {"a.py": b"a0", "pkg/b.py": b"b0", "pkg/c.py": b"c0"}
+    assert commit(out, writes, [], spare)  # its parent folder made too: atomic from the start
+    assert snapshot(spare) == snapshot(out) == writes
+    assert (spare / "pkg/b.py").stat().st_ino == (out / "pkg/b.py").stat().st_ino
+    links = link_counter(monkeypatch, out)
+    check_commit(out, {"a.py": b"a1"}, [], spare)
+    assert links == []  # every unchanged file was in the spare already
+    assert (spare / "a.py").read_bytes() == b"a0"
 
 
 class Interrupted(BaseException):
@@ -394,8 +412,9 @@ def test_runs_through_the_cli_park_the_spare_in_the_cache(tmp_path: Path) -> Non
     out, cache = tmp_path / "work" / "sdk", tmp_path / "cache"
     args = [str(docs), "-o", str(out), "-q", "--cache-dir", str(cache)]
     assert main(args) == 0
-    assert not (cache / "trees").exists()  # a first run swaps nothing out
     first = snapshot(out)
+    (seeded,) = (cache / "trees").iterdir()  # a first run swaps nothing out, but links a spare
+    assert snapshot(seeded) == first
     make_docs(docs, 2, "A gadget")
     assert main(args) == 0
     (spare,) = (cache / "trees").iterdir()
