@@ -47,8 +47,9 @@ _INHERITS = re.compile(
     re.IGNORECASE,
 )
 _ENTITY = "microsoft.graph.entity"
-_DERIVED = re.compile(
-    r"derived types|base (?:type|class|resource) for|base class;|base class for", re.IGNORECASE
+_DERIVED = re.compile(  # (?=[db]): the first letters, tried first, a faster scan of long text
+    r"(?=[db])(?:derived types|base (?:type|class|resource) for|base class;|base class for)",
+    re.IGNORECASE,
 )
 _MD_LINK = re.compile(r"\[[^\]]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)", re.IGNORECASE)
 _ELSEWHERE = re.compile(r"\b(?:in|of|on|to|by|with)\s+(?:the|an?|this)\b", re.IGNORECASE)
