@@ -21,10 +21,11 @@ import keyword
 import re
 import unicodedata
 
-_WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
+# where a word starts: `URL|Path` (the last capital of a run before a lower-case letter),
+# `display|Name`, `v2|Beta`; found as empty matches, so `sub` inserts the `_` alone
+_WORD_START = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
-_MULTI_UNDERSCORE = re.compile(r"_+")
+_SEPARATORS = re.compile(r"[^0-9a-zA-Z]+")  # a run of them, underscores too, is one `_`
 
 RESERVED_ATTRIBUTES = frozenset(
     set(keyword.kwlist)
@@ -43,16 +44,15 @@ RESERVED_CLASSES = frozenset(
 
 
 def _ascii(name: str) -> str:
+    if name.isascii():  # no ASCII character decomposes
+        return name
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.cache  # pure, and asked for the same names thousands of times per run
 def snake_case(name: str) -> str:
-    text = _ascii(name).lstrip("@")
-    text = _WORD_BOUNDARY_1.sub(r"\1_\2", text)
-    text = _WORD_BOUNDARY_2.sub(r"\1_\2", text)
-    text = _NON_IDENT.sub("_", text)
-    text = _MULTI_UNDERSCORE.sub("_", text).strip("_").lower()
+    text = _WORD_START.sub("_", _ascii(name).lstrip("@"))
+    text = _SEPARATORS.sub("_", text).strip("_").lower()
     return text or "field"
 
 
