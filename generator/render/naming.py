@@ -66,10 +66,7 @@ def attribute_name(wire: str) -> str:
 
 
 def class_name(simple: str, namespace: str) -> str:
-    # words lose their outer underscores: a type `__class__` must not become a dunder class
-    # (`models.__class__` is the module's own attribute), `__import__` no dunder-looking name
-    words = [w.strip("_") for w in _NON_IDENT.split(_ascii(simple)) if w.strip("_")]
-    base = "".join(w[:1].upper() + w[1:] for w in words) or "Type"
+    base = _pascal_case(simple) or "Type"
     if base[0].isdigit():
         base = "T" + base
     sub = (
@@ -77,11 +74,20 @@ def class_name(simple: str, namespace: str) -> str:
         if namespace.lower().startswith("microsoft.graph")
         else namespace.split(".")
     )
-    parts = [w.strip("_") for p in sub for w in _NON_IDENT.split(_ascii(p)) if w.strip("_")]
-    name = "".join(w[:1].upper() + w[1:] for w in parts) + base
+    name = "".join(_pascal_case(p) for p in sub) + base
     if keyword.iskeyword(name) or name in RESERVED_CLASSES:
         name += "_"
     return name
+
+
+def _pascal_case(text: str) -> str:
+    """The words of text (split on what is not a letter, digit or `_`), each capitalised. Words
+    lose their outer underscores: a type `__class__` must not become a dunder class
+    (`models.__class__` is the module's own attribute), `__import__` no dunder-looking name."""
+    if text.isascii() and text.isalnum():  # one word: most type names
+        return text[:1].upper() + text[1:]
+    words = [w.strip("_") for w in _NON_IDENT.split(_ascii(text)) if w.strip("_")]
+    return "".join(w[:1].upper() + w[1:] for w in words)
 
 
 def module_name(class_name: str) -> str:
