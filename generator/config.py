@@ -32,6 +32,8 @@ class UsageError(Exception):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
+    """The options of one run, from flags, then `[tool.gen-graph]`, then defaults."""
+
     docs: Path
     output: Path
     package: str

@@ -18,6 +18,8 @@ MAX_PAGE_BYTES = 8 * 2**20
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """One page as read: its lines, front matter and the sha256 of its bytes."""
+
     path: str  # relative to the docs root, with forward slashes
     lines: tuple[str, ...]  # the whole file, line ends removed
     meta: dict[str, str]

@@ -27,6 +27,8 @@ _TAB_MARKER = re.compile(r"^\[[^\]]*\]\(#tab/[^)]*\)\s*$")
 
 @dataclass(slots=True)
 class Blocks:
+    """What the block tokens of a page hold that parse/page.py reads."""
+
     headings: list[Heading] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     code: list[CodeBlock] = field(default_factory=list)

@@ -70,6 +70,8 @@ def __getattr__(name: str) -> type:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FieldView:
+    """One field of a model class (`model.py.jinja`)."""
+
     attr: str  # Python attribute
     wire_literal: str  # the wire name as a string literal
     annotation: str
@@ -82,6 +84,8 @@ class FieldView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ModelView:
+    """A model module (`model.py.jinja`): one class, its fields and imports."""
+
     package: str
     module: str
     class_name: str
@@ -104,6 +108,8 @@ class ModelView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MemberView:
+    """One member of an enum class (`enum.py.jinja`)."""
+
     name: str
     value_literal: str
     doc_lines: tuple[str, ...]
@@ -112,6 +118,8 @@ class MemberView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnumView:
+    """An enum module (`enum.py.jinja`): one open enum class and its members."""
+
     package: str
     module: str
     class_name: str
@@ -124,6 +132,8 @@ class EnumView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportView:
+    """A name the package exports, and the module it comes from."""
+
     name: str
     module: str  # relative module path, e.g. ".models.online_meeting"
     index_literal: str = ""  # "Name .module\n" as a string literal, a line of the lazy index
@@ -132,6 +142,8 @@ class ExportView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RegistryEntryView:
+    """A line of `_registry.py`: an `@odata.type` (lower case) and the class that reads it."""
+
     key_literal: str  # lower-case qualified name
     module_literal: str
     class_literal: str
@@ -140,6 +152,8 @@ class RegistryEntryView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PackageView:
+    """The package files (`__init__.py`, `models/__init__.py`, `_registry.py`)."""
+
     package: str
     package_literal: str
     exports: tuple[ExportView, ...]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArgumentView:
+    """An argument of a function step of a request builder: the Python keyword and the path name."""
+
     attr: str  # Python keyword parameter
     wire_literal: str  # the name in the path, as a string literal
 
@@ -101,6 +103,8 @@ class BuilderView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RouteView:
+    """A line of the routes table: a builder module and the modules its segments lead to."""
+
     module_literal: str
     static: tuple[
         tuple[str, str], ...
@@ -112,6 +116,8 @@ class RouteView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClientView:
+    """The client (`client.py.jinja`): the root builder, every builder and the routes."""
+
     package: str
     root: BuilderView
     builders: tuple[BuilderView, ...]
