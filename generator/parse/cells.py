@@ -6,6 +6,7 @@ import itertools
 import re
 
 from generator.parse.document import TypeCell
+from generator.parse.lazy_regex import LazyRegex
 
 # Link text may hold one level of [brackets], a target one level of (parentheses). Neither part
 # can run over an unmatched `[` or `(`, so a cell of many open brackets is read in linear time
@@ -18,7 +19,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.IGNORECASE)
 _COLLECTION_SUFFIX = re.compile(r"^(.+?)\s+collection$", re.IGNORECASE)
-_KIND_SUFFIX = re.compile(r"^(.+?)\s+(?:resource|object|entity)$", re.IGNORECASE)
+_KIND_SUFFIX = LazyRegex(r"^(.+?)\s+(?:resource|object|entity)$", re.IGNORECASE)
 _COLLECTION_THEN_TEXT = re.compile(r"^(\S+\s+collection)\.\s.*$", re.IGNORECASE)
 _UNCLOSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]+)$")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
@@ -32,7 +33,7 @@ _POSSIBLE = re.compile(
     r"|supports only (?:\w+ )?values\s*:?\s*(.+?)(?:\.\s|\.$|$))",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
+_LIST_ITEM = LazyRegex(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 _TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)

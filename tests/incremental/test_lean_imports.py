@@ -59,3 +59,31 @@ def test_a_prose_edit_loads_none_of_what_it_does_not_use(tmp_path: Path) -> None
     )
     assert _run(docs, out, cwd) == (0, [])
     assert "A new paragraph." not in (out / "models" / "widget1.py").read_text()  # prose only
+
+
+def test_a_resource_page_compiles_none_of_the_request_patterns() -> None:
+    """parse/lazy_regex.py: the patterns of request lines, paths and response prose are compiled
+    when first used, which parsing a resource page never does."""
+    code = (
+        "import json, sys; from pathlib import Path; from generator.pipeline import parse_source\n"
+        "from generator.parse import cells, example_facts, http, page, paths\n"
+        "from generator.parse.lazy_regex import LazyRegex\n"
+        "parse_source(sys.argv[2], Path(sys.argv[1], sys.argv[2]).read_bytes())\n"
+        "print(json.dumps(sorted(f'{m.__name__}.{k}' for m in (cells, example_facts, http, page,"
+        " paths) for k, v in vars(m).items() if isinstance(v, LazyRegex) and v._compiled)))"
+    )
+    command = [sys.executable, "-c", code, str(ROOT / "docs_input")]
+    done = subprocess.run(
+        [*command, "resources/user.md"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    compiled = json.loads(done.stdout)
+    assert "generator.parse.page._INHERITS" in compiled  # "Inherits from [directoryObject](..)"
+    api_only = ("generator.parse.http.", "generator.parse.paths.", "generator.parse.example_facts.")
+    assert [name for name in compiled if name.startswith(api_only)] == []
+    assert not {"generator.parse.page._STATUS", "generator.parse.page._TYPE_NAME"} & set(compiled)
+    done = subprocess.run(
+        [*command, "api/user-get.md"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    compiled = json.loads(done.stdout)
+    assert "generator.parse.http._REQUEST_LINE" in compiled  # an API page compiles them
+    assert "generator.parse.paths._ALTERNATION" in compiled
