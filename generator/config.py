@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import keyword
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,8 @@ class UsageError(Exception):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
+    """The options of one run, from flags, then `[tool.gen-graph]`, then defaults."""
+
     docs: Path
     output: Path
     package: str
@@ -61,6 +62,8 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def read_table(pyproject: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a pyproject.toml: 8 ms of imports and regexes
+
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -11,6 +11,8 @@ from generator.source import SourceSpan
 
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
+    """One located problem in a document: `path:line: severity GGnnn: message`."""
+
     source: SourceSpan
     code: str
     message: str

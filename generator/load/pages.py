@@ -18,6 +18,8 @@ MAX_PAGE_BYTES = 8 * 2**20
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """One page as read: its lines, front matter and the sha256 of its bytes."""
+
     path: str  # relative to the docs root, with forward slashes
     lines: tuple[str, ...]  # the whole file, line ends removed
     meta: dict[str, str]
@@ -57,27 +59,49 @@ def read_page(path: str, data: bytes, diagnostics: Diagnostics) -> Page:
 def find_page_paths(root: Path, outside: list[Path] | None = None) -> list[str]:
     """Every *.md file below root, relative to it with forward slashes, sorted. Links that lead
     outside root are not followed (they are added to `outside` when given); linked folders are
-    never entered. Plain strings: pathlib objects cost more than reading the pages on a run
-    with nothing to do."""
+    never entered, nor folders whose name starts with a dot. Plain strings: pathlib objects
+    cost more than reading the pages on a run with nothing to do.
+
+    Walked with os.scandir, whose entries know from the folder listing whether they are links:
+    os.walk would give names only, and a page would cost a join and an lstat."""
     found: list[str] = []
     top = os.fspath(root)
-    real_root = os.path.realpath(top)
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        prefix = os.path.relpath(dirpath, top).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        for name in filenames:
+    real_root: str | None = None  # only a link needs it
+    links_out: list[Path] = []
+    folders = [(top, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed has no pages
+        for entry in entries:
+            name = entry.name
+            if _is_dir(entry):  # a link to a folder too, as os.walk sorts them
+                if not name.startswith(".") and not entry.is_symlink():
+                    folders.append((entry.path, f"{prefix}{name}/"))
+                continue
             if not name.lower().endswith(".md"):
                 continue
-            candidate = os.path.join(dirpath, name)
-            if os.path.islink(candidate):
-                target = os.path.realpath(candidate)
+            if entry.is_symlink():
+                if real_root is None:
+                    real_root = os.path.realpath(top)
+                target = os.path.realpath(entry.path)
                 if os.path.commonpath([real_root, target]) != real_root:
-                    if outside is not None:
-                        outside.append(Path(candidate))
+                    links_out.append(Path(entry.path))
                     continue
             found.append(prefix + name)
+    if outside is not None:
+        outside.extend(sorted(links_out))
     return sorted(found)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def load_pages(root: Path, diagnostics: Diagnostics) -> list[Page]:

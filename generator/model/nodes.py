@@ -35,6 +35,8 @@ PRIMITIVES = frozenset(
 
 @dataclass(frozen=True, slots=True, kw_only=True, order=True)
 class TypeRef:
+    """A reference to a type by qualified name (`Edm.*` for primitives), maybe a collection."""
+
     name: str  # "Edm.String" or "microsoft.graph.itemBody"
     collection: bool = False
 
@@ -45,6 +47,8 @@ class TypeRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Property:
+    """A property of a structured type, by its wire name."""
+
     name: str  # wire name
     type: TypeRef
     navigation: bool = False
@@ -56,6 +60,8 @@ class Property:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StructuredType:
+    """An entity or complex type, with the properties it declares (not inherited)."""
+
     name: str  # simple name, e.g. "onlineMeeting"
     namespace: str  # e.g. "microsoft.graph"
     kind: Literal["entity", "complex"]
@@ -73,6 +79,8 @@ class StructuredType:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnumMember:
+    """A member of an enum: its wire value, and its number when the docs give one."""
+
     name: str
     value: int | None = None
     description: str = ""
@@ -81,6 +89,8 @@ class EnumMember:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnumType:
+    """An enum; `flags` when its members combine."""
+
     name: str
     namespace: str
     flags: bool = False
@@ -95,6 +105,8 @@ class EnumType:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Example:
+    """A request or response example of an operation, its body as JSON text."""
+
     kind: Literal["request", "response"]
     method: str = ""
     url: str = ""
@@ -105,6 +117,8 @@ class Example:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Operation:
+    """One documented HTTP method of an API page, on every path the page lists."""
+
     name: str  # stable id derived from the page, e.g. "create-onlinemeetings"
     title: str = ""  # the page's title, e.g. "Create onlineMeetings"
     method: str
@@ -121,6 +135,8 @@ class Operation:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ApiModel:
+    """The whole API: types, enums and operations, each sorted."""
+
     types: tuple[StructuredType, ...] = ()
     enums: tuple[EnumType, ...] = ()
     operations: tuple[Operation, ...] = ()

@@ -7,7 +7,6 @@ count, see DOCS_FORMAT T4); `tables.py` reads them from the raw lines of each pa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -25,14 +24,19 @@ _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
 _TAB_MARKER = re.compile(r"^\[[^\]]*\]\(#tab/[^)]*\)\s*$")
 
 
-@dataclass(slots=True)
 class Blocks:
-    headings: list[Heading] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    code: list[CodeBlock] = field(default_factory=list)
-    # raw line ranges (0-based, end exclusive) of paragraphs, with their section and the
-    # nearest heading as written, for tables
-    text_ranges: list[tuple[int, int, tuple[str, ...], str]] = field(default_factory=list)
+    """What the block tokens of a page hold that parse/page.py reads. A plain class: only
+    read_blocks fills one, and a dataclass would compile its methods at import for nothing."""
+
+    __slots__ = ("code", "headings", "paragraphs", "text_ranges")
+
+    def __init__(self) -> None:
+        self.headings: list[Heading] = []
+        self.paragraphs: list[Paragraph] = []
+        self.code: list[CodeBlock] = []
+        # raw line ranges (0-based, end exclusive) of paragraphs, with their section and the
+        # nearest heading as written, for tables
+        self.text_ranges: list[tuple[int, int, tuple[str, ...], str]] = []
 
 
 def read_blocks(path: str, lines: list[str], diagnostics: Diagnostics) -> Blocks:

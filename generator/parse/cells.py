@@ -6,6 +6,7 @@ import itertools
 import re
 
 from generator.parse.document import TypeCell
+from generator.parse.lazy_regex import LazyRegex
 
 # Link text may hold one level of [brackets], a target one level of (parentheses). Neither part
 # can run over an unmatched `[` or `(`, so a cell of many open brackets is read in linear time
@@ -18,20 +19,21 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.IGNORECASE)
 _COLLECTION_SUFFIX = re.compile(r"^(.+?)\s+collection$", re.IGNORECASE)
-_KIND_SUFFIX = re.compile(r"^(.+?)\s+(?:resource|object|entity)$", re.IGNORECASE)
+_KIND_SUFFIX = LazyRegex(r"^(.+?)\s+(?:resource|object|entity)$", re.IGNORECASE)
 _COLLECTION_THEN_TEXT = re.compile(r"^(\S+\s+collection)\.\s.*$", re.IGNORECASE)
 _UNCLOSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]+)$")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
 # "Possible values are: `a`, `b`", "Possible values: ..", "The possible value is ..", "Allowed
 # value being ..", "can be one of ..", "Currently supports only two values: `a` or `b`"
 _POSSIBLE = re.compile(
-    r"(?:possible|valid|supported|allowed|accepted)\s+values?"
+    r"(?=[pvsac])"  # the letters the wordings start with: tried first, a faster scan
+    r"(?:(?:possible|valid|supported|allowed|accepted)\s+values?"
     r"(?:\s+(?:are|include|is|being|can be))?\s*:?\s*(.+?)(?:\.\s|\.$|$)"
     r"|can be one of(?: the following)?\s*:?\s*(.+?)(?:\.\s|\.$|$)"
-    r"|supports only (?:\w+ )?values\s*:?\s*(.+?)(?:\.\s|\.$|$)",
+    r"|supports only (?:\w+ )?values\s*:?\s*(.+?)(?:\.\s|\.$|$))",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
+_LIST_ITEM = LazyRegex(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
 _TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)
@@ -39,27 +41,49 @@ _TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)
 
 def plain_text(cell: str) -> str:
     """Markdown inline text to plain text: links to their text, tags and emphasis removed."""
-    text = cell.replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ")
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _REF_LINK.sub(lambda m: m.group(1), text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    # each step only where its pattern could match at all: most cells are plain words
+    text = cell
+    if "<" in text:
+        text = text.replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ")
+    if "[" in text:
+        text = _LINK.sub(_first_group, text)
+        text = _REF_LINK.sub(_first_group, text)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(_second_group, text)
     return " ".join(text.split())
 
 
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _second_group(match: re.Match[str]) -> str:
+    return match.group(2)
+
+
+def _may_have_todo(text: str) -> bool:
+    """False when _TODO cannot match: it needs `todo` in any case (no other letter lower-cases
+    to t, o or d, so the lower-cased text holds it too)."""
+    return "todo" in text.lower()
+
+
 def has_todo(cell: str) -> bool:
-    return bool(_TODO.search(cell))
+    return _may_have_todo(cell) and bool(_TODO.search(cell))
 
 
 def strip_todo(cell: str) -> str:
     """Remove TODO placeholders ('**TODO: Add Description**') from documentation text."""
-    return " ".join(_TODO.sub(" ", cell).split()).lstrip(".").strip()
+    text = _TODO.sub(" ", cell) if _may_have_todo(cell) else cell
+    return " ".join(text.split()).lstrip(".").strip()
 
 
 def name_cell(cell: str) -> str:
     """A property or member name from its cell: `x`, **x**, [x](..), 'x (deprecated)'."""
     text = plain_text(cell).replace("`", "").strip()
-    text = _NOTE.sub(" ", text).strip()
+    if "(" in text:
+        text = _NOTE.sub(" ", text).strip()
     return text.split()[0] if text.split() else ""
 
 
@@ -67,23 +91,26 @@ def type_cell(cell: str) -> TypeCell:
     raw = cell.strip()
     link = None
     text = raw
-    unclosed = _UNCLOSED_LINK.match(text)  # `[x](x.md` with its `)` lost
-    if unclosed:
-        text = f"[{unclosed.group(1)}]({unclosed.group(2)})"
-    match = _LINK.search(text)
-    if match:
-        link = match.group(2) or None
-        text = text[: match.start()] + match.group(1) + text[match.end() :]
-    ref = None if match else _REF_LINK.search(text)
-    if ref:
-        text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
+    match = ref = None
+    if "[" in text:  # links of any kind
+        unclosed = _UNCLOSED_LINK.match(text)  # `[x](x.md` with its `)` lost
+        if unclosed:
+            text = f"[{unclosed.group(1)}]({unclosed.group(2)})"
+        match = _LINK.search(text)
+        if match:
+            link = match.group(2) or None
+            text = text[: match.start()] + match.group(1) + text[match.end() :]
+        ref = None if match else _REF_LINK.search(text)
+        if ref:
+            text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
     text = plain_text(text).replace("`", "").strip()
     text = _COLLECTION_THEN_TEXT.sub(r"\1", text)  # "x collection. Holds ..." (text in the cell)
     collection = False
     of = _COLLECTION_OF.match(text)
     if of:
         text, collection = (of.group(1) or of.group(2)).strip(), True
-    text = _NOTE.sub(" ", text).strip()
+    if "(" in text:
+        text = _NOTE.sub(" ", text).strip()
     if not collection:
         suffix = _COLLECTION_SUFFIX.match(text)
         if suffix:
@@ -95,9 +122,8 @@ def type_cell(cell: str) -> TypeCell:
     if text.lower().startswith("edm."):
         text = text[4:]
     name = text if _IDENT.match(text) else None
-    return TypeCell(
-        raw=raw, name=name, collection=collection, link=link, alternatives=_alternatives(raw)
-    )
+    alternatives = _alternatives(raw) if match else ()  # raw holds a link only if one was found
+    return TypeCell(raw=raw, name=name, collection=collection, link=link, alternatives=alternatives)
 
 
 def _alternatives(cell: str) -> tuple[tuple[str, str], ...]:

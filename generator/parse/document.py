@@ -13,6 +13,8 @@ from generator.source import SourceSpan
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Heading:
+    """A markdown heading: its level (1-6) and its title as written."""
+
     level: int
     title: str
     source: SourceSpan
@@ -20,6 +22,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
+    """A paragraph's inline text, under the headings that enclose it."""
+
     text: str  # raw inline markdown, links included
     section: tuple[str, ...]  # titles of the enclosing headings, outermost first, lower case
     source: SourceSpan
@@ -27,12 +31,16 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TableRow:
+    """One body row of a table: its cells, cleaned, in column order."""
+
     cells: tuple[str, ...]
     source: SourceSpan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
+    """A pipe table read from the raw lines of a paragraph (tables.py), under its headings."""
+
     header: tuple[str, ...]
     rows: tuple[TableRow, ...]
     section: tuple[str, ...]
@@ -42,6 +50,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CodeBlock:
+    """A fenced code block, with the annotation comment right above it, if any."""
+
     info: str  # fence info string, lower case
     text: str
     annotation: dict[str, Any] | None
@@ -63,6 +73,8 @@ class TypeCell:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PropertyRow:
+    """A row of a Properties, Relationships or request-body table."""
+
     name: str
     type: TypeCell
     description: str
@@ -75,6 +87,8 @@ class PropertyRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnumTable:
+    """An enum's value table: its name (from the heading) and its members."""
+
     name: str
     members: tuple[tuple[str, str, int | None, SourceSpan], ...]  # name, description, value, where
     source: SourceSpan
@@ -82,6 +96,8 @@ class EnumTable:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HttpPath:
+    """A request line of an `HTTP request` block: the method and the path."""
+
     method: str
     path: str  # as written
     normalised: str  # parse/paths.py: no host, version or query; one spelling of alternations
@@ -90,6 +106,8 @@ class HttpPath:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Example:
+    """An annotated (or recognised) request or response example and the facts of its body."""
+
     kind: str  # "request" | "response"
     method: str = ""  # request only
     url: str = ""  # request only, as written

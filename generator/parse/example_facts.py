@@ -8,8 +8,10 @@ import re
 from collections import deque
 from typing import Any
 
+from generator.parse.lazy_regex import LazyRegex
+
 _MAX_OBJECTS = 100_000  # a hostile body must not make a walk unbounded
-_LOCATION = re.compile(r"^Location:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
+_LOCATION = LazyRegex(r"^Location:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
 def json_objects(body: Any) -> list[dict[str, Any]]:

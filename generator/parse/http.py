@@ -9,16 +9,17 @@ from generator.diagnostics import Diagnostics
 from generator.parse import lenient_json
 from generator.parse.document import Example, HttpPath
 from generator.parse.example_facts import body_facts
+from generator.parse.lazy_regex import LazyRegex
 from generator.parse.paths import normalise_path
 from generator.source import SourceSpan
 
 METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
 # matched against stripped lines only: `(\S.*)` then ends on a non-space, and no lazy `.*?`
 # followed by `\s*$` can backtrack quadratically over a run of inner spaces
-_REQUEST_LINE = re.compile(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*)$", re.IGNORECASE)
-_STATUS_LINE = re.compile(r"^HTTP(?:/[\d.]+)?\s+(\d{3})\b", re.IGNORECASE)
-_HEADER = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s")
-_ELLIPSIS = re.compile(r"/\.\.\.(?=/|$)")
+_REQUEST_LINE = LazyRegex(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*)$", re.IGNORECASE)
+_STATUS_LINE = LazyRegex(r"^HTTP(?:/[\d.]+)?\s+(\d{3})\b", re.IGNORECASE)
+_HEADER = LazyRegex(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s")
+_ELLIPSIS = LazyRegex(r"/\.\.\.(?=/|$)")
 
 
 def syntax_paths(text: str, source: SourceSpan, diagnostics: Diagnostics) -> list[HttpPath]:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.parse.lazy_regex import LazyRegex
+
 __all__ = ["normalise_path"]
 
-_HOST = re.compile(r"^https?://[^/]+(?:/(?:v1\.0|beta))?", re.IGNORECASE)
-_VERSION = re.compile(r"^/(?:v1\.0|beta)(?=/|$)", re.IGNORECASE)
-_ALTERNATION = re.compile(r"\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}")
-_STRAY_ALTERNATION = re.compile(r"\}\s*\|\s*[\w-]+(?=/|$)")  # `{user-id} | user-principal-name`
-_PUNCTUATION_SPACE = re.compile(r"\s*([,=()])\s*")
-_ARGUMENTS = re.compile(r"\([^()]*\)")  # `f(a={a}, b={b})`; linear, unlike a lookahead per comma
+_HOST = LazyRegex(r"^https?://[^/]+(?:/(?:v1\.0|beta))?", re.IGNORECASE)
+_VERSION = LazyRegex(r"^/(?:v1\.0|beta)(?=/|$)", re.IGNORECASE)
+_ALTERNATION = LazyRegex(r"\{\s*([^{}|]*?)\s*(?:\|[^{}]*)?\}")
+_STRAY_ALTERNATION = LazyRegex(r"\}\s*\|\s*[\w-]+(?=/|$)")  # `{user-id} | user-principal-name`
+_PUNCTUATION_SPACE = LazyRegex(r"\s*([,=()])\s*")
+_ARGUMENTS = LazyRegex(r"\([^()]*\)")  # `f(a={a}, b={b})`; linear, unlike a lookahead per comma
 
 
 def _placeholder(match: re.Match[str]) -> str:

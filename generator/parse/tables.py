@@ -74,29 +74,38 @@ def split_row(line: str) -> tuple[str, ...]:
 
 
 def _split(text: str, *, respect_code: bool) -> tuple[list[str], bool]:
+    """The cells between unescaped pipes, and whether every code span was closed. A pipe right
+    after a backslash is a literal `|` (also inside code; the backslash goes); with
+    `respect_code`, a backtick opens or closes a code span, inside which a pipe is text.
+
+    Read piece by piece between the pipes (str.split), not char by char: a row is mostly text."""
+    pieces = text.split("|")
+    if "\\" not in text and not (respect_code and "`" in text):
+        return pieces, True  # every pipe splits
     cells: list[str] = []
-    current: list[str] = []
+    current: list[str] = []  # pieces of the cell being read, with the pipes inside it
     in_code = False
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text) and text[i + 1] == "|":
-            current.append("|")
-            i += 2
-            continue
-        if ch == "`" and respect_code:
+    last = len(pieces) - 1
+    for index, piece in enumerate(pieces):
+        if respect_code and piece.count("`") % 2:
             in_code = not in_code
-        if ch == "|" and not in_code:
+        if index == last:
+            current.append(piece)
+        elif piece.endswith("\\"):
+            current.append(piece[:-1] + "|")
+        elif in_code:
+            current.append(piece + "|")
+        else:
+            current.append(piece)
             cells.append("".join(current))
             current = []
-        else:
-            current.append(ch)
-        i += 1
     cells.append("".join(current))
     return cells, not in_code
 
 
 def _clean_cell(cell: str) -> str:
+    if cell.isascii():  # none of the three below
+        return cell.strip()
     cell = cell.replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ")
     return cell.strip()
 

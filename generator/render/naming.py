@@ -21,10 +21,11 @@ import keyword
 import re
 import unicodedata
 
-_WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
+# where a word starts: `URL|Path` (the last capital of a run before a lower-case letter),
+# `display|Name`, `v2|Beta`; found as empty matches, so `sub` inserts the `_` alone
+_WORD_START = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])")
 _NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
-_MULTI_UNDERSCORE = re.compile(r"_+")
+_SEPARATORS = re.compile(r"[^0-9a-zA-Z]+")  # a run of them, underscores too, is one `_`
 
 RESERVED_ATTRIBUTES = frozenset(
     set(keyword.kwlist)
@@ -43,16 +44,15 @@ RESERVED_CLASSES = frozenset(
 
 
 def _ascii(name: str) -> str:
+    if name.isascii():  # no ASCII character decomposes
+        return name
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 @functools.cache  # pure, and asked for the same names thousands of times per run
 def snake_case(name: str) -> str:
-    text = _ascii(name).lstrip("@")
-    text = _WORD_BOUNDARY_1.sub(r"\1_\2", text)
-    text = _WORD_BOUNDARY_2.sub(r"\1_\2", text)
-    text = _NON_IDENT.sub("_", text)
-    text = _MULTI_UNDERSCORE.sub("_", text).strip("_").lower()
+    text = _WORD_START.sub("_", _ascii(name).lstrip("@"))
+    text = _SEPARATORS.sub("_", text).strip("_").lower()
     return text or "field"
 
 
@@ -66,10 +66,7 @@ def attribute_name(wire: str) -> str:
 
 
 def class_name(simple: str, namespace: str) -> str:
-    # words lose their outer underscores: a type `__class__` must not become a dunder class
-    # (`models.__class__` is the module's own attribute), `__import__` no dunder-looking name
-    words = [w.strip("_") for w in _NON_IDENT.split(_ascii(simple)) if w.strip("_")]
-    base = "".join(w[:1].upper() + w[1:] for w in words) or "Type"
+    base = _pascal_case(simple) or "Type"
     if base[0].isdigit():
         base = "T" + base
     sub = (
@@ -77,11 +74,20 @@ def class_name(simple: str, namespace: str) -> str:
         if namespace.lower().startswith("microsoft.graph")
         else namespace.split(".")
     )
-    parts = [w.strip("_") for p in sub for w in _NON_IDENT.split(_ascii(p)) if w.strip("_")]
-    name = "".join(w[:1].upper() + w[1:] for w in parts) + base
+    name = "".join(_pascal_case(p) for p in sub) + base
     if keyword.iskeyword(name) or name in RESERVED_CLASSES:
         name += "_"
     return name
+
+
+def _pascal_case(text: str) -> str:
+    """The words of text (split on what is not a letter, digit or `_`), each capitalised. Words
+    lose their outer underscores: a type `__class__` must not become a dunder class
+    (`models.__class__` is the module's own attribute), `__import__` no dunder-looking name."""
+    if text.isascii() and text.isalnum():  # one word: most type names
+        return text[:1].upper() + text[1:]
+    words = [w.strip("_") for w in _NON_IDENT.split(_ascii(text)) if w.strip("_")]
+    return "".join(w[:1].upper() + w[1:] for w in words)
 
 
 def module_name(class_name: str) -> str:

@@ -8,10 +8,70 @@ docstring lines made by `text.docstring_lines`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.render.views_client import (
+        ArgumentView,
+        BuilderView,
+        ChildCode,
+        ChildView,
+        ClientView,
+        RouteView,
+        SideView,
+        VerbCode,
+        VerbView,
+    )
+
+__all__ = [
+    "ArgumentView",
+    "BuilderView",
+    "ChildCode",
+    "ChildView",
+    "ClientView",
+    "EnumView",
+    "ExportView",
+    "FieldView",
+    "MemberView",
+    "ModelView",
+    "PackageView",
+    "RegistryEntryView",
+    "RouteView",
+    "SideView",
+    "VerbCode",
+    "VerbView",
+]
+
+_CLIENT_VIEWS = frozenset(
+    {
+        "ArgumentView",
+        "BuilderView",
+        "ChildCode",
+        "ChildView",
+        "ClientView",
+        "RouteView",
+        "SideView",
+        "VerbCode",
+        "VerbView",
+    }
+)
+
+
+def __getattr__(name: str) -> type:
+    """The client's views live in `views_client.py`, loaded when one is first asked for here:
+    a run that renders no client (one page edited) never creates their classes."""
+    if name in _CLIENT_VIEWS:
+        from generator.render import views_client
+
+        view: type = getattr(views_client, name)
+        return view
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FieldView:
+    """One field of a model class (`model.py.jinja`)."""
+
     attr: str  # Python attribute
     wire_literal: str  # the wire name as a string literal
     annotation: str
@@ -24,6 +84,8 @@ class FieldView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ModelView:
+    """A model module (`model.py.jinja`): one class, its fields and imports."""
+
     package: str
     module: str
     class_name: str
@@ -46,6 +108,8 @@ class ModelView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MemberView:
+    """One member of an enum class (`enum.py.jinja`)."""
+
     name: str
     value_literal: str
     doc_lines: tuple[str, ...]
@@ -54,6 +118,8 @@ class MemberView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EnumView:
+    """An enum module (`enum.py.jinja`): one open enum class and its members."""
+
     package: str
     module: str
     class_name: str
@@ -65,115 +131,9 @@ class EnumView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ArgumentView:
-    attr: str  # Python keyword parameter
-    wire_literal: str  # the name in the path, as a string literal
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ChildView:
-    """A step from one request builder to the next: a property, `by_id(...)` or a function."""
-
-    kind: str  # "static" | "param" | "function"
-    attr: str  # property or method name
-    segment_literal: str  # static segment or function name, as a string literal
-    arguments: tuple[ArgumentView, ...]  # function arguments
-    module: str
-    sync_class: str
-    async_class: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class VerbView:
-    """A documented HTTP method of one path, typed."""
-
-    verb: str  # get | post | patch | put | delete
-    http_literal: str
-    codec_name: str  # module-level constant holding the response codec
-    codec: str  # codec expression
-    body_annotation: str | None  # None: the method takes no body
-    return_annotation: str
-    item_annotation: str | None  # element type when the answer is a collection (adds list_all)
-    doc_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ChildCode:
-    """One navigation step of one side (sync or async), laid out as black would (indentation
-    included): the method's `def` line(s), its import, for a function the segment it builds, and
-    the return statement."""
-
-    kind: str  # "static" | "param" | "function"
-    def_lines: str
-    import_line: str
-    segment_block: str  # "" unless kind == "function"
-    return_line: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class VerbCode:
-    """One HTTP method of one side, laid out as black would (indentation included)."""
-
-    def_lines: str
-    doc_lines: tuple[str, ...]
-    send_lines: str  # `result: R = self._send(...)`
-    list_def_lines: str  # "" when the answer is not a collection (no list_all)
-    list_items_lines: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SideView:
-    """The sync or the async class of a builder module."""
-
-    class_line: str  # `class XBuilder(Builder):`
-    route_line: str  # `route: ClassVar[str] = "..."`
-    children: tuple[ChildCode, ...]
-    verbs: tuple[VerbCode, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BuilderView:
-    """One module of request builders: the sync and the async class of one path."""
-
-    package: str
-    module: str
-    sync_class: str
-    async_class: str
-    route_literal: str
-    doc_lines: tuple[str, ...]
-    children: tuple[ChildView, ...]
-    verbs: tuple[VerbView, ...]
-    type_imports: tuple[tuple[str, str], ...]  # models named in annotations
-    child_imports: tuple[tuple[str, str, str], ...]  # (module, sync class, async class)
-    # laid out as black would (render/layout.py), indentation included:
-    import_lines: tuple[str, ...] = ()  # type_imports and child_imports, under TYPE_CHECKING
-    all_line: str = ""  # `__all__ = [...]`
-    codec_lines: tuple[str, ...] = ()  # per verb `_GET: _rt.Codec | None = ...` (+ `_GET_ITEM`)
-    sync: SideView | None = None
-    async_: SideView | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RouteView:
-    module_literal: str
-    static: tuple[
-        tuple[str, str], ...
-    ]  # (lower-case segment or "name(" literal, child module literal)
-    param_literal: str  # child module literal, or "None"
-    sync_class_literal: str
-    async_class_literal: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClientView:
-    package: str
-    root: BuilderView
-    builders: tuple[BuilderView, ...]
-    routes: tuple[RouteView, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class ExportView:
+    """A name the package exports, and the module it comes from."""
+
     name: str
     module: str  # relative module path, e.g. ".models.online_meeting"
     index_literal: str = ""  # "Name .module\n" as a string literal, a line of the lazy index
@@ -182,6 +142,8 @@ class ExportView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RegistryEntryView:
+    """A line of `_registry.py`: an `@odata.type` (lower case) and the class that reads it."""
+
     key_literal: str  # lower-case qualified name
     module_literal: str
     class_literal: str
@@ -190,6 +152,8 @@ class RegistryEntryView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PackageView:
+    """The package files (`__init__.py`, `models/__init__.py`, `_registry.py`)."""
+
     package: str
     package_literal: str
     exports: tuple[ExportView, ...]

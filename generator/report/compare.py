@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # libcst is loaded only when a surface may have changed
 
 @dataclass(frozen=True, slots=True, order=True)
 class Change:
+    """One change of the API surface, said as `[BREAKING ]what subject[: detail]`."""
+
     subject: str  # "type User", "property User.mail", "operation get_user", ...
     what: str  # "added" | "removed" | "retyped"
     detail: str = ""

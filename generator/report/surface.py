@@ -10,6 +10,8 @@ import libcst as cst
 
 @dataclass(slots=True)
 class TypeSurface:
+    """What users' code can name of one generated class or enum: its base and members."""
+
     name: str
     kind: str  # "type" | "enum"
     base: str
@@ -18,6 +20,8 @@ class TypeSurface:
 
 @dataclass(slots=True)
 class Surface:
+    """What users' code can name of a generated package."""
+
     types: dict[str, TypeSurface] = field(default_factory=dict)  # class name -> surface
     operations: dict[str, str] = field(default_factory=dict)  # method -> signature
 

@@ -1,0 +1,124 @@
+"""The template API of the client (`client.py.jinja`): the views of request builders.
+
+Kept apart from `views.py` because only a run that renders the client needs them: creating a
+frozen dataclass costs about a millisecond (its methods are compiled from source), and a run
+that re-renders one model module never creates these. `views.py` still answers for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArgumentView:
+    """An argument of a function step of a request builder: the Python keyword and the path name."""
+
+    attr: str  # Python keyword parameter
+    wire_literal: str  # the name in the path, as a string literal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChildView:
+    """A step from one request builder to the next: a property, `by_id(...)` or a function."""
+
+    kind: str  # "static" | "param" | "function"
+    attr: str  # property or method name
+    segment_literal: str  # static segment or function name, as a string literal
+    arguments: tuple[ArgumentView, ...]  # function arguments
+    module: str
+    sync_class: str
+    async_class: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerbView:
+    """A documented HTTP method of one path, typed."""
+
+    verb: str  # get | post | patch | put | delete
+    http_literal: str
+    codec_name: str  # module-level constant holding the response codec
+    codec: str  # codec expression
+    body_annotation: str | None  # None: the method takes no body
+    return_annotation: str
+    item_annotation: str | None  # element type when the answer is a collection (adds list_all)
+    doc_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChildCode:
+    """One navigation step of one side (sync or async), laid out as black would (indentation
+    included): the method's `def` line(s), its import, for a function the segment it builds, and
+    the return statement."""
+
+    kind: str  # "static" | "param" | "function"
+    def_lines: str
+    import_line: str
+    segment_block: str  # "" unless kind == "function"
+    return_line: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerbCode:
+    """One HTTP method of one side, laid out as black would (indentation included)."""
+
+    def_lines: str
+    doc_lines: tuple[str, ...]
+    send_lines: str  # `result: R = self._send(...)`
+    list_def_lines: str  # "" when the answer is not a collection (no list_all)
+    list_items_lines: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SideView:
+    """The sync or the async class of a builder module."""
+
+    class_line: str  # `class XBuilder(Builder):`
+    route_line: str  # `route: ClassVar[str] = "..."`
+    children: tuple[ChildCode, ...]
+    verbs: tuple[VerbCode, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuilderView:
+    """One module of request builders: the sync and the async class of one path."""
+
+    package: str
+    module: str
+    sync_class: str
+    async_class: str
+    route_literal: str
+    doc_lines: tuple[str, ...]
+    children: tuple[ChildView, ...]
+    verbs: tuple[VerbView, ...]
+    type_imports: tuple[tuple[str, str], ...]  # models named in annotations
+    child_imports: tuple[tuple[str, str, str], ...]  # (module, sync class, async class)
+    # laid out as black would (render/layout.py), indentation included:
+    import_lines: tuple[str, ...] = ()  # type_imports and child_imports, under TYPE_CHECKING
+    all_line: str = ""  # `__all__ = [...]`
+    codec_lines: tuple[str, ...] = ()  # per verb `_GET: _rt.Codec | None = ...` (+ `_GET_ITEM`)
+    sync: SideView | None = None
+    async_: SideView | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteView:
+    """A line of the routes table: a builder module and the modules its segments lead to."""
+
+    module_literal: str
+    static: tuple[
+        tuple[str, str], ...
+    ]  # (lower-case segment or "name(" literal, child module literal)
+    param_literal: str  # child module literal, or "None"
+    sync_class_literal: str
+    async_class_literal: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClientView:
+    """The client (`client.py.jinja`): the root builder, every builder and the routes."""
+
+    package: str
+    root: BuilderView
+    builders: tuple[BuilderView, ...]
+    routes: tuple[RouteView, ...]
