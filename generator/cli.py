@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from generator import INTERRUPTED, __version__
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
-from generator.cache.stats import StatIndex, index_files, stat_of
+from generator.cache.stats import StatIndex, stat_of
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
-from generator.emit.write import MANIFEST, manifest_files, read_manifest
+from generator.emit.write import MANIFEST, WriteResult, manifest_files, read_manifest
 from generator.progress import make_progress
 from generator.source import SourceSpan
 
@@ -346,18 +346,23 @@ def run_once(options: Options) -> int:
                     "sizes": sizes,
                 },
             )
-            # after a commit, OUT holds this run's files (re-linked: their stats are new);
-            # otherwise they are as this run looked at them
+            # the files as this run looked at them (after a commit, those it kept)
             output_index = result.seen
             if committed:
-                left = set(result.blocked) if not options.force else set()
-                output_index = index_files(
-                    os.fspath(options.output),
-                    {f.path: f.digest for f in run.files if f.path not in left},
-                )
+                output_index = _after_commit(options, result)
             cache.record_output_index(options.output, output_index)
         cache.save()
     return status
+
+
+def _after_commit(options: Options, result: WriteResult) -> StatIndex:
+    """The stat index of OUT after a commit: what plan_writes saw of the files the commit kept
+    (syncing the spare leaves their stats as they were; a file it had to link again has a new
+    ctime, so it is hashed again next time). The files it wrote are left out: written after
+    the index's time, they would not be trusted anyway."""
+    written = set(result.touched) | (set(result.blocked) if options.force else set())
+    files = {p: entry for p, entry in result.seen.files.items() if p not in written}
+    return StatIndex(result.seen.scanned_ns, files)
 
 
 def _manifest_record(out: Path) -> dict[str, object]:

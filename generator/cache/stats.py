@@ -25,7 +25,6 @@ import os
 import pickle
 import stat as stat_module
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 Stat = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
@@ -64,16 +63,6 @@ def settled(stat: Stat, scanned_ns: int) -> bool:
 def now_ns() -> int:
     """The start of a scan: taken before the first file is looked at."""
     return time.time_ns()
-
-
-def index_files(top: str, digests: Mapping[str, str]) -> StatIndex:
-    """The index of files below `top` whose bytes this process knows (path -> digest: it just
-    wrote or linked them), each stat taken now. A file changed since it was written has a new
-    mtime, after this index's time: it is not trusted."""
-    index = StatIndex()
-    for path, digest in digests.items():
-        index.add(path, stat_of(os.path.join(top, path)), digest)
-    return index
 
 
 @dataclass(slots=True)
