@@ -173,8 +173,10 @@ def generate(
     memo = None
     if cache is not None:
         memo = Memo(last.model, last.rendered) if last is not None else Memo()
+    compiled = cache.templates_dir() if cache is not None else None
     rendered = run.timed(
-        "render", lambda: render_files(run.model, package, run.diagnostics, templates, memo)
+        "render",
+        lambda: render_files(run.model, package, run.diagnostics, templates, memo, compiled),
     )
     if cache is not None and memo is not None:
         built.rendered = memo.fresh

@@ -15,6 +15,8 @@ Layout (all files written atomically, all safe to delete at any time):
   patches it when the pages that changed kept their shapes) and the files rendered from it,
   by group (render/reuse.py), all named by one index, so that one cannot be newer than the
   other; the index names values in `build.pack` (pack.py), an append-only file of pickles
+- `templates/`: the templates Jinja compiled, by template name and file (Jinja checks each
+  against its source before using it).
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 - `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
@@ -200,6 +202,10 @@ class Cache:
     def record_build(self, record: BuildRecord) -> None:
         self._build = record
         self._build_dirty = True
+
+    # -- compiled templates (render/environment.py) --------------------------------------
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
 
     # -- the last run into an output folder ----------------------------------------------
     def _run_path(self, output: Path) -> Path:

@@ -51,8 +51,9 @@ class RenderedFile:
 class _Templates:
     """The Jinja environment, made (and Jinja imported) only when a file is rendered."""
 
-    def __init__(self, overrides: Path | None) -> None:
+    def __init__(self, overrides: Path | None, compiled: Path | None = None) -> None:
         self.overrides = overrides
+        self.compiled = compiled
         self.overridden = (
             {p.name for p in overrides.iterdir()} if overrides and overrides.is_dir() else set()
         )
@@ -62,7 +63,7 @@ class _Templates:
         if self._env is None:
             from generator.render.environment import make_environment
 
-            self._env = make_environment(self.overrides)
+            self._env = make_environment(self.overrides, self.compiled)
         text = self._env.get_template(template).render(**context)
         return RenderedFile(path, text, black_layout=template not in self.overridden)
 
@@ -73,9 +74,11 @@ def render_files(
     diagnostics: Diagnostics,
     templates: Path | None = None,
     memo: Memo | None = None,
+    compiled: Path | None = None,
 ) -> list[RenderedFile]:
+    """`compiled`: where Jinja keeps the templates it compiled (render/environment.py)."""
     names, names_digest = _names(model, memo)
-    env = _Templates(templates)
+    env = _Templates(templates, compiled)
     scope = _scope(names_digest, package, templates) if memo is not None else ""
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
     files: list[RenderedFile] = []

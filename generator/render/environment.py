@@ -16,7 +16,28 @@ from generator.render.text import literal
 from generator.templates_location import default_templates, template_folders
 
 
-def make_environment(overrides: Path | None = None) -> jinja2.Environment:
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by an earlier run (Jinja checks each against its template's source),
+    kept in gen-graph's cache folder: compiling the model template costs more than rendering
+    the one module a prose edit changes. A folder that cannot be written only costs time."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - unreadable or damaged (cut short, say): compile it
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def make_environment(
+    overrides: Path | None = None, compiled: Path | None = None
+) -> jinja2.Environment:
+    """`compiled`: a folder to keep compiled templates in (made if need be)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in template_folders(overrides)]),
         undefined=jinja2.StrictUndefined,
@@ -26,6 +47,12 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["pyrepr"] = literal
+    if compiled is not None:
+        try:
+            compiled.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env
+        env.bytecode_cache = _CompiledTemplates(str(compiled))
     return env
 
 
