@@ -17,7 +17,7 @@ from generator.model import ApiModel, Operation
 from generator.render import layout, naming
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
-from generator.render.views import (
+from generator.render.views_client import (
     ArgumentView,
     BuilderView,
     ChildCode,
