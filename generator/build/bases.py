@@ -98,7 +98,8 @@ def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:
 
 def _extends(draft: TypeDraft, base: TypeDraft) -> bool:
     """An example value is weak evidence: the base must have properties, all shown by the type
-    (those of its tables when it has any: a JSON block adds optional ones, `identity.thumbnails`)."""
+    (those of its tables when it has any: a JSON block adds optional ones, `identity.thumbnails`).
+    """
     names = {name.lower() for name in draft.properties}
     tabled = [name for name, p in base.properties.items() if p.rank == PAGE]
     required = tabled or list(base.properties)

@@ -71,7 +71,9 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
         if doc.request_type is None or not doc.request_properties:
             continue
         if found.index.resolve(doc.request_type, doc.path) is None and doc.request_type.name:
-            draft = TypeDraft(qualify(doc.request_type.name, doc.namespace), REQUEST_TABLE, doc.source)
+            draft = TypeDraft(
+                qualify(doc.request_type.name, doc.namespace), REQUEST_TABLE, doc.source
+            )
             diagnostics.report(
                 "GG022",
                 doc.request_properties[0].source,
@@ -83,7 +85,9 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
     return found
 
 
-def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+def _declare_inline_enums(
+    docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics
+) -> None:
     """A type cell that names no known type but whose description lists values is an enum."""
     for doc in docs:
         for row in doc.properties + doc.request_properties:
@@ -96,7 +100,9 @@ def _declare_inline_enums(docs: list[PageDoc], found: Declarations, diagnostics:
                     what = f"the description of {row.name}"
                     add_members(existing, row.possible_values, row.source, what, diagnostics)
                 continue
-            enum = found.add_enum(EnumDraft(qualify(cell.name, doc.namespace), PAGE_JSON, row.source))
+            enum = found.add_enum(
+                EnumDraft(qualify(cell.name, doc.namespace), PAGE_JSON, row.source)
+            )
             diagnostics.report(
                 "GG023",
                 row.source,

@@ -75,7 +75,9 @@ def flags_from_examples(docs: list[PageDoc], found: Declarations) -> None:
                     enum.flags = True
 
 
-def type_enumerated_strings(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+def type_enumerated_strings(
+    docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics
+) -> None:
     """Retype resource-page String properties that the page shows to be enums (module doc)."""
     for doc in docs:
         owner = found.page_type(doc)

@@ -26,7 +26,9 @@ _NESTED = (dict, list)
 _STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
-def declare_from_examples(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> None:
+def declare_from_examples(
+    docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics
+) -> None:
     for doc in docs:
         for example in doc.examples:
             if example.odata_types:

@@ -83,7 +83,9 @@ def _break_cycles(types: dict[str, TypeDraft], diagnostics: Diagnostics) -> None
         while current is not None:
             if current.qualified in seen:
                 diagnostics.report(
-                    "GG026", draft.source, f"{qualified} inherits from itself; base {draft.base} dropped"
+                    "GG026",
+                    draft.source,
+                    f"{qualified} inherits from itself; base {draft.base} dropped",
                 )
                 draft.base = None
                 break
@@ -94,7 +96,9 @@ def _break_cycles(types: dict[str, TypeDraft], diagnostics: Diagnostics) -> None
 def _is_entity(draft: TypeDraft, types: dict[str, TypeDraft]) -> bool:
     if draft.entity or draft.qualified.lower() == "microsoft.graph.entity":
         return True
-    return any(t.entity or t.qualified.lower() == "microsoft.graph.entity" for t in _chain(draft, types))
+    return any(
+        t.entity or t.qualified.lower() == "microsoft.graph.entity" for t in _chain(draft, types)
+    )
 
 
 def _inherited_names(draft: TypeDraft, types: dict[str, TypeDraft]) -> set[str]:

@@ -53,7 +53,9 @@ _FILE = re.compile(r"^([a-z][a-z0-9]*)-(?:list|get|post|create|add|update|delete
 _ROUNDS = 3  # a path may pass through a navigation another page's path implies
 # "outlookUser: supportedLanguages", "getEffectivePermissions function": the page documents a
 # function or action bound to the type, whose last segment is no navigation property
-_OPERATION_TITLE = re.compile(r"^[A-Za-z][\w.]*:\s*[A-Za-z]\w*$|\s(?:function|action)$", re.IGNORECASE)
+_OPERATION_TITLE = re.compile(
+    r"^[A-Za-z][\w.]*:\s*[A-Za-z]\w*$|\s(?:function|action)$", re.IGNORECASE
+)
 
 
 def navigation_from_paths(docs: list[PageDoc], found: Declarations) -> None:
@@ -225,9 +227,7 @@ def addressed_type(path: str, found: Declarations, navigations: dict[str, set[st
     return prop.type.name if prop is not None and prop.type.name in found.types else None
 
 
-def _derived_has(
-    base: str, name: str, owners: dict[str, set[str]], found: Declarations
-) -> bool:
+def _derived_has(base: str, name: str, owners: dict[str, set[str]], found: Declarations) -> bool:
     """Does a type deriving from `base` declare a property of that name?"""
     for qualified in owners.get(name.lower(), set()):
         draft = found.types.get(qualified)
@@ -340,7 +340,11 @@ def _segment_type(
         return _singular_type(segment, found)
     if top:  # a singleton is an entity: `/identity/...` is no `identity` complex type
         singleton = found.types.get(found.index.lookup(segment) or "")
-        return singleton.qualified if singleton is not None and _addressable(singleton, found) else None
+        return (
+            singleton.qualified
+            if singleton is not None and _addressable(singleton, found)
+            else None
+        )
     return None
 
 
@@ -416,7 +420,9 @@ def _names_type(
     """Does a path segment address `qualified`: its entity set, singleton or a navigation?"""
     return (
         _singular_type(segment, found) == qualified
-        or (found.index.lookup(segment) == qualified and _addressable(found.types[qualified], found))
+        or (
+            found.index.lookup(segment) == qualified and _addressable(found.types[qualified], found)
+        )
         or qualified in navigations.get(segment.lower(), set())
         or (segment == "me" and found.index.lookup("microsoft.graph.user") == qualified)
     )

@@ -15,7 +15,9 @@ from generator.parse.document import TypeCell
 _BODY_METHODS = ("POST", "PATCH", "PUT")
 
 
-def build_operations(docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics) -> list[Operation]:
+def build_operations(
+    docs: list[PageDoc], found: Declarations, diagnostics: Diagnostics
+) -> list[Operation]:
     operations = []
     for doc in docs:
         if not doc.http_paths:
@@ -70,14 +72,18 @@ def _response_type(doc: PageDoc, found: Declarations, diagnostics: Diagnostics) 
         if resolved is not None:
             return TypeRef(name=resolved, collection=cell.collection)
         diagnostics.report(
-            "GG020", doc.response_source or doc.source, f"response type {cell.raw!r} cannot be resolved"
+            "GG020",
+            doc.response_source or doc.source,
+            f"response type {cell.raw!r} cannot be resolved",
         )
     for example in doc.examples:
         named = example.annotation.get("@odata.type") if example.kind == "response" else None
         if isinstance(named, str):
             resolved = found.index.lookup(named)
             if resolved is not None:
-                return TypeRef(name=resolved, collection=example.annotation.get("isCollection") is True)
+                return TypeRef(
+                    name=resolved, collection=example.annotation.get("isCollection") is True
+                )
     return None
 
 

@@ -32,7 +32,9 @@ def attach_properties(docs: list[PageDoc], found: Declarations, diagnostics: Dia
             for row in doc.properties:
                 _add_row(target, row, PAGE, doc.path, found, diagnostics)
                 if row.inherited_from is not None:
-                    hint_base(target, found.index.resolve(row.inherited_from, doc.path), PAGE, row.source)
+                    hint_base(
+                        target, found.index.resolve(row.inherited_from, doc.path), PAGE, row.source
+                    )
             if isinstance(doc.resource_json, dict) and doc.resource_json_source is not None:
                 _add_json_keys(target, doc.resource_json, doc.resource_json_source, found)
             if doc.base is not None and doc.base_source is not None:
@@ -89,7 +91,9 @@ def _set_base(
 ) -> None:
     base = found.index.resolve(cell, page)
     if base is None or base not in found.types:
-        diagnostics.report("GG025", source, f"base type {cell.raw!r} of {target.qualified} is unknown")
+        diagnostics.report(
+            "GG025", source, f"base type {cell.raw!r} of {target.qualified} is unknown"
+        )
         return
     if base == target.qualified:
         return

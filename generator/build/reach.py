@@ -36,7 +36,9 @@ def model_parts(model: ApiModel) -> tuple[tuple[Any, ...], ...]:
     return (model.types, model.enums, model.operations)
 
 
-def model_reach(model: ApiModel, last: ApiModel | None = None, reach: ModelReach | None = None) -> ModelReach:
+def model_reach(
+    model: ApiModel, last: ApiModel | None = None, reach: ModelReach | None = None
+) -> ModelReach:
     """The reach of every element of `model`; an element that is the very one of `last` (at
     the same place) keeps its reach in `reach`."""
     old = model_parts(last) if last is not None and reach is not None else None
@@ -46,8 +48,11 @@ def model_reach(model: ApiModel, last: ApiModel | None = None, reach: ModelReach
         known = reach[at] if reach is not None and before is not None else None
         result.append(
             tuple(
-                known[i] if known is not None and before is not None and before[i] is e
-                else element_reach(e)
+                (
+                    known[i]
+                    if known is not None and before is not None and before[i] is e
+                    else element_reach(e)
+                )
                 for i, e in enumerate(elements)
             )
         )

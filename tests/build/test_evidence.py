@@ -239,7 +239,9 @@ def test_deep_paths_find_the_owner_from_the_segment_before(tmp_path: Path) -> No
 
 
 def test_the_file_name_keeps_the_prefix_the_annotation_lost(tmp_path: Path) -> None:
-    annotation = '<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.%s"\n} -->\n'
+    annotation = (
+        '<!-- {\n  "blockType": "resource",\n  "@odata.type": "microsoft.graph.%s"\n} -->\n'
+    )
     model = _build(
         tmp_path,
         {
@@ -308,9 +310,9 @@ def test_a_bare_name_means_the_pages_own_namespace_first(tmp_path: Path) -> None
             "resources/enums-records.md": enum.format(ns="microsoft.graph.records"),
             "resources/enums.md": enum.format(ns="microsoft.graph"),
             "resources/call.md": _resource("call", "| modes | mode collection | M. |\n"),
-            "resources/session.md": _resource("session", "| modes | mode collection | M. |\n").replace(
-                "Namespace: microsoft.graph", "Namespace: microsoft.graph.records"
-            ),
+            "resources/session.md": _resource(
+                "session", "| modes | mode collection | M. |\n"
+            ).replace("Namespace: microsoft.graph", "Namespace: microsoft.graph.records"),
         },
     )
     types = {t.name: t.properties[0].type.name for t in model.types}
@@ -360,7 +362,7 @@ def test_a_relationship_target_is_an_entity(tmp_path: Path) -> None:
 
 def _get_page(title: str, paths: str, response: str) -> str:
     return (
-        f"# {title}\n\n## HTTP requests\n\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\n"
+        f'# {title}\n\n## HTTP requests\n\n<!-- {{ "blockType": "ignored" }} -->\n```http\n'
         f"{paths}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response "
         f"code and a {response} object in the response body.\n"
     )
@@ -412,7 +414,9 @@ def test_a_type_held_by_a_structural_property_is_complex_despite_weak_keys(
                 "itemReference", "| id | String | Read-only. |\n| path | String | P. |\n"
             ),
             # a keyProperty naming no property of the page
-            "resources/grant.md": keyed("grant", "| enabled | Boolean | E. |\n", '{"enabled": true}'),
+            "resources/grant.md": keyed(
+                "grant", "| enabled | Boolean | E. |\n", '{"enabled": true}'
+            ),
             # a keyProperty the page has: an entity, even as a property type
             "resources/stage.md": keyed("stage", "| id | String | I. |\n", '{"id": "String"}'),
             # a keyProperty naming no property, never held by a property: still an entity
@@ -440,8 +444,9 @@ def test_this_creates_a_subclass_from_names_the_base(tmp_path: Path) -> None:
         tmp_path,
         {
             "resources/grade.md": _resource("grade", "| gradedBy | String | G. |\n"),
-            "resources/pointsgrade.md": _resource("pointsGrade", "| points | Single | P. |\n")
-            .replace(
+            "resources/pointsgrade.md": _resource(
+                "pointsGrade", "| points | Single | P. |\n"
+            ).replace(
                 "## Properties",
                 "Each submission has this object. This creates a subclass from "
                 "[grade](grade.md) which adds the points.\n\n## Properties",
@@ -473,7 +478,9 @@ def test_paths_are_walked_from_the_root_and_typed_by_the_response_annotation(
                 "driveItem", "| size | Int64 | S. |\n", "| versions | [pref](pref.md) | V. |\n"
             ).replace("## Properties", "Inherits from [baseItem](baseitem.md).\n\n## Properties"),
             "resources/site.md": _resource(
-                "site", "| id | String | Read-only. |\n", "| items | [baseItem](baseitem.md) | I. |\n"
+                "site",
+                "| id | String | Read-only. |\n",
+                "| items | [baseItem](baseitem.md) | I. |\n",
             ),
             # the prose names no type: the response annotation does; a sample GUID is a key
             "api/pref-list.md": "# List prefs\n\n## HTTP request\n\n```http\n"
@@ -481,7 +488,9 @@ def test_paths_are_walked_from_the_root_and_typed_by_the_response_annotation(
             "This method returns a collection of **prefs**.\n" + response,
             # `settings` is known only from this page's path; the pass runs until nothing is new
             "api/settings-get.md": _get_page(
-                "Create settings", "PUT /users/{id}/settings", "[settings](../resources/settings.md)"
+                "Create settings",
+                "PUT /users/{id}/settings",
+                "[settings](../resources/settings.md)",
             ),
             # `versions` belongs to the derived `driveItem`, not to `baseItem`
             "api/item-list-versions.md": _get_page(
@@ -575,12 +584,16 @@ def test_when_one_path_of_a_page_walks_the_weaker_rules_are_not_asked(tmp_path: 
             "resources/user.md": _resource(
                 "user", "| id | String | Read-only. |\n", "| sort | [sort](sort.md) | S. |\n"
             ),
-            "resources/sort.md": _resource("sort", "| fields | [field](field.md) collection | F. |\n"),
+            "resources/sort.md": _resource(
+                "sort", "| fields | [field](field.md) collection | F. |\n"
+            ),
             "resources/field.md": _resource("field", "| icon | [icon](icon.md) | I. |\n"),
             "resources/icon.md": _resource("icon", "| set | String | S. |\n"),
             # `fields` is also the navigation of `listItem`: the segment-before rule would pick it
             "resources/listitem.md": _resource(
-                "listItem", "| id | String | Read-only. |\n", "| fields | [values](values.md) | F. |\n"
+                "listItem",
+                "| id | String | Read-only. |\n",
+                "| fields | [values](values.md) | F. |\n",
             ),
             "resources/values.md": _resource("values", "| id | String | Read-only. |\n"),
             "api/icon-get.md": _get_page(
@@ -590,7 +603,12 @@ def test_when_one_path_of_a_page_walks_the_weaker_rules_are_not_asked(tmp_path: 
             ),
         },
     )
-    added = [(t.name, p.name) for t in model.types for p in t.properties if p.source.path.startswith("api/")]
+    added = [
+        (t.name, p.name)
+        for t in model.types
+        for p in t.properties
+        if p.source.path.startswith("api/")
+    ]
     assert added == []
     assert {t.name: t.kind for t in model.types}["icon"] == "complex"
 
@@ -672,7 +690,9 @@ def test_placeholders_with_spaces_and_sets_named_like_their_type(tmp_path: Path)
     model = _build(
         tmp_path,
         {
-            "resources/organization.md": _resource("organization", "| id | String | Read-only. |\n"),
+            "resources/organization.md": _resource(
+                "organization", "| id | String | Read-only. |\n"
+            ),
             "resources/branding.md": _resource("branding", "| id | String | Read-only. |\n"),
             # `{tenant id}`: one placeholder; `/organization/{id}` is an `organization`
             "api/branding-create.md": _get_page(

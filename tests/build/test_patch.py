@@ -51,7 +51,11 @@ def test_a_shape_leaves_out_lines_and_descriptions_only() -> None:
     assert moved.lines != base.lines and len(moved.lines) == len(base.lines)
     assert "Its size in bytes." in described.texts and "How big it is." in base.texts
     # anything the build decides on changes the shape
-    for edit in (("| Int32 |", "| Int64 |"), ("| size |", "| length |"), ('"size": 1024', '"x": 1')):
+    for edit in (
+        ("| Int32 |", "| Int64 |"),
+        ("| size |", "| length |"),
+        ('"size": 1024', '"x": 1'),
+    ):
         assert shape(PAGE.replace(*edit)).digest != base.digest, edit
 
 

@@ -65,8 +65,12 @@ def test_a_path_that_elides_segments_is_reported_not_kept() -> None:
     )
     assert [p.path for p in found] == ["/me/contactFolders/{id}/contacts/{id}"]
     assert [str(d) for d in diagnostics.sorted()] == [
-        ("api/contact-get.md:41: warning GG014: path elides segments with '...': "
-        "'GET /me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}'; ignored"),
-        ("api/contact-get.md:42: warning GG014: path elides segments with '...': "
-        "'GET /me/x/...?$top=1'; ignored"),
+        (
+            "api/contact-get.md:41: warning GG014: path elides segments with '...': "
+            "'GET /me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}'; ignored"
+        ),
+        (
+            "api/contact-get.md:42: warning GG014: path elides segments with '...': "
+            "'GET /me/x/...?$top=1'; ignored"
+        ),
     ]

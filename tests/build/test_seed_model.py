@@ -20,7 +20,9 @@ SEED = ROOT.parent / "shared" / "seed" / "create-onlinemeetings.md"
 def _seed_only(tmp_path: Path) -> Run:
     docs = tmp_path / "docs" / "api"
     docs.mkdir(parents=True)
-    (docs / "create-onlinemeetings.md").write_bytes((ROOT / "docs_input/api/create-onlinemeetings.md").read_bytes())
+    (docs / "create-onlinemeetings.md").write_bytes(
+        (ROOT / "docs_input/api/create-onlinemeetings.md").read_bytes()
+    )
     return generate(tmp_path / "docs", "seed")
 
 
@@ -28,7 +30,10 @@ def test_docs_input_keeps_the_seed_page_unchanged() -> None:
     if SEED.exists():
         assert (ROOT / "docs_input/api/create-onlinemeetings.md").read_bytes() == SEED.read_bytes()
     else:  # CI may lack ../shared: the committed copy must still be the TODO-laden stub
-        assert "**TODO: Add Description**" in (ROOT / "docs_input/api/create-onlinemeetings.md").read_text()
+        assert (
+            "**TODO: Add Description**"
+            in (ROOT / "docs_input/api/create-onlinemeetings.md").read_text()
+        )
 
 
 def test_online_meeting_has_all_17_properties_typed(tmp_path: Path) -> None:
@@ -63,7 +68,13 @@ def test_online_meeting_has_all_17_properties_typed(tmp_path: Path) -> None:
 def test_inline_enums(tmp_path: Path) -> None:
     enums = {e["name"]: e["members"] for e in dump_model(_seed_only(tmp_path).model)["enums"]}
     assert enums == {
-        "accessLevel": ["everyone", "invited", "locked", "sameEnterprise", "sameEnterpriseAndFederated"],
+        "accessLevel": [
+            "everyone",
+            "invited",
+            "locked",
+            "sameEnterprise",
+            "sameEnterpriseAndFederated",
+        ],
         "meetingCapabilities": ["questionAndAnswer", "unknownFutureValue"],
     }
 
