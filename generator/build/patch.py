@@ -21,14 +21,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.build.reach import ModelReach, model_parts, text_bit, walked_fields
+from generator.build.reach import LEAVES, ModelReach, model_parts, text_bit, walked_fields
 from generator.build.shape import PageShape
 from generator.diagnostics import Diagnostic
 from generator.model import ApiModel
 from generator.source import SourceSpan
-
-_FIELDS: dict[type, tuple[str, ...] | None] = {}  # fields walked; None: not a dataclass
-_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 @dataclass(slots=True)
@@ -92,7 +89,7 @@ class Patch:
         """The value with its spans and descriptions patched; the very same object when
         nothing in it changes (so unchanged parts of the model stay shared)."""
         kind = type(value)
-        if kind in _LEAVES:
+        if kind in LEAVES:
             return value
         if kind is SourceSpan:
             edit = self.pages.get(value.path)
@@ -109,10 +106,7 @@ class Patch:
                         changed = list(value)
                     changed[at] = new
             return value if changed is None else tuple(changed)
-        try:
-            names = _FIELDS[kind]
-        except KeyError:
-            names = _FIELDS[kind] = walked_fields(kind)
+        names = walked_fields(kind)
         if names is None:
             return value
         changes = {}

@@ -24,8 +24,8 @@ from generator.source import SourceSpan
 
 ElementReach = tuple[frozenset[str], int]  # (pages its spans name, mask of its descriptions)
 ModelReach = tuple[tuple[ElementReach, ...], ...]  # types, enums, operations
-_LEAVES = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+LEAVES = frozenset({str, int, float, bool, type(None)})  # values that hold no span
+_WALKED: dict[type, tuple[str, ...] | None] = {}
 
 
 def text_bit(text: str) -> int:
@@ -41,22 +41,15 @@ def model_reach(
 ) -> ModelReach:
     """The reach of every element of `model`; an element that is the very one of `last` (at
     the same place) keeps its reach in `reach`."""
-    old = model_parts(last) if last is not None and reach is not None else None
-    result = []
-    for at, elements in enumerate(model_parts(model)):
-        before = old[at] if old is not None and len(old[at]) == len(elements) else None
-        known = reach[at] if reach is not None and before is not None else None
-        result.append(
-            tuple(
-                (
-                    known[i]
-                    if known is not None and before is not None and before[i] is e
-                    else element_reach(e)
-                )
-                for i, e in enumerate(elements)
-            )
+    if last is None or reach is None:
+        return tuple(tuple(map(element_reach, part)) for part in model_parts(model))
+    return tuple(
+        tuple(
+            known[i] if i < len(before) and before[i] is e else element_reach(e)
+            for i, e in enumerate(elements)
         )
-    return tuple(result)
+        for elements, before, known in zip(model_parts(model), model_parts(last), reach)
+    )
 
 
 def element_reach(element: object) -> ElementReach:
@@ -68,7 +61,7 @@ def element_reach(element: object) -> ElementReach:
 
 def _walk(value: Any, pages: set[str], mask: list[int]) -> None:
     kind = type(value)
-    if kind in _LEAVES:
+    if kind in LEAVES:
         return
     if kind is SourceSpan:
         pages.add(value.path)
@@ -77,10 +70,7 @@ def _walk(value: Any, pages: set[str], mask: list[int]) -> None:
         for item in value:
             _walk(item, pages, mask)
         return
-    try:
-        names = _FIELDS[kind]
-    except KeyError:
-        names = _FIELDS[kind] = walked_fields(kind)
+    names = walked_fields(kind)
     if names is None:
         return
     for name in names:
@@ -92,6 +82,16 @@ def _walk(value: Any, pages: set[str], mask: list[int]) -> None:
 
 
 def walked_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass a walk for spans and descriptions visits (`_walked`), found
+    once per class."""
+    try:
+        return _WALKED[kind]
+    except KeyError:
+        found = _WALKED[kind] = _walked(kind)
+        return found
+
+
+def _walked(kind: type) -> tuple[str, ...] | None:
     """The fields of a dataclass that can hold a span or a description: those named
     `description`, and those whose annotation admits a dataclass (a field typed `str`,
     `bool`, `tuple[str, ...]`, ... is skipped, which keeps a walk to a fraction of the
@@ -107,12 +107,12 @@ def walked_fields(kind: type) -> tuple[str, ...] | None:
 
 
 def _may_hold(hint: Any) -> bool:
-    if hint in _LEAVES or typing.get_origin(hint) is typing.Literal:
+    if hint in LEAVES or typing.get_origin(hint) is typing.Literal:
         return False
     arguments = typing.get_args(hint)
     if arguments:
         return any(_may_hold(a) for a in arguments if a is not Ellipsis)
-    return not isinstance(hint, type) or hint not in _LEAVES
+    return not isinstance(hint, type) or hint not in LEAVES
 
 
 def held_texts(shapes: Iterable[PageShape]) -> dict[str, int]:
