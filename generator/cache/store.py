@@ -20,14 +20,14 @@ Layout (all files written atomically, all safe to delete at any time):
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 - `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
-  as a run last read them, or as a commit left them (stat after the commit, digest as written).
+  as the last run looked at them (after a commit, those it kept: cli.py `_after_commit`).
 - `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
   read them, so that pages whose stat is unchanged are not read again.
 - `trees/<sha256(output folder)>/`: the spare, the output folder as it was before the last
   commit (`emit/commit.py`), which the next commit renames beside OUT and syncs instead of
   linking every file again. Its files are hard links to OUT's, except the previous versions
   of the files the last run changed or removed: it costs directory entries and those few
-  files. Only on the same file system as OUT (else it is deleted as today's old tree was).
+  files. Only on the same file system as OUT (else the old tree is deleted).
 
 The folder never lies inside DOCS (the CLI checks), holds a `.gitignore` of `*` so it can sit
 in a repository untracked, and a different gen-graph version or code never reads another's
@@ -42,7 +42,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,17 +137,30 @@ def _read_index(path: Path) -> StatIndex | None:
     return StatIndex.loads(data)
 
 
-def _load(path: Path) -> dict[str, Any]:
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Unpickling makes ~100k objects and no garbage: collections would only cost time."""
     collecting = gc.isenabled()
-    gc.disable()  # unpickling makes ~100k objects and no garbage: collections only cost time
+    gc.disable()
     try:
-        data = serialize.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
-        return {}
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with _no_collection():
+            data = serialize.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache is an empty one
+        return {}
     return data if isinstance(data, dict) else {}
+
+
+def _folder_key(folder: Path) -> str:
+    """The name of what the cache keeps for one docs or output folder."""
+    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:32]
 
 
 class Cache:
@@ -188,15 +202,12 @@ class Cache:
             self._build = False
             found = _load(self.root / "build.pickle").get(generator_fingerprint())
             if isinstance(found, bytes):
-                collecting = gc.isenabled()
-                gc.disable()  # as in _load
                 try:
-                    self._build = self._codec.loads(found, self.root / "build.pack") or False
+                    with _no_collection():
+                        record = self._codec.loads(found, self.root / "build.pack")
+                    self._build = record or False
                 except Exception:  # noqa: BLE001 - an old or corrupt record is no record
                     self._build = False
-                finally:
-                    if collecting:
-                        gc.enable()
         return self._build if isinstance(self._build, BuildRecord) else None
 
     def record_build(self, record: BuildRecord) -> None:
@@ -209,8 +220,7 @@ class Cache:
 
     # -- the last run into an output folder ----------------------------------------------
     def _run_path(self, output: Path) -> Path:
-        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:32]
-        return self.root / "runs" / f"{name}.json"
+        return self.root / "runs" / f"{_folder_key(output)}.json"
 
     def last_run(self, output: Path) -> dict[str, Any] | None:
         try:
@@ -222,21 +232,16 @@ class Cache:
     def record_run(self, output: Path, record: dict[str, Any]) -> None:
         self._write(self._run_path(output), json.dumps(record, sort_keys=True).encode())
 
-    def forget_run(self, output: Path) -> None:
-        self._run_path(output).unlink(missing_ok=True)
-        self._output_path(output).unlink(missing_ok=True)
-
     def spare_tree(self, output: Path) -> Path:
         """Where the commit into `output` parks the tree it swapped out (`emit/commit.py`)."""
-        return self.root / "trees" / self._run_path(output).name.removesuffix(".json")
+        return self.root / "trees" / _folder_key(output)
 
     # -- what the pages and the output files were when last read ---------------------------
     def _sources_path(self, docs: Path) -> Path:
-        name = hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:32]
-        return self.root / "sources" / f"{name}.index.pickle"
+        return self.root / "sources" / f"{_folder_key(docs)}.index.pickle"
 
     def _output_path(self, output: Path) -> Path:
-        return self._run_path(output).with_suffix(".index.pickle")
+        return self.root / "runs" / f"{_folder_key(output)}.index.pickle"
 
     def source_index(self, docs: Path) -> StatIndex | None:
         return _read_index(self._sources_path(docs))
@@ -247,12 +252,8 @@ class Cache:
     def output_index(self, output: Path) -> StatIndex | None:
         return _read_index(self._output_path(output))
 
-    def record_output_index(self, output: Path, index: StatIndex | None) -> None:
-        """None: OUT was just written, nothing in it is known by its stat."""
-        if index is not None:
-            self._write(self._output_path(output), index.dumps())
-        else:
-            self._output_path(output).unlink(missing_ok=True)
+    def record_output_index(self, output: Path, index: StatIndex) -> None:
+        self._write(self._output_path(output), index.dumps())
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:
