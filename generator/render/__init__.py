@@ -77,9 +77,9 @@ def render_files(
     compiled: Path | None = None,
 ) -> list[RenderedFile]:
     """`compiled`: where Jinja keeps the templates it compiled (render/environment.py)."""
-    names, names_digest = _names(model, memo)
+    names, names_key = _names(model, memo)
     env = _Templates(templates, compiled)
-    scope = _scope(names_digest, package, templates) if memo is not None else ""
+    scope = _scope(names_key, package, templates) if memo is not None else ""
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
     files: list[RenderedFile] = []
 
@@ -109,29 +109,29 @@ def render_files(
 
 
 def _names(model: ApiModel, memo: Memo | None) -> tuple[Names, str]:
-    """The names of the model's classes and modules, and their digest; the memo's when the
-    model has the same names (a patched model always has)."""
+    """The names of the model's classes and modules, and the key of what they are made of
+    (render/plan.py `names_key`); the memo's names when the key is the same (a patched model's
+    always is)."""
     if memo is None:
         return plan_names(model), ""
     key = names_key(model)
     hit = memo.groups.get(_NAMES)
     if hit is None or hit[0] != key:
-        names = plan_names(model)
-        hit = (key, names, names.digest())
+        hit = (key, plan_names(model))
     memo.fresh[_NAMES] = hit
-    return hit[1], hit[2]
+    return hit[1], key
 
 
-def _scope(names_digest: str, package: str, templates: Path | None) -> str:
-    """What every group depends on: the generator's code, the templates, the package name and
-    every class and module name."""
+def _scope(names: str, package: str, templates: Path | None) -> str:
+    """What every group depends on: the generator's code (plan_names included), the
+    templates, the package name and what every class and module name is made of (`names`)."""
     from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
 
     parts = (
         generator_fingerprint(),
         templates_fingerprint(template_folders(templates)),
         package,
-        names_digest,
+        names,
     )
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

@@ -21,14 +21,6 @@ class Names:
     enums: frozenset[str]
     flags: frozenset[str]
 
-    def digest(self) -> str:
-        """A hash of all the names: views planned with equal names are equal."""
-        import hashlib
-
-        parts = [f"{q}\0{c}\0{self.modules[q]}" for q, c in sorted(self.classes.items())]
-        parts += ["\1" + q for q in sorted(self.enums)] + ["\2" + q for q in sorted(self.flags)]
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
 
 def names_key(model: ApiModel) -> str:
     """A hash of everything plan_names reads: equal keys, equal names."""
@@ -74,7 +66,7 @@ def package_view(names: Names, package: str) -> PackageView:
         )
         for e in exports
     )
-    view = PackageView(
+    return PackageView(
         package=package,
         package_literal=literal(package),
         exports=(  # models are imported from PKG.models: the root stays cheap
@@ -101,4 +93,3 @@ def package_view(names: Names, package: str) -> PackageView:
             for q in sorted(classes, key=str.lower)
         ),
     )
-    return view
