@@ -20,11 +20,17 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from generator import INTERRUPTED, __version__
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
-from generator.cache.stats import StatIndex, stat_of
+from generator.cache.stats import StatIndex
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
-from generator.emit.write import MANIFEST, WriteResult, manifest_files, read_manifest
+from generator.emit.write import (
+    MANIFEST,
+    WriteResult,
+    current_digest,
+    manifest_files,
+    read_manifest,
+)
 from generator.progress import make_progress
 from generator.source import SourceSpan
 
@@ -168,35 +174,25 @@ def _summary(
 
 def _verified_output(
     out: Path, record: dict[str, Any], known: StatIndex | None
-) -> tuple[StatIndex, bool] | None:
+) -> StatIndex | None:
     """When OUT holds exactly the files (path -> sha256) of the recorded run: the index of
-    them as verified now (a file whose stat the record's index proves unchanged is not read
-    again), and whether any was read. None when anything differs."""
+    them as verified now (a file whose stat `known` proves unchanged is not read again). None
+    when anything differs."""
     try:
         manifest = (out / MANIFEST).read_bytes()
     except OSError:
         return None
     if hashlib.sha256(manifest).hexdigest() != record.get("manifest"):
         return None
-    files = manifest_files(manifest)
     seen = StatIndex()
-    read = False
-    top = os.fspath(out)
-    for path, digest in files.items():
-        full = os.path.join(top, path)  # strings: pathlib costs more
-        stat = stat_of(full)
-        found = known.trusted(path, stat) if known is not None else None
-        if found is None:
-            read = True
-            try:
-                with open(full, "rb") as handle:
-                    found = hashlib.sha256(handle.read()).hexdigest()
-            except OSError:
+    top = os.fspath(out)  # strings: pathlib costs more
+    for path, digest in manifest_files(manifest).items():
+        try:
+            if current_digest(top, path, known, seen) != digest:
                 return None
-        if found != digest:
+        except OSError:
             return None
-        seen.add(path, stat, digest)
-    return seen, read
+    return seen
 
 
 def run_once(options: Options) -> int:
@@ -218,9 +214,8 @@ def run_once(options: Options) -> int:
         and (verified := _verified_output(options.output, record, known_output)) is not None
     ):
         _save_source_index(cache, options.docs, sources, source_index)
-        output_index, read = verified
-        if read:  # trusted by the next run, unless racily clean
-            cache.record_output_index(options.output, output_index)
+        if known_output is None or not known_output.proves(verified):  # some file was read
+            cache.record_output_index(options.output, verified)  # trusted next time
         diagnostics = [
             Diagnostic(SourceSpan(d[0], d[1]), d[2], d[3], d[4]) for d in record["diagnostics"]
         ]

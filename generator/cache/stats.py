@@ -82,6 +82,13 @@ class StatIndex:
             return None
         return found[1]
 
+    def proves(self, other: StatIndex) -> bool:
+        """Whether this index trusts every entry of `other` as it stands: a scan that made
+        `other` from this one read no file."""
+        return all(
+            self.trusted(path, stat) == digest for path, (stat, digest) in other.files.items()
+        )
+
     def add(self, path: str, stat: Stat | None, digest: str) -> None:
         if stat is not None:
             self.files[path] = (stat, digest)

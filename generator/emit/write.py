@@ -99,7 +99,7 @@ def plan_writes(
             continue
         new = file.digest
         try:
-            old = _current_digest(top, file.path, known, result.seen)
+            old = current_digest(top, file.path, known, result.seen)
         except FileNotFoundError:
             result.added.append(file.path)
             continue
@@ -120,7 +120,7 @@ def plan_writes(
         if not _is_relative(path) or not resolves_inside(path):
             continue  # a manifest names only files inside OUT; anything else is never touched
         try:
-            current = _current_digest(top, path, known, result.seen)
+            current = current_digest(top, path, known, result.seen)
         except OSError:
             continue  # already gone
         if current == manifest[path]:
@@ -130,7 +130,7 @@ def plan_writes(
     return result
 
 
-def _current_digest(top: str, path: str, known: StatIndex | None, seen: StatIndex) -> str:
+def current_digest(top: str, path: str, known: StatIndex | None, seen: StatIndex) -> str:
     """The digest of the file at `path` below top: recorded, when its stat proves it, else
     read. Raises OSError when it cannot be read (FileNotFoundError when it does not exist)."""
     full = os.path.join(top, path)

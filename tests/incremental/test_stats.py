@@ -78,13 +78,17 @@ def count_page_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The output files read to hash them (emit/write.py `current_digest`: by the no-op check
+    and by plan_writes)."""
+    import generator.emit.write
+
     reads: list[str] = []
 
     def counting(file: str, mode: str = "r") -> object:
         reads.append(file)
         return open(file, mode)
 
-    monkeypatch.setattr(generator.cli, "open", counting, raising=False)
+    monkeypatch.setattr(generator.emit.write, "open", counting, raising=False)
     return reads
 
 
@@ -229,20 +233,6 @@ def test_the_manifest_holds_the_digest_of_what_is_written(tmp_path: Path) -> Non
     }
 
 
-def count_plan_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The output files plan_writes reads to hash them."""
-    import generator.emit.write
-
-    reads: list[str] = []
-
-    def counting(file: str, mode: str = "r") -> object:
-        reads.append(file)
-        return open(file, mode)
-
-    monkeypatch.setattr(generator.emit.write, "open", counting, raising=False)
-    return reads
-
-
 def test_a_run_after_a_commit_hashes_only_what_the_commit_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -257,7 +247,7 @@ def test_a_run_after_a_commit_hashes_only_what_the_commit_wrote(
     page.write_text(page.read_text().replace("widget 2.", "widget two."))
     assert main([str(docs), "-o", str(out), "-q"]) == 0  # writes, so commits
     page.write_text(page.read_text().replace("widget two.", "widget deux."))
-    reads = count_plan_reads(monkeypatch)
+    reads = count_output_reads(monkeypatch)
     assert main([str(docs), "-o", str(out), "-q"]) == 0
     assert [Path(r).relative_to(out).as_posix() for r in reads] == ["models/widget2.py"]
     assert "widget deux." in (out / "models" / "widget2.py").read_text()
