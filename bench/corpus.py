@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_model
+from generator.extract import build_model
 from generator.pipeline import Run, generate, parse_docs
 
 DEFAULT_DOCS = ROOT.parent / "shared" / "corpus" / "graph-docs-2021-07" / "v1.0"

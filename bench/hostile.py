@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import build_model
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
+from generator.extract import build_model
 from generator.load import read_page
 from generator.parse import parse_page
 from generator.render import render_files

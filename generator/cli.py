@@ -407,7 +407,7 @@ __all__ = ["MANIFEST", "entry", "main", "run_once"]
 
 def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:
     """`--verify-against` without `-o`: build the model only, compare it, write nothing."""
-    from generator.build import build_model
+    from generator.extract import build_model
     from generator.pipeline import Run, parse_docs
 
     if not docs.is_dir():

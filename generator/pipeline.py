@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator.build.patch import plan_patch
-from generator.build.reach import held_texts, model_reach, recount
-from generator.build.shape import page_shape
 from generator.cache import Cache
 from generator.cache.inputs import Source, input_fingerprint, read_sources
 from generator.cache.record import BuildRecord, updated
 from generator.cache.store import PageEntry, page_key
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
+from generator.extract.patch import plan_patch
+from generator.extract.reach import held_texts, model_reach, recount
+from generator.extract.shape import page_shape
 from generator.load import read_page
 from generator.model import ApiModel
 from generator.parse import PageDoc, parse_page
@@ -58,7 +58,7 @@ class Run:
 
 def parse_source(path: str, data: bytes) -> PageEntry:
     """One page from bytes to a PageDoc, with the diagnostics of reading and parsing it and its
-    shape (what the build decides on: build/shape.py)."""
+    shape (what the build decides on: extract/shape.py)."""
     diagnostics = Diagnostics()
     doc = parse_page(read_page(path, data, diagnostics), diagnostics)
     return doc, tuple(diagnostics.items), page_shape(doc)
@@ -199,7 +199,7 @@ def _model(
     read: Reader | None,
 ) -> BuildRecord:
     """The model of the pages, with what it was made from: the last build's model, patched,
-    when every page that changed since kept its shape (build/patch.py); else built anew."""
+    when every page that changed since kept its shape (extract/patch.py); else built anew."""
     if last is not None:
         patched = run.timed("patch", lambda: _patched(run.sources, run, last))
         if patched is not None:
@@ -208,7 +208,7 @@ def _model(
         "parse", lambda: parse_entries(run.sources, run, cache, jobs, progress, read)
     )
     docs = _docs(entries, run)
-    from generator.build import build_model  # a patched run never loads the build's passes
+    from generator.extract import build_model  # a patched run never loads the build's passes
 
     found = Diagnostics()
     model = run.timed("build", lambda: build_model(docs, found))

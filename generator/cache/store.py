@@ -54,7 +54,7 @@ from generator.cache.stats import StatIndex
 from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
-    from generator.build.shape import PageShape
+    from generator.extract.shape import PageShape
     from generator.parse import PageDoc
 
 PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]

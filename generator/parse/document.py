@@ -1,6 +1,6 @@
 """The document model: what a page says, before any cross-page interpretation.
 
-Everything here is plain data with source locations; `build/` turns it into the API model.
+Everything here is plain data with source locations; `extract/` turns it into the API model.
 """
 
 from __future__ import annotations

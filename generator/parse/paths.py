@@ -5,7 +5,7 @@ segments. Other placeholder spellings (`{user-id}`, `{userId}`, `{user_id}`) are
 written: a placeholder's position, not its name, identifies it (see render/plan_client.py).
 
 Per path, no other page needed: the parse stage keeps each `HttpPath` normalised (cached with
-the page); build/ asks again only for addresses found in examples."""
+the page); extract/ asks again only for addresses found in examples."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_model
 from generator.diagnostics import Diagnostics
+from generator.extract import build_model
 from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import Run, parse_docs

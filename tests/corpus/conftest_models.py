@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.build import build_model
+from generator.extract import build_model
 from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import Run, parse_docs

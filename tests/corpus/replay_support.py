@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.build import build_model
+from generator.extract import build_model
 from generator.parse import PageDoc
 from generator.parse.document import Example
 from generator.pipeline import Run, parse_docs

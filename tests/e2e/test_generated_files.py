@@ -10,10 +10,10 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from generator.build import build_model
 from generator.cli import main
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
+from generator.extract import build_model
 from generator.load import load_pages
 from generator.parse import parse_page
 from generator.pipeline import Run, generate

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.build import build_model
 from generator.codes import CODES
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
+from generator.extract import build_model
 from generator.load import Page, read_page
 from generator.model import ApiModel, model_from_json, model_to_json
 from generator.parse import PageDoc, parse_page

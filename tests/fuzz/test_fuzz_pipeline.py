@@ -28,8 +28,8 @@ def test_formatted_output_passes_the_syntax_gate(pages: dict[str, bytes]) -> Non
 @settings(max_examples=max(5, settings.default.max_examples // 4))
 @given(page_sets())
 def test_page_order_never_changes_the_model(pages: dict[str, bytes]) -> None:
-    from generator.build import build_model
     from generator.diagnostics import Diagnostics
+    from generator.extract import build_model
 
     outcome = run_stages(pages)
     again = build_model(list(reversed(outcome.docs)), Diagnostics())

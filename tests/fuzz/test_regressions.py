@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.build.paths import normalise_path
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.parse.cells import plain_text, type_cell
 from generator.parse.http import looks_like_request, parse_example
+from generator.parse.paths import normalise_path
 from generator.source import SourceSpan
 from tests.conftest import parse_text
 from tests.fuzz.stages import check_outcome, parse_only, run_stages

@@ -15,7 +15,7 @@ from tests.incremental.conftest import make_docs
 # what a patched run has no use for: the build's passes, the client's views and plan, the TOML
 # reader (no pyproject.toml here), libcst (docstrings only), black (no user templates)
 NOT_LOADED = [
-    "generator.build.passes",
+    "generator.extract.passes",
     "generator.render.views_client",
     "generator.render.plan_client",
     "tomllib",
@@ -50,7 +50,7 @@ def test_a_prose_edit_loads_none_of_what_it_does_not_use(tmp_path: Path) -> None
     (cwd / ".git").mkdir(parents=True)
     status, loaded = _run(docs, out, cwd)
     assert status == 0
-    assert "generator.build.passes" in loaded  # a first run builds, and renders the client
+    assert "generator.extract.passes" in loaded  # a first run builds, and renders the client
     assert "generator.render.views_client" in loaded
 
     page = docs / "resources" / "widget1.md"

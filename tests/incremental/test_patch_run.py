@@ -1,5 +1,5 @@
 """Through the pipeline: a prose-only edit patches the last model instead of building it again
-(build/patch.py), and every run gives what a run without any cache gives."""
+(extract/patch.py), and every run gives what a run without any cache gives."""
 
 from __future__ import annotations
 

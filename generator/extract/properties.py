@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.build.declare import Declarations
-from generator.build.drafts import (
+from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.drafts import (
     PAGE,
     PAGE_JSON,
     REQUEST_TABLE,
@@ -13,9 +14,8 @@ from generator.build.drafts import (
     TypeDraft,
     type_ref,
 )
-from generator.build.index import qualify
-from generator.build.values import infer
-from generator.diagnostics import Diagnostics
+from generator.extract.index import qualify
+from generator.extract.values import infer
 from generator.parse import PageDoc
 from generator.parse.document import PropertyRow, TypeCell
 from generator.source import SourceSpan
@@ -108,7 +108,7 @@ def _set_base(
 
 
 def hint_base(target: TypeDraft, base: str | None, rank: int, source: SourceSpan) -> None:
-    """Record weak evidence of a base type; build/bases.py decides among the hints."""
+    """Record weak evidence of a base type; extract/bases.py decides among the hints."""
     if base is None or base == target.qualified or base.startswith("Edm."):
         return
     known = target.base_hints.get(base)

@@ -3,8 +3,8 @@ strings, several pages): one union, case-insensitive, the first spelling kept.""
 
 from __future__ import annotations
 
-from generator.build.drafts import PAGE, EnumDraft
 from generator.diagnostics import Diagnostics
+from generator.extract.drafts import PAGE, EnumDraft
 from generator.source import SourceSpan
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.build.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, EnumDraft, TypeDraft
-from generator.build.index import NameIndex, qualify
-from generator.build.members import add_members
-from generator.build.primitives import primitive
 from generator.diagnostics import Diagnostics
+from generator.extract.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, EnumDraft, TypeDraft
+from generator.extract.index import NameIndex, qualify
+from generator.extract.members import add_members
+from generator.extract.primitives import primitive
 from generator.parse import PageDoc
 
 
@@ -114,7 +114,7 @@ def _declare_inline_enums(
 def _has_key(doc: PageDoc) -> bool:
     """The annotation's `keyProperty` is strong evidence of an entity only when the page has that
     property: `implicitGrantSettings` says `"keyProperty": "id"` above a block with no `id`
-    (build/bases.py weighs such weak evidence against the type's uses)."""
+    (extract/bases.py weighs such weak evidence against the type's uses)."""
     key = doc.key_property
     if key is None:
         return False

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.build.index import NameIndex
-from generator.build.primitives import primitive
+from generator.extract.index import NameIndex
+from generator.extract.primitives import primitive
 from generator.model import TypeRef
 from generator.parse.example_facts import odata_type
 

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from generator.build.shape import PageShape
+from generator.extract.shape import PageShape
 from generator.model import ApiModel
 from generator.source import SourceSpan
 

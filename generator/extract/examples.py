@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
-from generator.build.index import qualify
-from generator.build.properties import add_property, hint_base
-from generator.build.values import infer, odata_type
 from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.drafts import EXAMPLE, PropertyDraft, TypeDraft
+from generator.extract.index import qualify
+from generator.extract.properties import add_property, hint_base
+from generator.extract.values import infer, odata_type
 from generator.parse import PageDoc
 from generator.parse.document import Example
 from generator.source import SourceSpan

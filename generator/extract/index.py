@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from generator.build.primitives import primitive
+from generator.extract.primitives import primitive
 from generator.parse.document import TypeCell
 
 DEFAULT_NAMESPACE = "microsoft.graph"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.build.declare import Declarations
-from generator.build.paths import placeholders
 from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
 from generator.model import Example, Operation, TypeRef
+from generator.model.paths import placeholders
 from generator.parse import PageDoc
 from generator.parse.document import Example as ExampleDoc
 from generator.parse.document import TypeCell

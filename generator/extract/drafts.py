@@ -48,10 +48,10 @@ class TypeDraft:
     open: bool = False
     description: str = ""
     properties: dict[str, PropertyDraft] = field(default_factory=dict)
-    # lower-case property name -> the first key of `properties` spelled so (build/properties.py
+    # lower-case property name -> the first key of `properties` spelled so (extract/properties.py
     # `add_property` keeps it, the only writer of `properties`)
     lower_names: dict[str, str] = field(default_factory=dict)
-    # weaker evidence of the base, decided by build/bases.py when nothing names it outright:
+    # weaker evidence of the base, decided by extract/bases.py when nothing names it outright:
     # qualified base -> (rank, where). "Inherited from [x]" rows, polymorphic example values.
     base_hints: dict[str, tuple[int, SourceSpan]] = field(default_factory=dict)
 
@@ -63,4 +63,4 @@ class EnumDraft:
     source: SourceSpan
     members: dict[str, tuple[int | None, str, SourceSpan]] = field(default_factory=dict)
     description: str = ""
-    flags: bool = False  # an example shows a value combining members ("a,b"); see build/enums.py
+    flags: bool = False  # an example shows a value combining members ("a,b"); see extract/enums.py

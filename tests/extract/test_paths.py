@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build.paths import normalise_path
 from generator.diagnostics import Diagnostics
 from generator.parse.http import syntax_paths
+from generator.parse.paths import normalise_path
 from generator.source import SourceSpan
 
 

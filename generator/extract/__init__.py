@@ -1,6 +1,6 @@
 """Build stage: PageDocs from every page -> one ApiModel.
 
-`build_model` runs the passes of build/passes.py in their fixed, named order; build/patch.py
+`build_model` runs the passes of extract/passes.py in their fixed, named order; extract/patch.py
 updates the last model instead when only prose and line positions changed. The passes are
 imported on first use, so that a patched run never loads them.
 """
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
-    from generator.build.passes import build_model as build
+    from generator.extract.passes import build_model as build
 
     return build(docs, diagnostics)
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build_model
-from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE, PAGE, PropertyDraft, TypeDraft
-from generator.build.index import NameIndex
-from generator.build.navigation import _property
-from generator.build.properties import add_property
 from generator.diagnostics import Diagnostics
+from generator.extract import build_model
+from generator.extract.declare import Declarations
+from generator.extract.drafts import EXAMPLE, PAGE, PropertyDraft, TypeDraft
+from generator.extract.index import NameIndex
+from generator.extract.navigation import _property
+from generator.extract.properties import add_property
 from generator.load import load_pages
 from generator.model import ApiModel, TypeRef
 from generator.parse import parse_page

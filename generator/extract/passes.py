@@ -1,19 +1,19 @@
-"""The passes of the build stage, in their fixed, named order (see build/__init__.py)."""
+"""The passes of the build stage, in their fixed, named order (see extract/__init__.py)."""
 
 from __future__ import annotations
 
-from generator.build.addresses import hint_from_addresses
-from generator.build.bases import decide_bases
-from generator.build.declare import declare_pages
-from generator.build.enums import flags_from_examples, type_enumerated_strings
-from generator.build.examples import declare_from_examples, infer_from_examples
-from generator.build.freeze import freeze
-from generator.build.methods import hint_from_methods
-from generator.build.navigation import navigation_from_paths
-from generator.build.operations import build_operations
-from generator.build.properties import attach_properties
-from generator.build.unions import type_alternatives
 from generator.diagnostics import Diagnostics
+from generator.extract.addresses import hint_from_addresses
+from generator.extract.bases import decide_bases
+from generator.extract.declare import declare_pages
+from generator.extract.enums import flags_from_examples, type_enumerated_strings
+from generator.extract.examples import declare_from_examples, infer_from_examples
+from generator.extract.freeze import freeze
+from generator.extract.methods import hint_from_methods
+from generator.extract.navigation import navigation_from_paths
+from generator.extract.operations import build_operations
+from generator.extract.properties import attach_properties
+from generator.extract.unions import type_alternatives
 from generator.model import ApiModel
 from generator.parse import PageDoc
 

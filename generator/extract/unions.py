@@ -1,14 +1,14 @@
 """Type cells that offer alternatives: `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`.
 
 The value has one of the linked types, so the property's type is the nearest type they all derive
-from (`mediaConfig`). Runs after build/bases.py has decided every base; with no common base the
+from (`mediaConfig`). Runs after extract/bases.py has decided every base; with no common base the
 first alternative stays, as before."""
 
 from __future__ import annotations
 
-from generator.build.declare import Declarations
-from generator.build.drafts import TypeDraft
 from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.drafts import TypeDraft
 from generator.model import TypeRef
 from generator.parse import PageDoc
 from generator.parse.document import TypeCell

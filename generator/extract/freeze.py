@@ -3,11 +3,11 @@ declares, and freeze the drafts into sorted model nodes."""
 
 from __future__ import annotations
 
-from generator.build.declare import Declarations
-from generator.build.drafts import TypeDraft
-from generator.build.enums import is_flags
-from generator.build.index import split_qualified
 from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.drafts import TypeDraft
+from generator.extract.enums import is_flags
+from generator.extract.index import split_qualified
 from generator.model import ApiModel, EnumMember, EnumType, Operation, Property, StructuredType
 
 

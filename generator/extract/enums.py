@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.build.declare import Declarations
-from generator.build.drafts import PAGE_JSON, EnumDraft
-from generator.build.index import qualify, split_qualified
-from generator.build.members import add_members
-from generator.build.values import odata_type
 from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.drafts import PAGE_JSON, EnumDraft
+from generator.extract.index import qualify, split_qualified
+from generator.extract.members import add_members
+from generator.extract.values import odata_type
 from generator.model import TypeRef
 from generator.parse import PageDoc
 from generator.parse.document import PropertyRow

@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE, PropertyDraft, TypeDraft
-from generator.build.paths import normalise_path
-from generator.build.properties import add_property
+from generator.extract.declare import Declarations
+from generator.extract.drafts import EXAMPLE, PropertyDraft, TypeDraft
+from generator.extract.properties import add_property
 from generator.model import TypeRef
 from generator.parse import PageDoc
 from generator.parse.document import HttpPath
+from generator.parse.paths import normalise_path
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 # a placeholder, or a literal GUID where a syntax block shows a sample key

@@ -4,17 +4,17 @@ A resource page's Methods table gives each API page's return type as the resourc
 the API page itself may name a more specific type (call.md: "Invite participants" returns
 `commsOperation`, participant-invite.md returns `inviteParticipantsOperation`). The specific
 type then derives from the one the table names: a hint of example rank, kept only when the type
-shows the base's properties (build/bases.py).
+shows the base's properties (extract/bases.py).
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE
-from generator.build.navigation import response_target
-from generator.build.properties import hint_base
+from generator.extract.declare import Declarations
+from generator.extract.drafts import EXAMPLE
+from generator.extract.navigation import response_target
+from generator.extract.properties import hint_base
 from generator.parse import PageDoc
 
 

@@ -4,15 +4,15 @@ A response that says where its value lives (`Location: .../calls/{id}/operations
 object's `@odata.id`) places the value in a navigation whose type the docs give
 (`call.operations`: `commsOperation`); a value of another type there (`@odata.type`
 `muteParticipantOperation`) derives from it. A hint of example rank, kept only when the type
-shows the base's properties (build/bases.py).
+shows the base's properties (extract/bases.py).
 """
 
 from __future__ import annotations
 
-from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE
-from generator.build.navigation import addressed_type, navigation_types
-from generator.build.properties import hint_base
+from generator.extract.declare import Declarations
+from generator.extract.drafts import EXAMPLE
+from generator.extract.navigation import addressed_type, navigation_types
+from generator.extract.properties import hint_base
 from generator.parse import PageDoc
 
 

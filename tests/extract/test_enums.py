@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build_model
 from generator.diagnostics import Diagnostics
+from generator.extract import build_model
 from generator.load import load_pages
 from generator.model import ApiModel
 from generator.parse import parse_page

@@ -10,9 +10,9 @@ the service but a few singleton roots does.
 
 from __future__ import annotations
 
-from generator.build.declare import Declarations
-from generator.build.drafts import EXAMPLE, PAGE, TypeDraft
 from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.drafts import EXAMPLE, PAGE, TypeDraft
 
 ENTITY = "microsoft.graph.entity"
 _ROUNDS = 4  # a hint's ancestors may themselves be decided from hints
