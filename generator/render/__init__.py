@@ -22,6 +22,7 @@ from generator.model import ApiModel, EnumType, StructuredType
 from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
 from generator.render.reuse import Memo, reuse
+from generator.render.static import static_files
 from generator.templates_location import template_folders
 
 if TYPE_CHECKING:
@@ -143,13 +144,7 @@ def _package_files(
     return [
         env.render("__init__.py", "package_init.py.jinja", package=view),
         env.render("_registry.py", "registry.py.jinja", package=view),
-        env.render("_runtime.py", "runtime.py.jinja"),
-        env.render("_paths.py", "paths.py.jinja"),
-        env.render("_http.py", "http.py.jinja"),
-        RenderedFile(
-            "builders/__init__.py", '"""Request builders, one module per path."""\n', True
-        ),
-        env.render("builders/_base.py", "builders_base.py.jinja"),
+        *static_files(),  # _runtime.py, _paths.py, _http.py, builders/: render/static.py
         env.render("models/__init__.py", "models_init.py.jinja", package=view),
         env.render("models/_exports.py", "models_exports.py.jinja", package=view),
         RenderedFile("py.typed", ""),
