@@ -1,0 +1,79 @@
+"""`_runtime` from the source tree: UNSET, lossless timestamps and the model base class."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import pickle
+from typing import Any, ClassVar
+
+import pytest
+
+from generator.runtime import _runtime as rt
+
+
+def test_unset_is_falsy_and_distinct_from_none() -> None:
+    assert not rt.UNSET
+    assert rt.UNSET is not None
+    assert repr(rt.UNSET) == "UNSET"
+    assert copy.deepcopy(rt.UNSET) is rt.UNSET
+
+
+def test_a_timestamp_writes_back_the_text_it_was_read_from() -> None:
+    text = "2021-07-01T08:00:00.1234567Z"  # seven fractional digits: more than datetime keeps
+    stamp = rt.TIMESTAMP.decode(text)
+    assert isinstance(stamp, rt.Timestamp)
+    assert stamp.microsecond == 123456
+    assert stamp.tzinfo == dt.UTC
+    assert rt.TIMESTAMP.encode(stamp) == text
+    again = pickle.loads(pickle.dumps(stamp))
+    assert isinstance(again, rt.Timestamp) and again.raw == text
+
+
+def test_text_that_is_no_timestamp_is_kept_as_it_is() -> None:
+    assert rt.TIMESTAMP.decode("not a date") == "not a date"
+    assert rt.TIMESTAMP.encode(dt.datetime(2021, 7, 1, 8)) == "2021-07-01T08:00:00"
+    assert rt.DATE.decode("2021-07-01") == dt.date(2021, 7, 1)
+    assert rt.DATE.decode("2021-7-1") == "2021-7-1"  # would not be written back the same
+    assert rt.TIME_OF_DAY.encode(rt.TIME_OF_DAY.decode("08:00:00.0000000")) == "08:00:00.0000000"
+
+
+class _Thing(rt.GraphModel):
+    odata_name: ClassVar[str] = "microsoft.graph.thing"
+    display_name: str | None | rt.Unset = rt.UNSET
+    created: Any = rt.UNSET
+    _wire = (
+        ("display_name", "displayName", None),
+        ("created", "createdDateTime", rt.TIMESTAMP),
+    )
+
+
+def test_a_model_round_trips_unset_null_and_unknown_properties() -> None:
+    data = {
+        "@odata.type": "#microsoft.graph.thing",
+        "displayName": None,
+        "createdDateTime": "2021-07-01T08:00:00.1234567Z",
+        "extra": [1],
+    }
+    thing = _Thing.from_dict(data)
+    assert thing.display_name is None  # an explicit null, not UNSET
+    assert isinstance(thing.created, rt.Timestamp)
+    assert thing.additional_data == {"@odata.type": "#microsoft.graph.thing", "extra": [1]}
+    assert thing.to_dict() == data
+    assert list(thing.to_dict()) == list(data)  # annotations first, unknown properties last
+    assert _Thing().to_dict() == {}
+    assert _Thing(display_name="x") == _Thing.from_dict({"displayName": "x"})
+
+
+def test_a_model_is_a_slotted_keyword_only_dataclass() -> None:
+    assert [f.name for f in dataclasses.fields(_Thing)] == [
+        "additional_data",
+        "display_name",
+        "created",
+    ]
+    thing = _Thing(display_name="x")
+    assert dataclasses.replace(thing, created=None).created is None
+    assert not hasattr(thing, "__dict__")
+    with pytest.raises(TypeError, match="unexpected keyword arguments: nope"):
+        _Thing(nope=1)

@@ -1,0 +1,36 @@
+"""render/static.py: the runtime modules reach the output byte for byte, as rendered files."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.pipeline import generate
+from generator.render.static import STATIC, static_files
+from tests.conftest import DOCS_INPUT, GENERATED
+
+RUNTIME = Path(__file__).resolve().parent.parent.parent / "generator" / "runtime"
+
+
+def test_static_files_are_the_runtime_modules_unchanged() -> None:
+    files = static_files()
+    assert [f.path for f in files] == list(STATIC)
+    for file in files:
+        data = (RUNTIME / file.path).read_bytes()
+        assert file.text.encode("utf-8") == data
+        assert file.digest == hashlib.sha256(data).hexdigest()
+        assert file.black_layout
+
+
+def test_a_generation_writes_them_into_the_package() -> None:
+    written = {f.path: f.text for f in generate(DOCS_INPUT, "generated").files}
+    for path in STATIC:
+        assert written[path] == (RUNTIME / path).read_text(encoding="utf-8")
+        assert (GENERATED / path).read_bytes() == (RUNTIME / path).read_bytes()
+
+
+def test_a_template_of_the_old_name_does_not_replace_them(tmp_path: Path) -> None:
+    """They are no longer templates: `--templates` cannot override them (docs/templates.md)."""
+    (tmp_path / "runtime.py.jinja").write_text("# mine\n", encoding="utf-8")
+    written = {f.path: f.text for f in generate(DOCS_INPUT, "sdk", tmp_path).files}
+    assert written["_runtime.py"] == (RUNTIME / "_runtime.py").read_text(encoding="utf-8")
