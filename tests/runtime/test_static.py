@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from generator.pipeline import generate
 from generator.render.static import STATIC, static_files
 from tests.conftest import DOCS_INPUT, GENERATED
@@ -34,3 +36,19 @@ def test_a_template_of_the_old_name_does_not_replace_them(tmp_path: Path) -> Non
     (tmp_path / "runtime.py.jinja").write_text("# mine\n", encoding="utf-8")
     written = {f.path: f.text for f in generate(DOCS_INPUT, "sdk", tmp_path).files}
     assert written["_runtime.py"] == (RUNTIME / "_runtime.py").read_text(encoding="utf-8")
+
+
+def test_an_edit_of_a_runtime_module_changes_the_generator_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No template fingerprint covers them any more: the cache sees them as generator code."""
+    from generator.cache import fingerprint
+
+    assert RUNTIME.is_relative_to(fingerprint._GENERATOR)
+    copy = tmp_path / "runtime" / "_http.py"
+    copy.parent.mkdir()
+    copy.write_bytes((RUNTIME / "_http.py").read_bytes())
+    monkeypatch.setattr(fingerprint, "_GENERATOR", tmp_path)
+    before = fingerprint.generator_fingerprint.__wrapped__()
+    copy.write_bytes(copy.read_bytes() + b"\n# edited\n")
+    assert fingerprint.generator_fingerprint.__wrapped__() != before
