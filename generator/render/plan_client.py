@@ -36,6 +36,7 @@ _STATIC = re.compile(r"^\$?[A-Za-z_][\w.]*$")
 _VERBS = ("get", "post", "patch", "put", "delete")
 _BUILDER_MEMBERS = frozenset({*_VERBS, "list_all", "by_id", "url", "path", "close"})
 ROOT = "root"
+_ARGUMENT_TYPE = "str | int | float | bool"  # what a function step's argument accepts
 _MAX_MODULE = 80
 
 
@@ -223,15 +224,6 @@ def _builder_view(
     path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
     type_imports = tuple(sorted((modules[q], classes[q]) for q in imports))
     child_imports = tuple(sorted({(c.module, c.sync_class, c.async_class) for c in children}))
-    codec_lines = []
-    for v in verbs:
-        block = layout.expression(0, v.codec, "", f"{v.codec_name}: _rt.Codec | None = ")
-        if v.item_annotation:
-            item = layout.expression(
-                0, v.codec, ".item", f"{v.codec_name}_ITEM: _rt.Codec | None = "
-            )
-            block += "\n" + item
-        codec_lines.append(block)
     return BuilderView(
         package=package,
         module=module,
@@ -250,7 +242,6 @@ def _builder_view(
         all_line=layout.collection_item(
             0, "__all__ = [", [literal(async_cls), literal(sync_cls)], "]", ""
         ),
-        codec_lines=tuple(codec_lines),
         sync=_side_view(sync_cls, "Builder", literal(module), children, verbs, is_async=False),
         async_=_side_view(
             async_cls, "AsyncBuilder", literal(module), children, verbs, is_async=True
@@ -277,33 +268,21 @@ def _side_view(
 
 def _child_code(c: ChildView, is_async: bool) -> ChildCode:
     cls = c.async_class if is_async else c.sync_class
-    import_line = layout.import_from(8, f".{c.module}", [cls])
-    segment_block = ""
+    def_lines = ""  # a function step's signature is always exploded: the template writes it
     if c.kind == "param":
         def_lines = layout.def_line(4, "def by_id", ["self", "id: str", "/"], cls)
         segment = '_paths.segment("id", id)'
     elif c.kind == "function":
-        params = ["self"] + (["*"] if c.arguments else [])
-        params += [f"{a.attr}: str | int | float | bool" for a in c.arguments]
-        def_lines = layout.exploded(4, f"def {c.attr}(", params, f") -> {cls}:")
-        arguments = (
-            layout.exploded(12, "{", [f"{a.wire_literal}: {a.attr}" for a in c.arguments], "},")
-            if c.arguments
-            else " " * 12 + "{},"
-        )
-        segment_block = (
-            "        segment = _paths.function_segment(\n"
-            f"            {c.segment_literal},\n{arguments}\n        )"
-        )
         segment = "segment"
     else:
-        def_lines = "    @property\n" + layout.def_line(4, f"def {c.attr}", ["self"], cls)
+        def_lines = layout.def_line(4, f"def {c.attr}", ["self"], cls)
         segment = c.segment_literal
     return ChildCode(
         kind=c.kind,
+        child=c,
+        class_name=cls,
         def_lines=def_lines,
-        import_line=import_line,
-        segment_block=segment_block,
+        import_line=layout.import_from(8, f".{c.module}", [cls]),
         return_line=layout.expression(
             8, f"{cls}(self._core, self._segments + ({segment},))", "", "return "
         ),
@@ -356,7 +335,7 @@ def _child_view(
         attr=attr,
         segment_literal=literal(segment),
         arguments=tuple(
-            ArgumentView(attr=a, wire_literal=literal(w))
+            ArgumentView(attr=a, wire_literal=literal(w), annotation=_ARGUMENT_TYPE)
             for a, w in zip(attrs, arguments, strict=True)
         ),
         module=module,
@@ -396,16 +375,24 @@ def _verb_view(
     if operation.title and operation.description:
         lines += [""] + docstring_lines(operation.description)
     lines += ["", *docstring_lines(f"Documented in {operation.source.path}.")]
+    codec_name = f"_{verb.upper()}"
+    item_codec_line = ""
+    if item:
+        item_codec_line = layout.expression(
+            0, codec, ".item", f"{codec_name}_ITEM: _rt.Codec | None = "
+        )
     return (
         VerbView(
             verb=verb,
             http_literal=literal(verb.upper()),
-            codec_name=f"_{verb.upper()}",
+            codec_name=codec_name,
             codec=codec,
             body_annotation=body,
             return_annotation=returns,
             item_annotation=item,
             doc_lines=tuple(lines),
+            codec_line=layout.expression(0, codec, "", f"{codec_name}: _rt.Codec | None = "),
+            item_codec_line=item_codec_line,
         ),
         used,
     )

@@ -16,6 +16,7 @@ class ArgumentView:
 
     attr: str  # Python keyword parameter
     wire_literal: str  # the name in the path, as a string literal
+    annotation: str  # what the parameter accepts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,18 +44,22 @@ class VerbView:
     return_annotation: str
     item_annotation: str | None  # element type when the answer is a collection (adds list_all)
     doc_lines: tuple[str, ...]
+    # laid out as black would (render/layout.py):
+    codec_line: str = ""  # `_GET: _rt.Codec | None = ...`
+    item_codec_line: str = ""  # `_GET_ITEM: ...`, "" unless item_annotation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChildCode:
-    """One navigation step of one side (sync or async), laid out as black would (indentation
-    included): the method's `def` line(s), its import, for a function the segment it builds, and
-    the return statement."""
+    """One navigation step of one side (sync or async): the step, the class it returns on this
+    side, and the statements whose layout depends on the length of names, laid out as black
+    would (indentation included)."""
 
     kind: str  # "static" | "param" | "function"
-    def_lines: str
+    child: ChildView
+    class_name: str  # the sync or the async class of the child
+    def_lines: str  # the `def` line(s); "" for a function (always exploded, template-written)
     import_line: str
-    segment_block: str  # "" unless kind == "function"
     return_line: str
 
 
@@ -96,7 +101,6 @@ class BuilderView:
     # laid out as black would (render/layout.py), indentation included:
     import_lines: tuple[str, ...] = ()  # type_imports and child_imports, under TYPE_CHECKING
     all_line: str = ""  # `__all__ = [...]`
-    codec_lines: tuple[str, ...] = ()  # per verb `_GET: _rt.Codec | None = ...` (+ `_GET_ITEM`)
     sync: SideView | None = None
     async_: SideView | None = None
 

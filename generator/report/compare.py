@@ -4,6 +4,7 @@ Additions are not (enums are open: unknown values were already read as strings).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -76,15 +77,22 @@ def compare_surfaces(old: Surface, new: Surface) -> list[Change]:
     return changes
 
 
-def compare_outputs(old: dict[str, str], new: dict[str, str]) -> list[Change]:
+def compare_outputs(
+    old: Mapping[str, str], new: Mapping[str, str], unchanged: Mapping[str, str] | None = None
+) -> list[Change]:
     """Changes between two sets of generated files (relative path -> text). Only the files
-    that differ need to be given: unchanged files contribute nothing. When the files differ
-    in docstrings only (`skeleton.py`), there is nothing to read."""
+    that differ need to be given: unchanged files contribute nothing to the surface. They tell
+    the paths of the builder modules, though (`routes.py`): give them as `unchanged` (files the
+    same on both sides; only `builders/` is read, and only what a changed builder's path needs),
+    else a builder whose path the changed files do not tell is named by its docstring. When the
+    files differ in docstrings only (`skeleton.py`), there is nothing to read."""
     if same_surface(old, new):
         return []
+    from generator.report.routes import RouteTree
     from generator.report.surface import read_surface
 
-    return compare_surfaces(read_surface(old), read_surface(new))
+    before, after = RouteTree(old, unchanged), RouteTree(new, unchanged)
+    return compare_surfaces(read_surface(old, before), read_surface(new, after))
 
 
 def format_report(changes: list[Change]) -> list[str]:

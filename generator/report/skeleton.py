@@ -2,9 +2,10 @@
 without libcst (whose import alone costs about as much as a one-page regeneration's writes).
 
 Most edits of a page change only docstrings of the generated code. The surface (`surface.py`)
-never reads a docstring except a builder class's own ("Requests to /path"). So each file is
-reduced to its skeleton: its exact text with every docstring statement blanked to `""`, except
-the first statement of a class in a builder module. When every changed file has the same
+never reads a docstring except a builder class's own ("Requests to /path"), and that one only
+when the routes tree (`routes.py`) cannot tell the builder's path. So each file is reduced to
+its skeleton: its exact text with every docstring statement blanked to `""`, except the first
+statement of a class in a builder module (kept in case the tree is not given). When every changed file has the same
 skeleton before and after, every file contributes the same surface to both sides and the report
 is empty; otherwise libcst reads the files as usual. A file that does not tokenize, or that the
 surface reads but exists on one side only, always goes to libcst.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import io
 import tokenize
+from collections.abc import Mapping
 
 _SKIPPED = (tokenize.NL, tokenize.COMMENT)
 _STARTS = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING)
@@ -72,7 +74,7 @@ def _ends_statement(tokens: list[tokenize.TokenInfo], index: int) -> bool:
     return True
 
 
-def same_surface(old: dict[str, str], new: dict[str, str]) -> bool:
+def same_surface(old: Mapping[str, str], new: Mapping[str, str]) -> bool:
     """True when the files given (relative path -> text, before and after) certainly have the
     same API surface; False when libcst must tell."""
     for path in old.keys() | new.keys():

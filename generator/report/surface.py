@@ -3,9 +3,12 @@ members, client operations with their signatures. Read with libcst, never import
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import libcst as cst
+
+from generator.report.routes import RouteTree
 
 
 @dataclass(slots=True)
@@ -62,8 +65,27 @@ def _signature(node: cst.FunctionDef) -> str:
 _VERBS = ("get", "post", "patch", "put", "delete")
 
 
-def _route(node: cst.ClassDef) -> str:
-    """The path a builder class serves, from its docstring ("Requests to /users/{id}")."""
+def _module_of(node: cst.ClassDef, path: str) -> str:
+    """The builder module a class belongs to, as the routes table names it: its `route` class
+    variable, else the file's name."""
+    for statement in node.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if (
+                    isinstance(small, cst.AnnAssign)
+                    and isinstance(small.target, cst.Name)
+                    and small.target.value == "route"
+                    and isinstance(small.value, cst.SimpleString)
+                ):
+                    value = small.value.evaluated_value
+                    if isinstance(value, str):
+                        return value
+    return path[len("builders/") : -len(".py")]
+
+
+def _route_in_docstring(node: cst.ClassDef) -> str:
+    """The path an older gen-graph's builder class names in its docstring ("Requests to
+    /users/{id}"), for output without a routes table."""
     doc = node.get_docstring() or ""
     for line in doc.splitlines():
         if line.startswith("Requests to "):
@@ -71,8 +93,12 @@ def _route(node: cst.ClassDef) -> str:
     return node.name.value
 
 
-def read_surface(files: dict[str, str]) -> Surface:
-    """The surface of the given files (relative path -> text); unparsable files are skipped."""
+def read_surface(files: Mapping[str, str], routes: RouteTree | None = None) -> Surface:
+    """The surface of the given files (relative path -> text); unparsable files are skipped.
+    An operation is named by its method and the path of its builder module, read from `routes`
+    (data: the routes table and the segments builders pass on); only a module whose path the
+    tree cannot tell (output of an older gen-graph, or a tree not given) is named by its
+    docstring."""
     surface = Surface()
     for path, text in sorted(files.items()):
         if not path.endswith(".py"):
@@ -92,7 +118,10 @@ def read_surface(files: dict[str, str]) -> Surface:
                 and not statement.name.value.startswith("Async")
             ):
                 # each documented HTTP method of a path is one operation: "GET /users/{id}"
-                route = _route(statement)
+                builder = _module_of(statement, path)
+                route = routes.path(builder) if routes is not None else None
+                if route is None:
+                    route = _route_in_docstring(statement)
                 for item in statement.body.body:
                     if isinstance(item, cst.FunctionDef) and item.name.value in _VERBS:
                         key = f"{item.name.value.upper()} {route}"
