@@ -115,7 +115,7 @@ class OperationAgreement:
         untyped = ", ".join(f"{kind} {self.untyped[kind]}" for kind in UNTYPED_KINDS)
         return [
             f"requests typed as the CSDL answers them: {self.typed.written()}",
-            f"requests typed otherwise: {misses}",
+            f"requests the client misses: {misses}",
             f"requests the CSDL does not type: {sum(self.untyped.values())} ({untyped})",
         ]
 
@@ -380,12 +380,14 @@ class GeneratedClient:
             if isinstance(node, ast.ClassDef) and node.name == sync_class:
                 for member in node.body:
                     if isinstance(member, ast.FunctionDef) and member.returns is not None:
-                        found[member.name] = _generated(member.returns, imports)
+                        found[member.name] = read_annotation(member.returns, imports)
         self.builders[module] = found
         return found
 
 
-def _generated(annotation: ast.expr, imports: dict[str, str]) -> Generated:
+def read_annotation(annotation: ast.expr, imports: dict[str, str]) -> Generated:
+    """A return annotation as the builders write it; `imports`: the names a builder imports
+    from the models, each to its type's registry name."""
     written = ast.unparse(annotation)
     node = annotation
     if (
@@ -442,4 +444,5 @@ __all__ = [
     "OperationMiss",
     "compare_operations",
     "documented_requests",
+    "read_annotation",
 ]

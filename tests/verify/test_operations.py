@@ -3,6 +3,7 @@ type, each kind of miss, and that the client side is read from the rendered file
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from generator.render import RenderedFile, render_files
 from generator.source import SourceSpan
 from generator.verify import compare_operations, read_csdl
 from generator.verify.csdl import Csdl, CsdlOperation
-from generator.verify.operations import Answer, CsdlWalk, documented_requests
+from generator.verify.operations import Answer, CsdlWalk, documented_requests, read_annotation
 from tests.conftest import write_files
 
 CSDL = """<?xml version="1.0" encoding="utf-8"?>
@@ -236,7 +237,7 @@ def test_each_kind_of_miss(csdl: Csdl) -> None:
     assert requests.summary() == [
         "requests typed as the CSDL answers them: 36.36% (4/11)",
         (
-            "requests typed otherwise: Any 2, base or subtype 1, page or single 1, unrelated 2,"
+            "requests the client misses: Any 2, base or subtype 1, page or single 1, unrelated 2,"
             " not generated 1"
         ),
         (
@@ -316,7 +317,7 @@ def test_cli_prints_the_request_measure_after_the_type_measures(
     assert out[-3:] == [
         "  requests typed as the CSDL answers them: 50.00% (1/2)",
         (
-            "  requests typed otherwise: Any 0, base or subtype 0, page or single 1, unrelated 0,"
+            "  requests the client misses: Any 0, base or subtype 0, page or single 1, unrelated 0,"
             " not generated 0"
         ),
         (
@@ -369,3 +370,24 @@ Namespace: microsoft.graph
 { "id": "String" }
 ```
 """
+
+
+@pytest.mark.parametrize(
+    ("annotation", "read"),
+    [
+        ("Any", (None, False)),
+        ("None", (None, False)),
+        ("str", (None, False)),
+        ("User", ("microsoft.graph.user", False)),
+        ("User | None", ("microsoft.graph.user", False)),
+        ("_http.Page[User]", ("microsoft.graph.user", True)),
+        ("_http.Page[User] | None", ("microsoft.graph.user", True)),
+        ("Event", (None, False)),  # not imported from the models: names no model class
+    ],
+)
+def test_a_return_annotation_names_a_class_and_a_shape(
+    annotation: str, read: tuple[str | None, bool]
+) -> None:
+    node = ast.parse(annotation, mode="eval").body
+    generated = read_annotation(node, {"User": "microsoft.graph.user"})
+    assert (generated.annotation, generated.type, generated.collection) == (annotation, *read)
