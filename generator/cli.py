@@ -423,17 +423,21 @@ def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:
 
 def _verify(docs: Path, csdl: Path, model: ApiModel, quiet: bool) -> bool:
     """Print the agreement with the CSDL (stdout) and each disagreement; True if unreadable."""
-    from generator.verify import compare, docs_vocabulary, read_csdl
+    from generator.verify import compare, compare_operations, docs_vocabulary, read_csdl
 
     try:
-        agreement = compare(model, read_csdl(csdl), docs_vocabulary(docs))
+        expected = read_csdl(csdl)
+        agreement = compare(model, expected, docs_vocabulary(docs))
     except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         print(f"gen-graph: error: cannot read the CSDL {csdl}: {error}", file=sys.stderr)
         return True
+    requests = compare_operations(model, expected)  # renders the client in memory
     if not quiet:
         for line in agreement.disagreements(docs.as_posix()):
             print(line)
+        for line in requests.disagreements(docs.as_posix()):
+            print(line)
     print(f"gen-graph: agreement with {csdl.as_posix()}:")
-    for line in agreement.summary():
+    for line in agreement.summary() + requests.summary():
         print(f"  {line}")
     return False

@@ -1,4 +1,6 @@
-"""Read a CSDL (OData EDMX) document: structured types, their properties and bases, enums."""
+"""Read a CSDL (OData EDMX) document: structured types, their properties and bases, enums;
+the entity container's entity sets and singletons and the bound functions and actions (what
+verify/operations.py walks a request path through)."""
 
 from __future__ import annotations
 
@@ -34,11 +36,30 @@ class CsdlEnum:
     members: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class CsdlOperation:
+    """A bound function or action: what it binds to and what it answers (None: nothing)."""
+
+    qualified: str
+    action: bool
+    binding: str  # qualified type of the binding parameter
+    binding_collection: bool
+    returns: str | None
+    returns_collection: bool
+
+    @property
+    def name(self) -> str:
+        return self.qualified.rsplit(".", 1)[-1]
+
+
 @dataclass(slots=True)
 class Csdl:
     path: str
     types: dict[str, CsdlType] = field(default_factory=dict)  # qualified (exact case) -> type
     enums: dict[str, CsdlEnum] = field(default_factory=dict)
+    entity_sets: dict[str, str] = field(default_factory=dict)  # name -> qualified entity type
+    singletons: dict[str, str] = field(default_factory=dict)  # name -> qualified type
+    operations: list[CsdlOperation] = field(default_factory=list)  # bound ones, as declared
 
 
 def read_csdl(path: Path, namespace_prefix: str = "microsoft.graph") -> Csdl:
@@ -83,7 +104,42 @@ def read_csdl(path: Path, namespace_prefix: str = "microsoft.graph") -> Csdl:
                         navigation=kind == "NavigationProperty",
                     )
                 csdl.types[qualified] = found
+            elif tag in ("Action", "Function") and element.get("IsBound") == "true":
+                operation = _operation(qualified, tag == "Action", element, aliases)
+                if operation is not None:
+                    csdl.operations.append(operation)
+            elif tag == "EntityContainer":
+                for child in element:
+                    kind = child.tag.removeprefix(_EDM)
+                    if kind == "EntitySet":
+                        target = _unalias(child.get("EntityType", ""), aliases)
+                        csdl.entity_sets[child.get("Name", "")] = target
+                    elif kind == "Singleton":
+                        csdl.singletons[child.get("Name", "")] = _unalias(
+                            child.get("Type", ""), aliases
+                        )
     return csdl
+
+
+def _operation(
+    qualified: str, action: bool, element: ET.Element, aliases: dict[str, str]
+) -> CsdlOperation | None:
+    parameters = element.findall(f"{_EDM}Parameter")
+    if not parameters:
+        return None  # bound, yet nothing to bind to: not reachable by a path
+    binding, binding_collection = _type_of(parameters[0].get("Type", ""), aliases)
+    returned = element.find(f"{_EDM}ReturnType")
+    returns, returns_collection = (
+        _type_of(returned.get("Type", ""), aliases) if returned is not None else (None, False)
+    )
+    return CsdlOperation(
+        qualified, action, binding, binding_collection, returns, returns_collection
+    )
+
+
+def _type_of(raw: str, aliases: dict[str, str]) -> tuple[str, bool]:
+    match = _COLLECTION.match(raw)
+    return _unalias(match.group(1) if match else raw, aliases), match is not None
 
 
 def _unalias(name: str, aliases: dict[str, str]) -> str:

@@ -7,10 +7,19 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.extract import build_model
 from generator.model import ApiModel, EnumMember, EnumType, Property, StructuredType, TypeRef
+from generator.pipeline import Run, parse_docs
 from generator.source import SourceSpan
-from generator.verify import compare, docs_vocabulary, read_csdl
-from tests.conftest import write_files
+from generator.verify import compare, compare_operations, docs_vocabulary, read_csdl
+from tests.conftest import CORPUS, write_files
+from tests.corpus.conftest import CSDL as CORPUS_CSDL
+from tests.corpus.conftest import CorpusRun
+
+# Requests typed exactly as the CSDL answers them (issue 14 item 7), as measured when the
+# measure came: floors, to be raised as issue 14 is fixed (tests/verify has the small cases)
+REQUESTS_REACHED = 79.43  # 1518 of 1911 in the 2021 corpus
+REQUESTS_REACHED_2026 = 85.55  # 77 of 90 in the 2026 sample
 
 CSDL = """<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
@@ -216,3 +225,23 @@ def test_csdl_json_is_the_models_untyped(tmp_path: Path) -> None:
     assert compare(wrong, read_csdl(tmp_path / "csdl.xml")).summary()[2] == (
         "property types agreeing: 33.33% (1/3)"
     )
+
+
+@pytest.mark.corpus
+def test_corpus_requests_are_typed_as_the_csdl_answers_them(corpus_run: CorpusRun) -> None:
+    """The session's model, rendered once in memory: about three seconds."""
+    requests = compare_operations(corpus_run.model, read_csdl(CORPUS_CSDL))
+    assert requests.typed.total > 1800, requests.summary()
+    assert requests.typed.percent >= REQUESTS_REACHED, requests.summary()
+    assert len(requests.disagreements("")) == requests.typed.total - requests.typed.agreeing
+
+
+@pytest.mark.corpus
+def test_2026_sample_requests_are_typed_as_the_csdl_answers_them() -> None:
+    run = Run()
+    model = build_model(
+        parse_docs(CORPUS / "graph-docs-2026-sample" / "v1.0", run), run.diagnostics
+    )
+    requests = compare_operations(model, read_csdl(CORPUS / "csdl" / "v1.0-2026-08.xml"))
+    assert requests.typed.total > 80, requests.summary()
+    assert requests.typed.percent >= REQUESTS_REACHED_2026, requests.summary()
