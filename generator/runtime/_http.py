@@ -36,8 +36,8 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 10
 OCTET_STREAM = "application/octet-stream"
 
-# What an upload takes: bytes, or a binary file object (read whole: a simple upload is small,
-# and a retry must send the same bytes again).
+# What an upload takes: bytes, or a binary file object (read whole: a simple upload
+# is small, and a retry must send the same bytes again).
 BinaryContent = bytes | bytearray | memoryview | IO[bytes]
 
 # The body of a `$ref` request: `{"@odata.id": url}`, made by `reference(...)`.

@@ -59,13 +59,18 @@ def split_raw(
     elif path.lower().startswith(("/v1.0/", "/beta/")):
         path = path.split("/", 2)[2] if path.count("/") >= 2 else ""
     segments = []
+    in_item_path = False  # between `root:` (or `{id}:`) and the part ending with `:`
     for piece in path.split("/"):
         if not piece:
+            if in_item_path:
+                raise PathParameterError(f"{raw!r} has an empty part in an item path")
             continue
         value = unquote(piece)
-        if value in (".", ".."):
+        if value.removesuffix(":") in (".", ".."):
             raise PathParameterError(f"{raw!r} has a {value!r} segment")
         segments.append(quote(value, safe="$(),'=:@!*+;"))
+        if piece.endswith(":"):
+            in_item_path = not in_item_path
     query = tuple(parse_qsl(parts.query, keep_blank_values=True))
     return tuple(segments), query
 
