@@ -437,7 +437,8 @@ class SyncCore(_CoreBase):
         params: Sequence[tuple[str, str]],
         headers: Mapping[str, str] | None,
     ) -> bytes:
-        return _bytes(self.exchange("GET", url, params, None, headers))
+        sent = {"Accept": "*/*", **(headers or {})}
+        return _bytes(self.exchange("GET", url, params, None, sent))
 
     def stream(
         self,
@@ -446,7 +447,8 @@ class SyncCore(_CoreBase):
         headers: Mapping[str, str] | None,
     ) -> Iterator[bytes]:
         """The content in chunks as they arrive; the request is sent on the first `next`."""
-        response = self.exchange("GET", url, params, None, headers, stream=True)
+        sent = {"Accept": "*/*", **(headers or {})}
+        response = self.exchange("GET", url, params, None, sent, stream=True)
         try:
             if response.status_code >= 400:
                 response.read()
@@ -592,7 +594,8 @@ class AsyncCore(_CoreBase):
         params: Sequence[tuple[str, str]],
         headers: Mapping[str, str] | None,
     ) -> bytes:
-        return _bytes(await self.exchange("GET", url, params, None, headers))
+        sent = {"Accept": "*/*", **(headers or {})}
+        return _bytes(await self.exchange("GET", url, params, None, sent))
 
     async def stream(
         self,
@@ -601,7 +604,8 @@ class AsyncCore(_CoreBase):
         headers: Mapping[str, str] | None,
     ) -> AsyncIterator[bytes]:
         """The content in chunks as they arrive; the request is sent on the first `anext`."""
-        response = await self.exchange("GET", url, params, None, headers, stream=True)
+        sent = {"Accept": "*/*", **(headers or {})}
+        response = await self.exchange("GET", url, params, None, sent, stream=True)
         try:
             if response.status_code >= 400:
                 await response.aread()
