@@ -469,8 +469,11 @@ def _runtime_children(
     taken = {c.attr for c in children}
     extra = []
     get = node.operations.get("get")
+    last = node.key[-1] if node.key else ""
     if (
         get is not None
+        and not last.startswith("$")  # not on `$ref` and the like
+        and not last.endswith("()")  # nor on a function's answer
         and get.response_type is not None
         and get.response_type.collection
         and "count" not in taken

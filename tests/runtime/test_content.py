@@ -242,3 +242,19 @@ def test_a_raw_item_path_keeps_its_colons() -> None:
         "c.txt:",
         "content",
     )
+
+
+def test_the_http_clients_own_auth_stays_on_the_service_too() -> None:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.host == "graph.microsoft.com":
+            return httpx.Response(302, headers={"Location": "https://files.example/x"})
+        return httpx.Response(200, content=b"ok")
+
+    http = httpx.Client(transport=httpx.MockTransport(handle), auth=("user", "secret"))
+    sync = _http.SyncCore(BASE, None, http, _http.RetryPolicy(), None)
+    assert sync.download(BASE + "/a", [], None) == b"ok"
+    assert seen[0].headers["Authorization"].startswith("Basic ")
+    assert "Authorization" not in seen[1].headers
