@@ -517,11 +517,14 @@ def _answers_bytes(operation: Operation) -> bool:
 def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView:
     """The view of a method whose body or answer is not JSON: a download (`/content`,
     `$value`, a 302 to a file) answers bytes, an upload (`PUT .../content`) takes them, a
-    `$ref` request takes a reference and answers nothing."""
+    documented `$count` answers an int, a `$ref` request takes a reference and answers
+    nothing."""
     last = node.key[-1].lower() if node.key else ""
     kind = "json"
     if last == "$ref" and view.verb in ("post", "put", "delete"):
         kind = "ref"
+    elif last == "$count" and view.verb == "get":
+        kind = "count"
     elif view.verb == "get" and (last in _CONTENT_SEGMENTS or _answers_bytes(operation)):
         kind = "download"
     elif (
@@ -532,9 +535,10 @@ def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView
         kind = "upload"
     if kind == "json":
         return view
-    if kind == "download":
+    if kind in ("download", "count"):
+        returns = "bytes" if kind == "download" else "int"
         return dataclasses.replace(
-            view, kind=kind, return_annotation="bytes", item_annotation=None, item_codec_line=""
+            view, kind=kind, return_annotation=returns, item_annotation=None, item_codec_line=""
         )
     if kind == "ref":
         body = "_http.Reference | None" if view.verb != "delete" else None
@@ -552,6 +556,9 @@ def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
         iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[bytes]"
         stream_def = layout.def_line(4, "def get_stream", params, iterator)
         stream = layout.expression(8, "self._stream(options)", "", f"chunks: {iterator} = ")
+    elif v.kind == "count":
+        params = ["self", "**options: Unpack[QueryOptions]"]
+        call = "self._count(options)"
     elif v.kind == "upload":
         params = [
             "self",

@@ -38,7 +38,8 @@ class VerbView:
 
     verb: str  # get | post | patch | put | delete
     http_literal: str
-    # json | download (answers bytes: adds get_stream) | upload (takes bytes) | ref ($ref)
+    # json | download (answers bytes: adds get_stream) | upload (takes bytes) | count
+    # (a documented $count: int) | ref ($ref)
     kind: str = "json"
     codec_name: str  # module-level constant holding the response codec
     codec: str  # codec expression

@@ -52,7 +52,10 @@ def test_content_kinds_and_count() -> None:
         _op("POST", "/groups/{id}/members/$ref", status=204),
         _op("PATCH", "/me/onenote/pages/{id}/content", request_type=TypeRef(name="x.cmd")),
         _op("GET", "/users", response_type=users),
+        _op("GET", "/groups/$count"),
     )
+    assert builders["groups_count"].verbs[0].kind == "count"
+    assert builders["groups_count"].verbs[0].return_annotation == "int"
     report = builders["reports_get_x"]
     assert report.verbs[0].kind == "download"
     assert report.verbs[0].return_annotation == "bytes"
