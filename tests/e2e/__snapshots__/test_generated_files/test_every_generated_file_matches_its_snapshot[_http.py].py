@@ -349,6 +349,10 @@ class _CoreBase:
             )
         return target
 
+    def auth(self, url: str) -> httpx._client.UseClientDefault | None:
+        """The httpx client's own auth, if it has one, only on the service's origin."""
+        return httpx.USE_CLIENT_DEFAULT if _same_origin(self.base_url, url) else None
+
     def hop_headers(self, headers: dict[str, str], url: str) -> dict[str, str]:
         """The headers of a request to `url`: credentials only on the service's origin."""
         if _same_origin(self.base_url, url):
@@ -405,7 +409,9 @@ class SyncCore(_CoreBase):
                 content=content,
                 headers=self.hop_headers(prepared, url),
             )
-            response = self.http.send(request, stream=stream, follow_redirects=False)
+            response = self.http.send(
+                request, stream=stream, follow_redirects=False, auth=self.auth(url)
+            )
             if (
                 response.status_code in RETRY_STATUSES
                 and attempt < self.retry.max_retries
@@ -561,7 +567,7 @@ class AsyncCore(_CoreBase):
                 headers=self.hop_headers(prepared, url),
             )
             response = await self.http.send(
-                request, stream=stream, follow_redirects=False
+                request, stream=stream, follow_redirects=False, auth=self.auth(url)
             )
             if (
                 response.status_code in RETRY_STATUSES

@@ -100,7 +100,7 @@ ROUTES: dict[str, tuple[dict[str, str], str | None, str, str]] = {
 # module -> the module of the drive item that `segment:/item/path:` below it addresses
 ITEM_PATHS: dict[str, str] = {}
 
-# the last segments that need no documentation: the runtime's builders
+# last segments that need no documentation (`_route` names them): the runtime's builders
 SPECIAL: dict[str, tuple[type[Builder], type[AsyncBuilder]]] = {
     "$count": (CountBuilder, AsyncCountBuilder),
     "$value": (ContentBuilder, AsyncContentBuilder),
@@ -127,7 +127,7 @@ def _route(segments: tuple[str, ...]) -> str | None:
             )
         if found is None and key.startswith("$"):  # never an id: `/users/$count`
             last = index == len(segments) - 1
-            return key if last and key in SPECIAL and not colon else None
+            return key if last and key in ("$count", "$value") and not colon else None
         node = found if found is not None else param
         if colon:  # an item path: its parts are names, up to the one ending with `:`
             node = ITEM_PATHS.get(node) if node is not None else None
