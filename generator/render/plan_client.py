@@ -508,10 +508,10 @@ def _item_path_code(c: ChildView, cls: str) -> ChildCode:
 
 
 def _answers_bytes(operation: Operation) -> bool:
-    """A download: the page answers 302 to the content (reports), or documents no object."""
-    if operation.status == 302:
-        return True
-    return any(e.kind == "response" and e.status == 302 for e in operation.examples)
+    """A download: the page answers 302 to the content (the reports, `/content`). Not a 302
+    among a page's examples alone: they are the page's, shared by all its paths (the
+    thumbnails page shows a thumbnail's `content` redirecting, its list answers JSON)."""
+    return operation.status == 302
 
 
 def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView:

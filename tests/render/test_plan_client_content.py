@@ -45,10 +45,11 @@ def test_item_paths_lead_to_the_drives_item_builder() -> None:
 
 
 def test_content_kinds_and_count() -> None:
-    example = Example(kind="response", status=302, source=SPAN)
+    example = Example(kind="response", status=302, source=SPAN)  # a page's example: not enough
     users = TypeRef(name="microsoft.graph.user", collection=True)
     builders = _view(
-        _op("GET", "/reports/getX(period='{p}')", examples=(example,)),
+        _op("GET", "/reports/getX(period='{p}')", status=302),
+        _op("GET", "/me/drive/items/{id}/thumbnails", examples=(example,)),
         _op("POST", "/groups/{id}/members/$ref", status=204),
         _op("PATCH", "/me/onenote/pages/{id}/content", request_type=TypeRef(name="x.cmd")),
         _op("GET", "/users", response_type=users),
@@ -56,6 +57,7 @@ def test_content_kinds_and_count() -> None:
     )
     assert builders["groups_count"].verbs[0].kind == "count"
     assert builders["groups_count"].verbs[0].return_annotation == "int"
+    assert builders["me_drive_items_item_thumbnails"].verbs[0].kind == "json"
     report = builders["reports_get_x"]
     assert report.verbs[0].kind == "download"
     assert report.verbs[0].return_annotation == "bytes"
