@@ -52,19 +52,23 @@ def require_corpus(path: Path) -> Path:
     return path
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def pytest_sessionstart(session: pytest.Session) -> None:
     if REQUIRE_CORPUS and not have_corpus():
         raise pytest.UsageError(
             f"GEN_GRAPH_REQUIRE_CORPUS is set and there is no corpus at {CORPUS} ({GET_CORPUS})"
         )
 
 
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """A test that uses a corpus fixture is marked `corpus` (before `-m` selects)."""
+    if CORPUS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.corpus)
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k: count only what they left
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every test that reads the corpus is marked `corpus`; without the corpus they are
-    deselected, and the summary says so in one line."""
-    for item in items:
-        if CORPUS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.corpus)
+    """Without the corpus the tests marked `corpus` are deselected, and the summary says so in
+    one line."""
     if have_corpus():
         return
     keep = [item for item in items if item.get_closest_marker("corpus") is None]
