@@ -17,6 +17,7 @@ from generator.extract.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.extract.index import qualify
 from generator.extract.properties import add_property, hint_base
 from generator.extract.values import infer, odata_type
+from generator.model.lineage import ancestors
 from generator.parse import PageDoc
 from generator.parse.document import Example
 from generator.source import SourceSpan
@@ -165,12 +166,8 @@ def _walk(example: Example, expected: str | None, found: Declarations) -> None:
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:
-    current: TypeDraft | None = draft
-    hops = 0
-    while current is not None and hops < 64:
+    for current in (draft, *ancestors(draft, found.types)):
         prop = current.properties.get(key)
         if prop is not None:
             return prop.type.name
-        current = found.types.get(current.base or "")
-        hops += 1
     return None
