@@ -1,4 +1,4 @@
-"""Pass 5: base types not named outright, decided from the weaker evidence.
+"""Base types not named outright, decided from the weaker evidence.
 
 A type with no annotation `baseType` and no "Inherits from" text takes its base from its hints:
 "Inherited from [x]" rows of its own tables (rank 0) before polymorphic example values (rank 3:
@@ -95,7 +95,7 @@ def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:
     best = min(hints.values())
     candidates = sorted(name for name, rank in hints.items() if rank == best)
     bases = base_in(types)
-    lineages = [lineage(types[c].base, bases) for c in candidates]
+    lineages = [list(lineage(types[c].base, bases)) for c in candidates]
     # a candidate on a cycle derives from itself, and is not taken either
     derived = [c for c in candidates if not any(c in chain for chain in lineages)]
     return derived[0] if len(derived) == 1 else None

@@ -1,4 +1,4 @@
-"""Pass 3: types that have no page, inferred from the JSON bodies of examples.
+"""Types that have no page, inferred from the JSON bodies of examples.
 
 An object whose `@odata.type` names no declared type declares one (GG021, at the line that
 names it); properties of such inferred types come from the values seen. Types documented on a
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from generator.diagnostics import Diagnostics
@@ -166,7 +167,7 @@ def _walk(example: Example, expected: str | None, found: Declarations) -> None:
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:
-    for current in (draft, *ancestors(draft, found.types)):
+    for current in chain((draft,), ancestors(draft, found.types)):
         prop = current.properties.get(key)
         if prop is not None:
             return prop.type.name

@@ -1,4 +1,4 @@
-"""Pass 4b: navigation properties implied by request paths.
+"""Navigation properties implied by request paths.
 
 `GET /users/{id}/transitiveMemberOf` returning a [directoryObject](..) collection means `user`
 has a navigation property `transitiveMemberOf` of that type, even when its Relationships table
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from generator.extract.declare import Declarations
 from generator.extract.drafts import EXAMPLE, PropertyDraft, TypeDraft
@@ -241,7 +242,7 @@ def _derived_has(base: str, name: str, owners: dict[str, set[str]], found: Decla
 def _property(draft: TypeDraft, name: str, found: Declarations) -> PropertyDraft | None:
     """A property of the type or of a base it names, by case-insensitive name."""
     lower = name.lower()
-    for current in (draft, *ancestors(draft, found.types)):
+    for current in chain((draft,), ancestors(draft, found.types)):
         key = current.lower_names.get(lower)
         if key is not None:
             return current.properties[key]

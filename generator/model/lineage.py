@@ -8,8 +8,7 @@ one guard against it: it never yields a name twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from itertools import takewhile
+from collections.abc import Callable, Iterator, Mapping
 from typing import Protocol, TypeVar
 
 BaseOf = Callable[[str], str | None]
@@ -36,28 +35,32 @@ def base_in(types: Mapping[str, Based]) -> BaseOf:
     return base_of
 
 
-def lineage(base: str | None, base_of: BaseOf) -> list[str]:
+def lineage(base: str | None, base_of: BaseOf) -> Iterator[str]:
     """The bases of a type that names `base`, nearest first, each once: `base`, its base, and so
     on, until a name has no base or the next was already walked. A type on a cycle derives from
-    itself, so its lineage ends with its own name; it is otherwise not in it."""
-    chain: list[str] = []
+    itself, so its lineage ends with its own name; it is otherwise not in it. Lazy: a caller that
+    finds what it looks for in the nearest bases walks no further."""
     walked: set[str] = set()
     current = base
     while current is not None and current not in walked:
-        chain.append(current)
+        yield current
         walked.add(current)
         current = base_of(current)
-    return chain
 
 
-def ancestors(t: Based, types: Mapping[str, T]) -> list[T]:
+def ancestors(t: Based, types: Mapping[str, T]) -> Iterator[T]:
     """The types of `t`'s lineage, nearest first, up to the first name that is no known type."""
-    names = takewhile(types.__contains__, lineage(t.base, base_in(types)))
-    return [types[name] for name in names]
+    for name in lineage(t.base, base_in(types)):
+        known = types.get(name)
+        if known is None:
+            return
+        yield known
 
 
 def cyclic(base: str | None, base_of: BaseOf) -> bool:
     """Does the chain of bases from `base` run into a cycle, whether or not the type that names
     `base` is on it?"""
-    chain = lineage(base, base_of)
-    return bool(chain) and base_of(chain[-1]) is not None
+    last: str | None = None
+    for last in lineage(base, base_of):
+        pass
+    return last is not None and base_of(last) is not None

@@ -14,7 +14,7 @@ from generator.render.views import EnumView, FieldView, MemberView, ModelView
 def inherited_names(t: StructuredType, by_name: dict[str, StructuredType]) -> tuple[str, ...]:
     """Wire names of the inherited properties, base first, to keep attribute names unique: all
     that a model's view takes from its bases."""
-    chain = ancestors(t, by_name)
+    chain = list(ancestors(t, by_name))
     return tuple(p.name for base in reversed(chain) for p in base.properties)
 
 

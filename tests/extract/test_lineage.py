@@ -27,42 +27,42 @@ def _types(**bases: str | None) -> dict[str, _T]:
 
 def test_lineage_is_nearest_first_and_ends_at_a_root() -> None:
     types = _types(a="b", b="c", c=None)
-    assert lineage(types["a"].base, base_in(types)) == ["b", "c"]
-    assert lineage(types["c"].base, base_in(types)) == []
-    assert lineage(None, base_in(types)) == []
+    assert list(lineage(types["a"].base, base_in(types))) == ["b", "c"]
+    assert list(lineage(types["c"].base, base_in(types))) == []
+    assert list(lineage(None, base_in(types))) == []
     assert not cyclic(types["a"].base, base_in(types))
 
 
 def test_lineage_yields_an_unknown_base_last_and_ancestors_stop_before_it() -> None:
     types = _types(a="b", b="x.unknown")
-    assert lineage("b", base_in(types)) == ["b", "x.unknown"]
+    assert list(lineage("b", base_in(types))) == ["b", "x.unknown"]
     assert [t.name for t in ancestors(types["a"], types)] == ["b"]
     assert not cyclic("b", base_in(types))
 
 
 def test_a_type_on_a_cycle_derives_from_itself_each_name_once() -> None:
     types = _types(a="b", b="c", c="a")
-    assert lineage(types["a"].base, base_in(types)) == ["b", "c", "a"]
+    assert list(lineage(types["a"].base, base_in(types))) == ["b", "c", "a"]
     assert [t.name for t in ancestors(types["b"], types)] == ["c", "a", "b"]
     assert cyclic(types["a"].base, base_in(types))
 
 
 def test_a_chain_that_runs_into_a_cycle_off_the_type() -> None:
     types = _types(x="a", a="b", b="a")
-    assert lineage(types["x"].base, base_in(types)) == ["a", "b"]  # x is not on it
+    assert list(lineage(types["x"].base, base_in(types))) == ["a", "b"]  # x is not on it
     assert cyclic(types["x"].base, base_in(types))
 
 
 def test_a_type_that_is_its_own_base() -> None:
     types = _types(a="a")
-    assert lineage("a", base_in(types)) == ["a"]
+    assert list(lineage("a", base_in(types))) == ["a"]
     assert cyclic("a", base_in(types))
 
 
 def test_base_of_is_any_function() -> None:
     """verify/ and the drafts key types differently: the walk only asks a function."""
     lower = {"a": "B", "b": "C"}
-    assert lineage("B", lambda name: lower.get(name.lower())) == ["B", "C"]
+    assert list(lineage("B", lambda name: lower.get(name.lower()))) == ["B", "C"]
 
 
 TABLE = "| Property | Type | Description |\n|---|---|---|\n"
@@ -101,3 +101,17 @@ def test_an_inheritance_cycle_is_broken_once_and_reported(tmp_path: Path) -> Non
     assert [d.message for d in cycles] == [
         "microsoft.graph.aa inherits from itself; base microsoft.graph.bb dropped"
     ]
+
+
+def test_the_walk_is_lazy() -> None:
+    """A caller that finds what it looks for in the nearest base asks no further."""
+    asked: list[str] = []
+
+    def base_of(name: str) -> str | None:
+        asked.append(name)
+        return {"a": "b", "b": "c"}.get(name)
+
+    assert next(lineage("a", base_of)) == "a"
+    assert asked == []
+    assert "b" in lineage("a", base_of)
+    assert asked == ["a"]
