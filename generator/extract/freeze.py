@@ -1,4 +1,4 @@
-"""Last pass: break inheritance cycles, decide entity vs complex, drop properties a base already
+"""Break inheritance cycles, decide entity vs complex, drop properties a base already
 declares, and freeze the drafts into sorted model nodes."""
 
 from __future__ import annotations

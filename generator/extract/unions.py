@@ -1,8 +1,8 @@
 """Type cells that offer alternatives: `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`.
 
 The value has one of the linked types, so the property's type is the nearest type they all derive
-from (`mediaConfig`). Runs after extract/bases.py has decided every base; with no common base the
-first alternative stays, as before."""
+from (`mediaConfig`), along the bases extract/bases.py decided; with no common base the first
+alternative stays, as before."""
 
 from __future__ import annotations
 
