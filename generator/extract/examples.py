@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
 from typing import Any
 
 from generator.diagnostics import Diagnostics
@@ -167,8 +166,11 @@ def _walk(example: Example, expected: str | None, found: Declarations) -> None:
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:
-    for current in chain((draft,), ancestors(draft, found.types)):
-        prop = current.properties.get(key)
+    prop = draft.properties.get(key)  # most often there: no walk to set up
+    if prop is not None:
+        return prop.type.name
+    for base in ancestors(draft, found.types):
+        prop = base.properties.get(key)
         if prop is not None:
             return prop.type.name
     return None
