@@ -1,4 +1,4 @@
-"""Pass 1: declare every type and enum that some page documents, and index their names."""
+"""Declare every type and enum that some page documents, and index their names."""
 
 from __future__ import annotations
 
