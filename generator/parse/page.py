@@ -56,9 +56,12 @@ _MD_LINK = LazyRegex(r"\[[^\]]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)", re.IGNORECASE)
 _ELSEWHERE = LazyRegex(r"\b(?:in|of|on|to|by|with)\s+(?:the|an?|this)\b", re.IGNORECASE)
 _TYPE_NAME = LazyRegex(r"^[A-Za-z_][\w.]*$")
 _STATUS = LazyRegex(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
+# matched against the first line of a paragraph: text may follow without a blank line
 _NAMESPACE = re.compile(
     r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
 )
+# `[!INCLUDE [permissions-table](../includes/permissions/x-permissions.md)]` (2026 pages)
+_INCLUDE = LazyRegex(r"\[!INCLUDE\s*\[[^\[\]]*\]\(([^()\s]+)\)\]", re.IGNORECASE)
 _REPRESENTATION = LazyRegex(
     r"JSON representation (?:of|for) (?:the |a |an )?[*`]*([A-Za-z_]\w*)[*`]*\s+(?:object|resource|entity)"
 )
@@ -108,7 +111,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
                 fields["base_source"] = paragraph.source
                 break
     for paragraph in blocks.paragraphs:
-        namespace = _NAMESPACE.match(paragraph.text)
+        namespace = _NAMESPACE.match(paragraph.text.split("\n", 1)[0])
         if namespace:
             fields["namespace"] = namespace.group(1)
             break
@@ -132,7 +135,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         response_status=status,
         response_type=response_type,
         response_source=response_source,
-        permissions=_permissions(tables),
+        permissions=_permissions(tables, blocks.paragraphs),
         examples=_examples(blocks.code, diagnostics),
         **fields,
     )
@@ -339,13 +342,25 @@ def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[Ht
                 )
             )
             and not _in(block, "examples", "example")
+            and _http_tab(block)
         ):
             found.extend(http.syntax_paths(block.text, block.source, diagnostics))
     return tuple(found)
 
 
+def _http_tab(block: CodeBlock) -> bool:
+    """Outside a docfx tab group, or in its HTTP tab (`# [HTTP](#tab/http)`)."""
+    return not block.tab or block.tab.startswith("http")
+
+
+def _asides_last(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The section's own text first, then its block quotes (`> [!NOTE]`): a note about an
+    exception ("returns `202 Accepted` when ..") must not speak for the section."""
+    return [p for p in paragraphs if not p.quoted] + [p for p in paragraphs if p.quoted]
+
+
 def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None, SourceSpan | None]:
-    for paragraph in paragraphs:
+    for paragraph in _asides_last(paragraphs):
         if not paragraph.section or paragraph.section[-1] != "response":
             continue
         if _in(paragraph, "examples", "example"):
@@ -370,8 +385,9 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
 def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
     """The type a request body is said to represent: a link in the prose of the section, else a
     bare name ("supply a JSON representation for the androidLobApp object"). Links inside the
-    section's tables ("Inherited from [mobileApp](..)") are not the request type."""
-    for paragraph in paragraphs:
+    section's tables ("Inherited from [mobileApp](..)") are not the request type, nor are the
+    links of a note there, unless the section has nothing else."""
+    for paragraph in _asides_last(paragraphs):
         if not paragraph.section or paragraph.section[-1] != "request body":
             continue
         if paragraph.text.lstrip().startswith("|"):
@@ -403,19 +419,33 @@ def _methods(tables: list[Table]) -> tuple[tuple[str, TypeCell, SourceSpan], ...
     return tuple(found)
 
 
-def _permissions(tables: list[Table]) -> tuple[tuple[str, str], ...]:
-    found = []
+INCLUDED = "include"  # the permission type of a table kept in an include file
+
+
+def _permissions(tables: list[Table], paragraphs: list[Paragraph]) -> tuple[tuple[str, str], ...]:
+    """Rows of the Permissions table, in page order with `(INCLUDED, path as written)` for each
+    `[!INCLUDE [permissions-table](path)]` line there: the include holds the table, which no
+    page of the docs set has, so the operation keeps where it is rather than any permission."""
+    found: list[tuple[int, tuple[str, str]]] = []
     for table in tables:
         if table.section and table.section[-1] == "permissions":
             for row in table.rows:
                 if len(row.cells) >= 2 and not cells.has_todo(row.cells[1]):
-                    found.append((cells.plain_text(row.cells[0]), cells.plain_text(row.cells[1])))
-    return tuple(found)
+                    pair = (cells.plain_text(row.cells[0]), cells.plain_text(row.cells[1]))
+                    found.append((row.source.line, pair))
+    for paragraph in paragraphs:
+        if paragraph.section and paragraph.section[-1] == "permissions" and not paragraph.quoted:
+            for include in _INCLUDE.finditer(paragraph.text):
+                found.append((paragraph.source.line, (INCLUDED, include.group(1))))
+    found.sort(key=lambda item: item[0])  # stable: rows of one line keep their order
+    return tuple(pair for _, pair in found)
 
 
 def _examples(code: list[CodeBlock], diagnostics: Diagnostics) -> tuple[Example, ...]:
     found = []
     for block in code:
+        if not _http_tab(block):
+            continue  # an SDK snippet beside the HTTP tab (`# [C#](#tab/csharp)`), never a request
         annotation = block.annotation or {}
         kind = str(annotation.get("blockType", "")).lower()
         if kind not in ("request", "response"):
