@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from generator.diagnostics import Diagnostics
+from generator.extract.primitives import primitive
 from generator.load import Page
 from generator.parse import cells, http
 from generator.parse.blocks import Blocks, read_blocks
@@ -35,6 +36,7 @@ _NAME_COLUMNS = {
 }
 _ENUM_COLUMNS = {"value", "member", "name", "members", "values"}
 _VALUES_HEADING = re.compile(r"^(?:`)?([A-Za-z_][\w.]*)(?:`)?\s+(?:enum\s+)?values$", re.IGNORECASE)
+_VALUES_OF_PROPERTY = re.compile(r"^values of (?:the )?`?([A-Za-z_]\w*)`? property$", re.IGNORECASE)
 _ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.IGNORECASE)
 # no two quantifiers here can share a run of spaces or brackets (linear time, bench/hostile.py)
 _RESOURCE_TITLE = LazyRegex(
@@ -128,7 +130,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         source=SourceSpan(page.path, blocks.headings[0].source.line if blocks.headings else 1),
         description=cells.strip_todo(page.meta.get("description", "")),
         properties=properties,
-        enums=_enum_tables(tables, title),
+        enums=_enum_tables(tables, title, properties),
         http_paths=_http_paths(page.path, blocks, diagnostics),
         request_type=_request_type(blocks.paragraphs),
         request_properties=request_properties,
@@ -275,7 +277,9 @@ def _property_rows(
     return tuple(properties), tuple(request)
 
 
-def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
+def _enum_tables(
+    tables: list[Table], title: str, properties: tuple[PropertyRow, ...] = ()
+) -> tuple[EnumTable, ...]:
     found = []
     for table in tables:
         if not table.header or _column(table.header, "type") is not None:
@@ -283,6 +287,8 @@ def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
         if cells.plain_text(table.header[0]).lower().split(" ")[0] not in _ENUM_COLUMNS:
             continue
         name = _enum_name(table.section[:-1] + (table.heading,) if table.section else (), title)
+        if name is None and table.section:
+            name = _property_enum_name(table.section[-1], properties)
         if name is None:
             continue
         value_index = _column(table.header, "int value", "value") if len(table.header) > 1 else None
@@ -307,6 +313,19 @@ def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
         if members:
             found.append(EnumTable(name=name, members=tuple(members), source=table.source))
     return tuple(found)
+
+
+def _property_enum_name(heading: str, properties: tuple[PropertyRow, ...]) -> str | None:
+    """`### Values of type property` (2026, `resources/recurrencepattern.md`): the values of the
+    enum that the page's property `type` is typed with, when its type cell names a type."""
+    match = _VALUES_OF_PROPERTY.match(heading)
+    if match is None:
+        return None
+    for row in properties:
+        if row.name.lower() == match.group(1).lower() and not row.navigation:
+            name = row.type.name
+            return name if name and primitive(name) is None else None
+    return None
 
 
 def _enum_name(section: tuple[str, ...], title: str) -> str | None:

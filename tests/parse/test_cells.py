@@ -36,6 +36,10 @@ from generator.parse.cells import name_cell, possible_values, strip_todo, type_c
         ("[info](info.md", "info", False, "info.md"),
         ("[outcome](outcome.md) collection. Holds grades.", "outcome", True, "outcome.md"),
         ("[a](a.md) or [b](b.md)", None, False, "a.md"),
+        # 2026: a shortcut reference whose definition the page lacks (educationclass.md:59)
+        ("[educationModule] collection", "educationModule", True, None),
+        ("[educationModule]", "educationModule", False, None),
+        ("[a] or [b]", None, False, None),
         ("", None, False, None),
     ],
 )
@@ -76,6 +80,12 @@ def test_name_cell(cell: str, name: str) -> None:
             "Supported values are: <li>None</li><li>Notify -- Tell them. Then go.</li><li>Block</li>",
             ("None", "Notify", "Block"),
         ),
+        # 2026 timeoffreason.md:31, a comma inside the code span
+        (
+            "Supported icon types are: `none`, `calendar,` `running`.",
+            ("none", "calendar", "running"),
+        ),
+        ("Supported icon types: none; car; calendar.", ()),  # the 2021 wording: no clear list
         ("No list here.", ()),
     ],
 )

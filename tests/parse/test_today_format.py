@@ -208,3 +208,42 @@ def test_a_syntax_block_in_a_tab_other_than_http_is_no_path() -> None:
     )
     page, _ = parse_text(text)
     assert [p.path for p in page.http_paths] == ["/things/{id}"]
+
+
+_VALUES_OF = """# recurrencePattern resource type
+
+## Properties
+
+|Property|Type|Description|
+|:---|:---|:---|
+|interval|Int32|The number of units between occurrences.|
+|type|{type}|The recurrence pattern type: `daily`, `weekly`. See [values](#values-of-type-property).|
+
+> [!IMPORTANT]
+> For access reviews, only **interval** and **type** are supported.
+
+### Values of type property
+
+<!-- Note that this isn't a compliant enums declaration format. -->
+
+| Value of type property | Description | Example | Required properties |
+|:--------|:--------|:--------|:----------|
+| `daily` | Repeats by days. | Every 3 days. | **type**, **interval** |
+| `weekly` | Repeats by weeks. | Every other week. | **type**, **interval** |
+"""
+
+
+@pytest.mark.parametrize(
+    ("type_cell", "enums"),
+    [
+        # the newer layout (2026 resources/recurrencepattern.md:38): the enum the property is
+        # typed with, its members the first column
+        ("recurrencePatternType", [("recurrencePatternType", ["daily", "weekly"])]),
+        ("[recurrencePatternType](enums.md)", [("recurrencePatternType", ["daily", "weekly"])]),
+        ("String", []),  # a String property's values document it: no enum named String
+    ],
+)
+def test_values_of_a_property_table(type_cell: str, enums: list[tuple[str, list[str]]]) -> None:
+    page, _ = parse_text(_VALUES_OF.replace("{type}", type_cell), "resources/recurrencepattern.md")
+    assert [(e.name, [m[0] for m in e.members]) for e in page.enums] == enums
+    assert [p.name for p in page.properties] == ["interval", "type"]
