@@ -39,7 +39,9 @@ _POSSIBLE = re.compile(
 _LIST_ITEM = LazyRegex(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
-_TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)
+# the docs template's placeholders are capitals ("**TODO: Add Description**", "**TODO: Determine
+# scopes **"); `todo` in lower case is the To Do API (`microsoft.graph.todo`, `/me/todo/lists`)
+_TODO = re.compile(r"\*{0,2}\bTODO\b[^*|]*\*{0,2}")
 
 
 def plain_text(cell: str) -> str:
@@ -67,9 +69,8 @@ def _second_group(match: re.Match[str]) -> str:
 
 
 def _may_have_todo(text: str) -> bool:
-    """False when _TODO cannot match: it needs `todo` in any case (no other letter lower-cases
-    to t, o or d, so the lower-cased text holds it too)."""
-    return "todo" in text.lower()
+    """False when _TODO cannot match: it needs `TODO`."""
+    return "TODO" in text
 
 
 def has_todo(cell: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse.cells import name_cell, possible_values, strip_todo, type_cell
+from generator.parse.cells import has_todo, name_cell, possible_values, strip_todo, type_cell
 
 
 @pytest.mark.parametrize(
@@ -96,6 +96,27 @@ def test_possible_values(text: str, values: tuple[str, ...]) -> None:
 def test_todo_never_survives() -> None:
     assert strip_todo("**TODO: Add Description** Inherited from entity") == "Inherited from entity"
     assert strip_todo("**TODO: Add Description**") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("**TODO: Add Description**", True),
+        ("|Application|**TODO: Determine scopes **|", True),
+        ("TODO", True),
+        # the To Do API (2026 sample: resources/todo.md, api/todo-list-lists.md) is no placeholder
+        ("# todo resource type", False),
+        ('  "@odata.type": "microsoft.graph.todo",', False),
+        (
+            "|[List task lists](../api/todo-list-lists.md) | [todoTaskList](todotasklist.md) |",
+            False,
+        ),
+        ("![Linked resource](/graph/images/todo-linkedresource.png)", False),
+    ],
+)
+def test_todo_placeholders(text: str, placeholder: bool) -> None:
+    assert has_todo(text) is placeholder
+    assert (strip_todo(text) != " ".join(text.split())) is placeholder
 
 
 def test_type_cell_alternatives() -> None:
