@@ -438,6 +438,7 @@ def _methods(tables: list[Table]) -> tuple[tuple[str, TypeCell, SourceSpan], ...
     return tuple(found)
 
 
+_NONE = re.compile(r"^(?:not (?:supported|available|applicable)|none)\.?$", re.IGNORECASE)
 INCLUDED = "include"  # the permission type of a table kept in an include file
 
 
@@ -448,10 +449,18 @@ def _permissions(tables: list[Table], paragraphs: list[Paragraph]) -> tuple[tupl
     found: list[tuple[int, tuple[str, str]]] = []
     for table in tables:
         if table.section and table.section[-1] == "permissions":
+            # `Permission type | Least privileged permissions | Higher privileged permissions`
+            # (the include files' layout): one list from least to most privileged, as the
+            # two-column `Permissions (from least to most privileged)` tables have it
+            higher = _column(table.header, "higher privileged permissions")
             for row in table.rows:
                 if len(row.cells) >= 2 and not cells.has_todo(row.cells[1]):
-                    pair = (cells.plain_text(row.cells[0]), cells.plain_text(row.cells[1]))
-                    found.append((row.source.line, pair))
+                    granted = cells.plain_text(row.cells[1])
+                    if higher is not None and higher < len(row.cells):
+                        more = cells.plain_text(row.cells[higher])
+                        if more and not _NONE.match(more) and not cells.has_todo(more):
+                            granted = more if _NONE.match(granted) else f"{granted}, {more}"
+                    found.append((row.source.line, (cells.plain_text(row.cells[0]), granted)))
     for paragraph in paragraphs:
         if paragraph.section and paragraph.section[-1] == "permissions" and not paragraph.quoted:
             for include in _INCLUDE.finditer(paragraph.text):

@@ -247,3 +247,25 @@ def test_values_of_a_property_table(type_cell: str, enums: list[tuple[str, list[
     page, _ = parse_text(_VALUES_OF.replace("{type}", type_cell), "resources/recurrencepattern.md")
     assert [(e.name, [m[0] for m in e.members]) for e in page.enums] == enums
     assert [p.name for p in page.properties] == ["interval", "type"]
+
+
+@pytest.mark.parametrize(
+    ("row", "permissions"),
+    [
+        ("|Application|Thing.Read.All|Thing.ReadWrite.All|", "Thing.Read.All, Thing.ReadWrite.All"),
+        ("|Application|Thing.Read.All|Not available.|", "Thing.Read.All"),
+        (
+            "|Delegated (personal Microsoft account)|Not supported.|Not supported.|",
+            "Not supported.",
+        ),
+    ],
+)
+def test_the_three_column_permissions_layout(row: str, permissions: str) -> None:
+    """The layout of today's permission includes, when a page has the table inline: one list,
+    least privileged first, as the two-column tables give it."""
+    table = (
+        "|Permission type|Least privileged permissions|Higher privileged permissions|\n"
+        "|:---|:---|:---|\n" + row + "\n"
+    )
+    page, _ = parse_text(_API + "## Permissions\n\n" + table + "\n" + _HTTP)
+    assert page.permissions == ((row.split("|")[1], permissions),)
