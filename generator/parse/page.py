@@ -411,13 +411,15 @@ def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
             continue
         if paragraph.text.lstrip().startswith("|"):
             continue
-        for text, target in cells.links(paragraph.text):
+        # `[!INCLUDE [table-intro](../../includes/update-property-table-intro.md)]`: prose
+        prose = _INCLUDE.sub(" ", paragraph.text) if "[!" in paragraph.text else paragraph.text
+        for text, target in cells.links(prose):
             name = text.strip("*").strip("`")
             if not _TYPE_NAME.match(name):
                 continue  # "see [roles property values](..)": prose, not a type
             if "resources/" in target or target.endswith(".md"):
                 return TypeCell(raw=text, name=name, link=target)
-        named = _REPRESENTATION.search(paragraph.text)
+        named = _REPRESENTATION.search(prose)
         if named:
             return TypeCell(raw=named.group(0), name=named.group(1))
     return None

@@ -269,3 +269,27 @@ def test_the_three_column_permissions_layout(row: str, permissions: str) -> None
     )
     page, _ = parse_text(_API + "## Permissions\n\n" + table + "\n" + _HTTP)
     assert page.permissions == ((row.split("|")[1], permissions),)
+
+
+@pytest.mark.parametrize(
+    ("intro", "request_type"),
+    [
+        ("[!INCLUDE [table-intro](../../includes/update-property-table-intro.md)]", None),
+        ("[!INCLUDE [intro](../../includes/update-property-table-intro.md)]", None),
+        (
+            "[!INCLUDE [intro](../../includes/intro.md)]\n\nProvide a [thing](../resources/thing.md).",
+            "thing",
+        ),
+    ],
+)
+def test_an_include_in_the_request_body_names_no_type(intro: str, request_type: str | None) -> None:
+    text = (
+        _API
+        + _HTTP
+        + "## Request body\n\n"
+        + intro
+        + "\n\n|Property|Type|Description|\n|:--|:--|:--|\n|name|String|The name.|\n"
+    )
+    page, _ = parse_text(text)
+    assert (page.request_type.name if page.request_type else None) == request_type
+    assert [p.name for p in page.request_properties] == ["name"]
