@@ -6,8 +6,8 @@ from generator.diagnostics import Diagnostics
 from generator.extract.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, EnumDraft, TypeDraft
 from generator.extract.index import NameIndex, qualify
 from generator.extract.members import add_members
-from generator.extract.primitives import primitive
 from generator.parse import PageDoc
+from generator.parse.primitives import primitive
 
 
 class Declarations:

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.extract.primitives import primitive
 from generator.load import Page
 from generator.parse import cells, http
 from generator.parse.blocks import Blocks, read_blocks
@@ -22,6 +21,7 @@ from generator.parse.document import (
     TypeCell,
 )
 from generator.parse.lazy_regex import LazyRegex
+from generator.parse.primitives import primitive
 from generator.parse.tables import read_tables
 from generator.source import SourceSpan
 
