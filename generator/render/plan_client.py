@@ -514,6 +514,14 @@ def _answers_bytes(operation: Operation) -> bool:
     return operation.status == 302
 
 
+def _takes_bytes(verb: str, operation: Operation) -> bool:
+    """A PUT, PATCH or POST of `content` or `$value` sends the stream itself, unless its page
+    names a JSON body (OneNote's page content takes patch commands; a user flow's page
+    override, a JSON object)."""
+    request = operation.request_type
+    return verb in ("put", "patch", "post") and (request is None or request.name == "Edm.Stream")
+
+
 def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView:
     """The view of a method whose body or answer is not JSON: a download (`/content`,
     `$value`, a 302 to a file) answers bytes, an upload (`PUT .../content`) takes them, a
@@ -527,11 +535,7 @@ def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView
         kind = "count"
     elif view.verb == "get" and (last in _CONTENT_SEGMENTS or _answers_bytes(operation)):
         kind = "download"
-    elif (
-        view.verb in ("put", "patch", "post")
-        and last in _CONTENT_SEGMENTS
-        and operation.request_type is None
-    ):
+    elif last in _CONTENT_SEGMENTS and _takes_bytes(view.verb, operation):
         kind = "upload"
     if kind == "json":
         return view
