@@ -12,6 +12,7 @@ import json
 import shutil
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -299,3 +300,56 @@ def test_an_unknown_keyword_raises_before_sending(sdk: ModuleType) -> None:
             await async_client.users.get(nope=1)
 
     _run(main())
+
+
+USER_CODE = f"""
+import io
+from {PACKAGE} import AsyncClient, Client
+from {PACKAGE}.models import User
+
+client = Client(credential="T")
+file = client.me.drive.root.item_path("a/b.txt")
+reveal_type(file.content.put(b"x"))
+reveal_type(file.content.put(io.BytesIO(b"x"), content_type="text/plain"))
+reveal_type(file.content.get())
+reveal_type(file.content.get_stream())
+reveal_type(client.users.count.get(filter="x"))
+reveal_type(client.reports.get_office365_active_user_detail(period="D7").get())
+client.groups.by_id("g").members.ref.post(client.reference(User(id="u")))
+client.groups.by_id("g").members.ref.post({{"@odata.id": "https://x/directoryObjects/u"}})
+client.me.drive.root.item_path("a").content.put("text")
+
+
+async def main() -> None:
+    async with AsyncClient() as c:
+        reveal_type(c.me.drive.items.by_id("i").content.get_stream())
+        reveal_type(await c.users.count.get())
+"""
+
+
+def test_user_code_is_typed(
+    sdk: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mypy import api
+
+    monkeypatch.chdir(Path(str(sdk.__file__)).parent.parent)
+    script = tmp_path / "use.py"
+    script.write_text(USER_CODE, encoding="utf-8")
+    out, err, _ = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(script)])
+    lines = [line.split(": ", 1)[1] for line in out.splitlines() if ": " in line]
+    assert lines == [
+        f'note: Revealed type is "{PACKAGE}.models.drive_item.DriveItem"',
+        f'note: Revealed type is "{PACKAGE}.models.drive_item.DriveItem"',
+        'note: Revealed type is "bytes"',
+        'note: Revealed type is "typing.Iterator[bytes]"',
+        'note: Revealed type is "int"',
+        'note: Revealed type is "bytes"',
+        (
+            'error: Argument 1 to "put" of "MeDriveItemsItemContentBuilder" has incompatible'
+            ' type "str"; expected "bytes | bytearray | memoryview[int] | IO[bytes]"  [arg-type]'
+        ),
+        'note: Revealed type is "typing.AsyncIterator[bytes]"',
+        'note: Revealed type is "int"',
+    ], (
+        out + err
+    )
