@@ -420,6 +420,7 @@ def _verb_view(
 # --- OneDrive item paths, and content that is not JSON (issue 14) ---------------------------
 
 _CONTENT_SEGMENTS = frozenset({"content", "$value"})
+_OCTET = "_http.OCTET_STREAM"
 
 
 def _item_path_form(root: _Node, segments: list[str]) -> list[str]:
@@ -547,7 +548,18 @@ def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView
     if kind == "ref":
         body = "_http.Reference | None" if view.verb != "delete" else None
         return dataclasses.replace(view, kind=kind, body_annotation=body, return_annotation="None")
-    return dataclasses.replace(view, kind=kind, body_annotation="_http.BinaryContent")
+    return dataclasses.replace(
+        view,
+        kind=kind,
+        body_annotation="_http.BinaryContent",
+        content_type=_media_type(operation.request_content_type),
+    )
+
+
+def _media_type(given: str | None) -> str:
+    """The page's Content-Type for a body of bytes; none when it names JSON (the page speaks of
+    a JSON request) or nothing."""
+    return given if given and "json" not in given else ""
 
 
 def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
@@ -568,7 +580,7 @@ def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
             "self",
             'body: _http.BinaryContent = b""',
             "*",
-            "content_type: str = _http.OCTET_STREAM",
+            f"content_type: str = {literal(v.content_type) if v.content_type else _OCTET}",
             "**options: Unpack[RequestOptions]",
         ]
         call = f"self._upload({v.http_literal}, {v.codec_name}, body, content_type, options)"

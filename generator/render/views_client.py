@@ -41,6 +41,7 @@ class VerbView:
     # json | download (answers bytes: adds get_stream) | upload (takes bytes) | count
     # (a documented $count: int) | ref ($ref)
     kind: str = "json"
+    content_type: str = ""  # upload: the media type the page gives for the body ("": none)
     codec_name: str  # module-level constant holding the response codec
     codec: str  # codec expression
     body_annotation: str | None  # None: the method takes no body

@@ -185,8 +185,8 @@ def test_photo_value_bytes_both_ways(client: Any, httpserver: HTTPServer) -> Non
         "/v1.0/me/photo/$value", method="PUT", data=b"\xff\xd8new"
     ).respond_with_data("", status=200)
     assert client.me.photo.value.get() == b"\xff\xd8jpeg"
-    client.me.photo.value.put(b"\xff\xd8new", content_type="image/jpeg")
-    assert httpserver.log[1][0].headers["Content-Type"] == "image/jpeg"
+    client.me.photo.value.put(b"\xff\xd8new")
+    assert httpserver.log[1][0].headers["Content-Type"] == "image/jpeg"  # as the page says
     # undocumented $value: the runtime's content builder
     httpserver.expect_request("/v1.0/me/messages/m1/$value").respond_with_data(b"MIME")
     assert client.path("/me/messages/m1/$value").get() == b"MIME"

@@ -54,6 +54,7 @@ def test_content_kinds_and_count() -> None:
         _op("PATCH", "/me/onenote/pages/{id}/content", request_type=TypeRef(name="x.cmd")),
         _op("GET", "/users", response_type=users),
         _op("GET", "/groups/$count"),
+        _op("PUT", "/me/photo/$value", request_content_type="image/jpeg"),
     )
     assert builders["groups_count"].verbs[0].kind == "count"
     assert builders["groups_count"].verbs[0].return_annotation == "int"
@@ -68,6 +69,8 @@ def test_content_kinds_and_count() -> None:
         "None",
     )
     assert builders["me_onenote_pages_item_content"].verbs[0].kind == "json"
+    photo = builders["me_photo_value"].verbs[0]
+    assert (photo.kind, photo.content_type) == ("upload", "image/jpeg")
     count = [c for c in builders["users"].children if c.attr == "count"]
     assert [(c.kind, c.module, c.sync_class) for c in count] == [
         ("static", "_base", "CountBuilder")
