@@ -49,9 +49,9 @@ class _Node:
     key: tuple[str, ...]  # e.g. ("users", "{}", "onlineMeetings")
     static: dict[str, _Node] = field(default_factory=dict)  # segment as written -> child
     functions: dict[str, tuple[_Node, tuple[str, ...]]] = field(default_factory=dict)
+    item_path: _Node | None = None  # where `name:/path:` leads: the drive's item node
     param: _Node | None = None
     operations: dict[str, Operation] = field(default_factory=dict)  # verb -> first operation
-    item_path: _Node | None = None  # where `name:/path:` leads: the drive's item node
 
 
 _ClassesOf = Callable[[_Node], tuple[str, str, str]]
@@ -102,9 +102,8 @@ def _tree(model: ApiModel) -> _Node:
     root = _Node(())
     for operation in model.operations:
         for path in operation.paths:
-            segments = _item_path_form(root, [s for s in path.split("/") if s])
             node: _Node | None = root
-            for segment in segments:
+            for segment in _item_path_form(root, [s for s in path.split("/") if s]):
                 node = _child(node, segment) if node is not None else None
             if node is not None and node is not root:
                 verb = operation.method.lower()
@@ -232,8 +231,9 @@ def _builder_view(
         operation = node.operations.get(verb)
         if operation is not None:
             view, used = _verb_view(verb, operation, classes, enums)
-            verbs.append(_content_verb(node, operation, view))
+            verbs.append(view)
             imports.update(used)
+    verbs = [_content_verb(node, node.operations[v.verb], v) for v in verbs]
     path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
     type_imports = tuple(sorted((modules[q], classes[q]) for q in imports))
     child_imports = tuple(
