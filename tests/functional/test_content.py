@@ -127,6 +127,9 @@ def test_item_paths_route_through_client_path(client: Any) -> None:
     by_parent = client.path("/me/drive/items/p1:/a/b.txt:/content")
     assert by_parent == client.me.drive.items.by_id("p1").item_path("a/b.txt").content
     assert type(client.path("/me/drive/root:/a.txt")) is type(fluent)  # no closing colon
+    # a colon path the docs do not document as an item path stays generic, untyped
+    assert type(client.path("/sites/contoso.sharepoint.com:/teams/hr")).__name__ == "Builder"
+    assert type(client.path("/users/$count/x")).__name__ == "Builder"  # `$count` is no id
 
 
 @pytest.mark.parametrize("bad", ["..", "a/../../b", "a//b", "./a", "%2e%2e"])
