@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator import INTERRUPTED, __version__
-from generator.cache import Cache
-from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
-from generator.cache.stats import StatIndex
+from generator.incremental import Cache
+from generator.incremental.inputs import Source, input_fingerprint, read_unread, scan_sources
+from generator.incremental.stats import StatIndex
 from generator.config import Options, UsageError, resolve
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import default_cache_dir
+from generator.incremental import default_cache_dir
 
 KEYS = {"docs", "output", "package-name", "strict", "templates"}
 

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator.cache import Cache
-from generator.cache.inputs import Source, input_fingerprint, read_sources
-from generator.cache.record import BuildRecord, updated
-from generator.cache.store import PageEntry, page_key
+from generator.incremental import Cache
+from generator.incremental.inputs import Source, input_fingerprint, read_sources
+from generator.incremental.record import BuildRecord, updated
+from generator.incremental.store import PageEntry, page_key
 from generator.diagnostics import Diagnostics
 from generator.emit import format_files
-from generator.extract.patch import plan_patch
-from generator.extract.reach import held_texts, model_reach, recount
-from generator.extract.shape import page_shape
+from generator.incremental.patch import plan_patch
+from generator.incremental.reach import held_texts, model_reach, recount
+from generator.incremental.shape import page_shape
 from generator.load import read_page
 from generator.model import ApiModel
 from generator.parse import PageDoc, parse_page
@@ -58,7 +58,7 @@ class Run:
 
 def parse_source(path: str, data: bytes) -> PageEntry:
     """One page from bytes to a PageDoc, with the diagnostics of reading and parsing it and its
-    shape (what the build decides on: extract/shape.py)."""
+    shape (what the build decides on: incremental/shape.py)."""
     diagnostics = Diagnostics()
     doc = parse_page(read_page(path, data, diagnostics), diagnostics)
     return doc, tuple(diagnostics.items), page_shape(doc)
@@ -199,7 +199,7 @@ def _model(
     read: Reader | None,
 ) -> BuildRecord:
     """The model of the pages, with what it was made from: the last build's model, patched,
-    when every page that changed since kept its shape (extract/patch.py); else built anew."""
+    when every page that changed since kept its shape (incremental/patch.py); else built anew."""
     if last is not None:
         patched = run.timed("patch", lambda: _patched(run.sources, run, last))
         if patched is not None:

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from generator.cache import Cache
-from generator.cache.store import Formatted, text_key
+from generator.incremental import Cache
+from generator.incremental.store import Formatted, text_key
 from generator.diagnostics import Diagnostics
 from generator.source import SourceSpan
 

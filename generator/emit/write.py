@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.cache.stats import StatIndex, stat_of
+from generator.incremental.stats import StatIndex, stat_of
 from generator.emit.commit import commit, prune_empty_dirs, recover
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ Files are rendered in groups, each from the part of the model it is made of: one
 from its type and the property names of its bases, one enum module from its enum, the client
 and its builders from the operations, the package files from the names alone. Given a `Memo`
 (the last render and its model, kept by the cache), a group whose inputs equal those it had in
-the last model is not planned or rendered again (render/reuse.py); the output is the same
+the last model is not planned or rendered again (incremental/reuse.py); the output is the same
 either way.
 """
 
@@ -21,7 +21,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumType, StructuredType
 from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
-from generator.render.reuse import Memo, reuse
+from generator.incremental.reuse import Memo, reuse
 from generator.templates_location import template_folders
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def _names(model: ApiModel, memo: Memo | None) -> tuple[Names, str]:
 def _scope(names: str, package: str, templates: Path | None) -> str:
     """What every group depends on: the generator's code (plan_names included), the
     templates, the package name and what every class and module name is made of (`names`)."""
-    from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
+    from generator.incremental.fingerprint import generator_fingerprint, templates_fingerprint
 
     parts = (
         generator_fingerprint(),

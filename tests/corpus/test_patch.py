@@ -1,4 +1,4 @@
-"""A prose-only edit of a real page: the last model, patched (extract/patch.py), equals the model
+"""A prose-only edit of a real page: the last model, patched (incremental/patch.py), equals the model
 built again from every page, diagnostics included; edits it cannot prove safe are refused."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import pytest
 
 from generator.diagnostics import Diagnostics
 from generator.extract import build_model
-from generator.extract.patch import plan_patch
-from generator.extract.reach import held_texts, model_reach
-from generator.extract.shape import page_shape
+from generator.incremental.patch import plan_patch
+from generator.incremental.reach import held_texts, model_reach
+from generator.incremental.shape import page_shape
 from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import parse_source

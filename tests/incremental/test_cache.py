@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache
+from generator.incremental import Cache
 from generator.cli import main
 from generator.pipeline import generate
 from tests.incremental.conftest import make_docs, snapshot
@@ -44,7 +44,7 @@ def test_another_generator_never_reads_the_cache(
     cache = Cache(tmp_path / "cache")
     generate(docs, "sdk", cache=cache)
     cache.save()
-    monkeypatch.setattr("generator.cache.store.generator_fingerprint", lambda: "another gen-graph")
+    monkeypatch.setattr("generator.incremental.store.generator_fingerprint", lambda: "another gen-graph")
     assert generate(docs, "sdk", cache=Cache(tmp_path / "cache")).parsed == 4
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cache import Cache
+from generator.incremental import Cache
 from generator.diagnostics import Diagnostics
 from generator.emit.format import _STRING, _UNSPLITTABLE, LINE_LENGTH, format_files, needs_black
 from generator.pipeline import generate
@@ -118,7 +118,7 @@ def test_a_file_carries_the_digest_of_its_text_through_formatting_and_the_cache(
     import hashlib
     from dataclasses import replace
 
-    from generator.cache import serialize
+    from generator.incremental import serialize
 
     def sha(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache, pack
-from generator.cache.pack import open_pack, save_values
-from generator.cache.record import RecordCodec, Stored
+from generator.incremental import Cache, pack
+from generator.incremental.pack import open_pack, save_values
+from generator.incremental.record import RecordCodec, Stored
 from generator.pipeline import generate
 from tests.incremental.conftest import make_docs
 from tests.incremental.test_patch_run import cached

@@ -1,5 +1,5 @@
 """Through the pipeline: a prose-only edit patches the last model instead of building it again
-(extract/patch.py), and every run gives what a run without any cache gives."""
+(incremental/patch.py), and every run gives what a run without any cache gives."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache
+from generator.incremental import Cache
 from generator.pipeline import Run, generate
 from tests.incremental.conftest import make_docs
 
@@ -72,7 +72,7 @@ def first_line(run: Run, name: str) -> int:
 def test_the_build_record_repickles_only_what_a_patch_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.cache import record
+    from generator.incremental import record
     from generator.model import StructuredType
 
     docs = make_docs(tmp_path / "docs", widgets=3)
@@ -102,8 +102,8 @@ def test_pages_left_unread_are_read_when_a_parse_needs_them(tmp_path: Path) -> N
     """A stat scan leaves trusted pages unread (cache/inputs.py); the pipeline reads them only
     for a parse the cache lacks, and sees what they hold by then: an edit made after the scan
     (new digest), a page gone (GG001, left out)."""
-    from generator.cache.inputs import Source, read_sources, read_unread
-    from generator.cache.stats import StatIndex
+    from generator.incremental.inputs import Source, read_sources, read_unread
+    from generator.incremental.stats import StatIndex
     from generator.diagnostics import Diagnostics
 
     docs = make_docs(tmp_path / "docs", widgets=2)

@@ -418,7 +418,7 @@ def test_runs_through_the_cli_park_the_spare_in_the_cache(tmp_path: Path) -> Non
     make_docs(docs, 2, "A gadget")
     assert main(args) == 0
     (spare,) = (cache / "trees").iterdir()
-    from generator.cache import Cache
+    from generator.incremental import Cache
 
     assert spare == Cache(cache).spare_tree(out)
     assert snapshot(spare) == first

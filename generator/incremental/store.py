@@ -13,7 +13,7 @@ Layout (all files written atomically, all safe to delete at any time):
 - `build.pickle`: {generator fingerprint: index of the last build (record.py)}: the digest,
   shape and parse diagnostics of every page, the build's diagnostics, the model (pipeline.py
   patches it when the pages that changed kept their shapes) and the files rendered from it,
-  by group (render/reuse.py), all named by one index, so that one cannot be newer than the
+  by group (incremental/reuse.py), all named by one index, so that one cannot be newer than the
   other; the index names values in `build.pack` (pack.py), an append-only file of pickles
 - `templates/`: the templates Jinja compiled, by template name and file (Jinja checks each
   against its source before using it).
@@ -47,14 +47,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.cache import serialize
-from generator.cache.fingerprint import generator_fingerprint
-from generator.cache.record import BuildRecord, RecordCodec
-from generator.cache.stats import StatIndex
+from generator.incremental import serialize
+from generator.incremental.fingerprint import generator_fingerprint
+from generator.incremental.record import BuildRecord, RecordCodec
+from generator.incremental.stats import StatIndex
 from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
-    from generator.extract.shape import PageShape
+    from generator.incremental.shape import PageShape
     from generator.parse import PageDoc
 
 PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
-from generator.cache.stats import StatIndex, stat_of
+from generator.incremental.fingerprint import generator_fingerprint, templates_fingerprint
+from generator.incremental.stats import StatIndex, stat_of
 from generator.diagnostics import Diagnostics
 from generator.load.pages import find_page_paths, read_page_file
 from generator.templates_location import template_folders

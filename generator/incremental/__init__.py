@@ -5,7 +5,7 @@ bytes, the generator's own code, the templates) is exactly the one it was made f
 missing, old or corrupt cache is the same as an empty one.
 """
 
-from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
-from generator.cache.store import Cache, default_cache_dir
+from generator.incremental.fingerprint import generator_fingerprint, templates_fingerprint
+from generator.incremental.store import Cache, default_cache_dir
 
 __all__ = ["Cache", "default_cache_dir", "generator_fingerprint", "templates_fingerprint"]

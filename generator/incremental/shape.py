@@ -5,7 +5,7 @@ numbers of its source spans (compared only within one page, where an edit that a
 lines keeps their order) and the text of `description` fields (copied into the model as they
 are). A page's shape is its PageDoc with those two left out, as a digest, plus the left-out
 values in document order. Two versions of a page with the same shape give models that differ
-only in those values, which is what extract/patch.py relies on; tests/extract/test_patch.py checks
+only in those values, which is what incremental/patch.py relies on; tests/extract/test_patch.py checks
 it against full builds over the corpus.
 """
 
