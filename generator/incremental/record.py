@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from generator.diagnostics import Diagnostic
 from generator.incremental import serialize
 from generator.incremental.pack import Located, Pack, open_pack, save_values
-from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from generator.incremental.reach import ModelReach

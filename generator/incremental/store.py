@@ -51,20 +51,10 @@ from generator.incremental import serialize
 from generator.incremental.fingerprint import generator_fingerprint
 from generator.incremental.record import BuildRecord, RecordCodec
 from generator.incremental.stats import StatIndex
-from generator.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
-    from generator.incremental.shape import PageShape
-    from generator.parse import PageDoc
-
-PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]
-# (formatted text, ""), (None, "") when valid as rendered, or (None, why it is invalid)
-Formatted = tuple[str | None, str]
-
-
-def default_cache_dir(output: Path) -> Path:
-    """Beside the output folder, never inside it: `OUT/../.gen-graph-cache`."""
-    return output.resolve().parent / ".gen-graph-cache"
+    from generator.emit.format import Formatted
+    from generator.pipeline import PageEntry
 
 
 def page_key(path: str, digest: str) -> str:
@@ -175,9 +165,6 @@ class Cache:
         self._codec = RecordCodec()
 
     # -- parsed pages --------------------------------------------------------------------
-    def pages(self) -> dict[str, PageEntry]:
-        return self._pages.data()
-
     def get_page(self, key: str) -> PageEntry | None:
         found: PageEntry | None = self._pages.get(key)
         return found
@@ -186,9 +173,6 @@ class Cache:
         self._pages.put(key, entry)
 
     # -- formatted files -----------------------------------------------------------------
-    def formatted(self) -> dict[str, Formatted]:
-        return self._formatted.data()
-
     def get_formatted(self, key: str) -> Formatted | None:
         found: Formatted | None = self._formatted.get(key)
         return found

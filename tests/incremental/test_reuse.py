@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from generator.diagnostics import Diagnostics
+from generator.incremental.reuse import Memo
 from generator.model import ApiModel, Property, StructuredType, TypeRef
 from generator.render import render_files
-from generator.incremental.reuse import Memo
 from generator.source import SourceSpan
 
 

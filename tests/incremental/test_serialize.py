@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental import serialize
 from generator.diagnostics import Diagnostics
+from generator.incremental import serialize
 from generator.load import read_page
 from generator.parse import parse_page
 from tests.conftest import ROOT

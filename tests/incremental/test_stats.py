@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import generator.incremental.inputs
 import generator.cli
-from generator.incremental.stats import StatIndex, settled, stat_of
+import generator.incremental.inputs
 from generator.cli import main
+from generator.incremental.stats import StatIndex, settled, stat_of
 from tests.incremental.conftest import make_docs, snapshot
 
 LATER = 10 * 10**9  # a scan that starts this long after the files were written
@@ -78,9 +78,9 @@ def count_page_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The output files read to hash them (emit/write.py `current_digest`: by the no-op check
-    and by plan_writes)."""
-    import generator.emit.write
+    """The output files read to hash them (incremental/stats.py `current_digest`: by the no-op
+    check and by plan_writes)."""
+    import generator.incremental.stats
 
     reads: list[str] = []
 
@@ -88,7 +88,7 @@ def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         reads.append(file)
         return open(file, mode)
 
-    monkeypatch.setattr(generator.emit.write, "open", counting, raising=False)
+    monkeypatch.setattr(generator.incremental.stats, "open", counting, raising=False)
     return reads
 
 
