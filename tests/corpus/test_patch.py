@@ -101,3 +101,13 @@ def test_a_patched_model_equals_a_full_build(corpus_run: CorpusRun) -> None:
     # the fast path is taken where it matters, not refused into a vacuous pass
     assert ("resources/user.md", "_prose") in patched
     assert len(patched) >= 18, refused
+
+
+def test_no_pass_decides_on_descriptions_or_lines_over_the_corpus(
+    corpus_run: CorpusRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/incremental/test_blind_passes.py over every page of the corpus: the rule a patch
+    relies on, for every pass, not only for the edits above."""
+    from tests.incremental.test_blind_passes import check_blind
+
+    assert check_blind(corpus_run.docs, monkeypatch) is None
