@@ -8,8 +8,8 @@ the swap, complete; the leftover folder is deleted by the next run (`recover`).
 
 The spare: the old tree the swap puts aside is not deleted but parked in the cache folder
 (`spare`, a `Spare` the incremental layer gives: generator/incremental/spare.py), and the next
-commit renames it beside OUT and makes it the staging tree by syncing it with OUT: a file kept under the same name
-and inode as OUT's is the same file, so only the few entries that differ are linked or removed,
+commit renames it beside OUT and makes it the staging tree by syncing it with OUT: a file kept
+under the same name and inode as OUT's is the same file, so only the few entries that differ are linked or removed,
 instead of one `link` per file to build the staging tree and one `unlink` per file to delete
 the old one. Disk: the spare shares its inodes with OUT, except the previous versions of the
 files the last run changed or removed (a few files; the rest costs directory entries only).

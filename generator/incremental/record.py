@@ -31,7 +31,7 @@ V = TypeVar("V")
 
 @dataclass(slots=True)
 class BuildRecord:
-    """The last full or patched build (pipeline.py): what it was built from and what it gave."""
+    """The last full or patched build (build.py): what it was built from and what it gave."""
 
     digests: dict[str, str]  # page path -> sha256 of its bytes
     shapes: Mapping[str, PageShape]

@@ -11,7 +11,7 @@ Layout (all files written atomically, all safe to delete at any time):
   is no longer used), the next save writes the full file again and removes them. Keys are
   content hashes, so any mix of the two files (a crash between two writes) is still correct.
 - `build.pickle`: {generator fingerprint: index of the last build (record.py)}: the digest,
-  shape and parse diagnostics of every page, the build's diagnostics, the model (pipeline.py
+  shape and parse diagnostics of every page, the build's diagnostics, the model (build.py
   patches it when the pages that changed kept their shapes) and the files rendered from it,
   by group (incremental/reuse.py), all named by one index, so that one cannot be newer than the
   other; the index names values in `build.pack` (pack.py), an append-only file of pickles
@@ -20,7 +20,7 @@ Layout (all files written atomically, all safe to delete at any time):
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 - `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
-  as the last run looked at them (after a commit, those it kept: cli.py `_after_commit`).
+  as the last run looked at them (after a commit, those it kept: layer.py `_kept_output`).
 - `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
   read them, so that pages whose stat is unchanged are not read again.
 - `trees/<sha256(output folder)>/`: the spare, the output folder as it was before the last
@@ -180,7 +180,7 @@ class Cache:
     def put_formatted(self, key: str, result: Formatted) -> None:
         self._formatted.put(key, result)
 
-    # -- the last build (pipeline.py) ---------------------------------------------------
+    # -- the last build (build.py) ---------------------------------------------------
     def last_build(self) -> BuildRecord | None:
         if self._build is None:
             self._build = False

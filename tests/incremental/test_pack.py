@@ -1,5 +1,5 @@
-"""The pack of the last build (cache/pack.py) and the record stored in it (cache/record.py):
-saves append only what is new, values are read only when looked up, and a pack that is
+"""The pack of the last build (incremental/pack.py) and the record stored in it
+(incremental/record.py): saves append only what is new, values are read only when looked up, and a pack that is
 replaced, cut short or mostly dead never gives a wrong value."""
 
 from __future__ import annotations
