@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from generator.incremental.record import BuildRecord
     from generator.incremental.reuse import Memo
     from generator.model import ApiModel
+    from generator.outcome import Outcome
     from generator.parse import PageDoc
-    from generator.pipeline import Outcome, PageEntry, Run
+    from generator.pipeline import PageEntry, Run
 
 
 class _Formatted:
@@ -79,7 +80,7 @@ class Layer:
         return read_unread(self._docs, sources, diagnostics, self._source_index)
 
     def last_outcome(self, options: Options, sources: list[Source]) -> Outcome | None:
-        from generator.pipeline import Outcome
+        from generator.outcome import Outcome
 
         self._fingerprint = input_fingerprint(sources, options.package, options.templates)
         record = self.cache.last_run(options.output)
