@@ -42,7 +42,7 @@ def test_an_edit_of_a_runtime_module_changes_the_generator_fingerprint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No template fingerprint covers them any more: the cache sees them as generator code."""
-    from generator.cache import fingerprint
+    from generator.incremental import fingerprint
 
     assert RUNTIME.is_relative_to(fingerprint._GENERATOR)
     copy = tmp_path / "runtime" / "_http.py"
