@@ -130,14 +130,8 @@ class Builder(_BuilderBase):
     def _send(
         self, method: str, codec: Any, body: Any, options: Mapping[str, Any]
     ) -> Any:
-        return self._core.send(
-            method,
-            self.url,
-            _params(self, method, options),
-            body,
-            _headers(options),
-            codec,
-        )
+        params = _params(self, method, options)
+        return self._core.send(method, self.url, params, body, _headers(options), codec)
 
     def _download(self, options: Mapping[str, Any]) -> bytes:
         params = query_pairs(self._query, options)
