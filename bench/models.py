@@ -34,7 +34,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "docs_input" / "api" / "create-onlinemeetings.md"
+DOCS = ROOT / "docs_input"
+EXAMPLE = DOCS / "api" / "create-onlinemeetings.md"
+# the docs a package was generated from: the bodies are read from the same pages there
+_MEETING_PAGES = ("api/create-onlinemeetings.md", "api/application-post-onlinemeetings.md")
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -96,14 +99,25 @@ write = to_json  # Kiota has no dict form: serialising is its to_dict
 """
 
 
-def example_body() -> str:
-    """The 201 response body of the OnlineMeeting example, as JSON text."""
+def _response_body(page: Path, status_line: str) -> str:
+    """The first response body after `status_line` on a docs page, as JSON text."""
     sys.path.insert(0, str(ROOT))
     from generator.parse.lenient_json import loads
 
-    text = EXAMPLE.read_text(encoding="utf-8")
-    body = text.split("HTTP/1.1 201 Created\nContent-Type: application/json\n", 1)[1]
-    return json.dumps(loads(body.split("```", 1)[0]))
+    text = page.read_text(encoding="utf-8")
+    after = text.split(status_line, 1)[1].split("```", 1)[0]
+    return json.dumps(loads(after[after.index("{") :]))
+
+
+def example_body(docs: Path = DOCS) -> str:
+    """The 201 response body of the OnlineMeeting create page's example, as JSON text."""
+    page = next((docs / p for p in _MEETING_PAGES if (docs / p).is_file()), EXAMPLE)
+    return _response_body(page, "HTTP/1.1 201 Created")
+
+
+def user_body(docs: Path = DOCS) -> str:
+    """A User as GET /users/{id} shows it (the first response of user-get.md), as JSON text."""
+    return _response_body(docs / "api" / "user-get.md", "HTTP/1.1 200 OK")
 
 
 def run_child(code: str, cwd: Path, example: Path) -> tuple[dict[str, float], float]:

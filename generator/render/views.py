@@ -79,7 +79,9 @@ class FieldView:
     doc_lines: tuple[str, ...]
     # laid out as black would (render/layout.py), indentation included:
     declaration: str = ""  # `attr: annotation = _rt.UNSET`, in the class body
-    wire_entry: str = ""  # `(attr, wire, codec),`, in the `_wire` tuple
+    wire_entry: str = ""  # `(attr, wire),`, in the `_wire` tuple
+    decode_line: str = ""  # `self.attr = ... if wire in data else u`, in `_read`
+    encode_lines: str = ""  # `if (v := self.attr) is not u:` / `out[wire] = ...`, in `_write`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,6 +106,11 @@ class ModelView:
     odata_name_line: str = ""  # `odata_name: ClassVar[str] = "..."`
     class_line: str = ""  # `class Name(Base):`
     wire_block: str = ""  # `_wire: ClassVar[...] = (...)`, the fields' wire entries
+    # the module-level codecs `_read` and `_write` call (`_USER = _rt.model("user", "User")`)
+    codec_lines: tuple[str, ...] = ()
+    base_read_line: str = ""  # `Base._read(self, data)`, "" when the base is _rt.GraphModel
+    base_write_line: str = ""  # `Base._write(self, out)`, "" when the base is _rt.GraphModel
+    uses_mapping: bool = False  # `_read` takes a Mapping (the class has properties of its own)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

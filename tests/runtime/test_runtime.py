@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import datetime as dt
 import pickle
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pytest
@@ -40,13 +41,31 @@ def test_text_that_is_no_timestamp_is_kept_as_it_is() -> None:
 
 
 class _Thing(rt.GraphModel):
+    """Written as templates/model.py.jinja writes a model: `_wire` names the properties, `_read`
+    and `_write` are the class's own straight-line codecs."""
+
     odata_name: ClassVar[str] = "microsoft.graph.thing"
     display_name: str | None | rt.Unset = rt.UNSET
     created: Any = rt.UNSET
     _wire = (
-        ("display_name", "displayName", None),
-        ("created", "createdDateTime", rt.TIMESTAMP),
+        ("display_name", "displayName"),
+        ("created", "createdDateTime"),
     )
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = rt.UNSET
+        self.display_name = data["displayName"] if "displayName" in data else u
+        self.created = (
+            rt.TIMESTAMP.decode(data["createdDateTime"]) if "createdDateTime" in data else u
+        )
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = rt.UNSET
+        v: Any
+        if (v := self.display_name) is not u:
+            out["displayName"] = v
+        if (v := self.created) is not u:
+            out["createdDateTime"] = rt.TIMESTAMP.encode(v)
 
 
 def test_a_model_round_trips_unset_null_and_unknown_properties() -> None:
