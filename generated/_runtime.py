@@ -175,14 +175,16 @@ class _ModelCodec:
             return value
         # from_dict and _instance, inlined: this runs for every nested object
         cls = self._cls or self.model()
-        name = value.get("@odata.type")
-        if name.__class__ is str:
-            target = self._targets.get(name)
-            if target is None:
-                target = _target(cls, name)
-                if len(self._targets) < _TARGETS_MAX:
-                    self._targets[name] = target
-            cls = target
+        name = None
+        if "@odata.type" in value:
+            name = value["@odata.type"]
+            if name.__class__ is str:
+                target = self._targets.get(name)
+                if target is None:
+                    target = _target(cls, name)
+                    if len(self._targets) < _TARGETS_MAX:
+                        self._targets[name] = target
+                cls = target
         made = _new(cls)
         made._read(value)
         keys = value.keys()

@@ -155,6 +155,7 @@ class RegistryEntryView:
     module_literal: str
     class_literal: str
     entry: str = ""  # `key: (module, class),` laid out as black would, indentation included
+    index_literal: str = ""  # "\nkey module class" as a string literal, a line of the index
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,3 +168,4 @@ class PackageView:
     model_exports: tuple[ExportView, ...]
     registry: tuple[RegistryEntryView, ...]
     index_block: str = ""  # `_INDEX = ...`, the model_exports' index lines, laid out as black would
+    registry_block: str = ""  # `_INDEX = ...`, the registry's index lines, laid out as black would
