@@ -28,7 +28,7 @@ _PRIMITIVES: dict[str, Any] = {
     "_dt.datetime": dt.datetime,
     "_dt.date": dt.date,
     "_dt.time": dt.time,
-    "_rt.Number": Union[int, float, decimal.Decimal],
+    "_rt.Number": int | float | decimal.Decimal,
 }
 
 
@@ -77,7 +77,7 @@ class _Builder:
         members = _split(text)
         if len(members) > 1:
             made = tuple(dict.fromkeys(self.annotation(m) for m in members))
-            return Union[made] if len(made) > 1 else made[0]
+            return Union[made] if len(made) > 1 else made[0]  # noqa: UP007 (built at run time)
         (text,) = members
         if text in _PRIMITIVES:
             return _PRIMITIVES[text]
@@ -112,7 +112,7 @@ class _Builder:
         fields: dict[str, Any] = {}
         for attr, wire, text in wire_fields(cls):
             fields[attr] = (  # None by default: exclude_unset leaves out what was not sent
-                Optional[self.annotation(text)],
+                Optional[self.annotation(text)],  # noqa: UP045 (may hold a forward reference)
                 pydantic.Field(default=None, alias=wire),
             )
         model = pydantic.create_model(
@@ -133,7 +133,9 @@ class _Builder:
         name = cls.__name__
         specs = []
         for attr, wire, text in wire_fields(cls):
-            annotation = Optional[Union[self.annotation(text), msgspec.UnsetType]]
+            annotation = Optional[
+                Union[self.annotation(text), msgspec.UnsetType]
+            ]  # noqa: UP007, UP045
             specs.append((attr, annotation, msgspec.field(default=msgspec.UNSET, name=wire)))
         struct = msgspec.defstruct(name, specs, kw_only=True, module=self.module.__name__)
         self.done[name] = struct
