@@ -133,9 +133,8 @@ class _Builder:
         name = cls.__name__
         specs = []
         for attr, wire, text in wire_fields(cls):
-            annotation = Optional[
-                Union[self.annotation(text), msgspec.UnsetType]
-            ]  # noqa: UP007, UP045
+            inner = self.annotation(text)  # may be a forward reference: typing's Union then
+            annotation = Optional[Union[inner, msgspec.UnsetType]]  # noqa: UP007, UP045
             specs.append((attr, annotation, msgspec.field(default=msgspec.UNSET, name=wire)))
         struct = msgspec.defstruct(name, specs, kw_only=True, module=self.module.__name__)
         self.done[name] = struct
