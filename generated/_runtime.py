@@ -188,13 +188,19 @@ class _ModelCodec:
         made = _new(cls)
         made._read(value)
         keys = value.keys()
-        if keys <= cls._known:
-            made.additional_data = {}
-        elif name is not None and keys <= cls._known_typed:
+        if name is None:
+            if keys <= cls._known:
+                made.additional_data = {}
+                return made
+        elif keys <= cls._known_typed:  # @odata.type is the one unknown key
             made.additional_data = {"@odata.type": name}
+            return made
+        unknown = keys - cls._known
+        if len(unknown) == 1:
+            (key,) = unknown
+            made.additional_data = {key: value[key]}
         else:
-            known = cls._known
-            made.additional_data = {k: v for k, v in value.items() if k not in known}
+            made.additional_data = _unknown(value, unknown)
         return made
 
     def encode(self, value: Any) -> Any:
@@ -416,11 +422,24 @@ class GraphModel(metaclass=_ModelMeta):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Read a JSON object. An `@odata.type` naming a generated subclass of this class gives an
         instance of that subclass; any other name is kept in `additional_data`."""
-        name = data.get("@odata.type")
-        if name.__class__ is str:
-            target = _TARGETS.get((cls, name)) or _target(cls, name)
-            return _instance(target, data)  # type: ignore[return-value]
-        return _instance(cls, data)
+        target: type[GraphModel] = cls
+        if "@odata.type" in data:
+            name = data["@odata.type"]
+            if name.__class__ is str:
+                target = _TARGETS.get((cls, name)) or _target(cls, name)
+        self = _new(target)  # _instance, inlined
+        self._read(data)
+        keys = data.keys()
+        if keys <= target._known:
+            self.additional_data = {}
+        else:
+            unknown = keys - target._known
+            if len(unknown) == 1:
+                (key,) = unknown
+                self.additional_data = {key: data[key]}
+            else:
+                self.additional_data = _unknown(data, unknown)
+        return self  # type: ignore[return-value]
 
     @classmethod
     def _decode(cls, data: Mapping[str, Any]) -> Self:
@@ -476,9 +495,18 @@ def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:
     keys = data.keys()
     if keys <= cls._known:
         self.additional_data = {}
-    elif "@odata.type" in data and keys <= cls._known_typed:  # the one unknown key
-        self.additional_data = {"@odata.type": data["@odata.type"]}
-    else:  # in the order they came
-        known = cls._known
-        self.additional_data = {k: v for k, v in data.items() if k not in known}
+    else:
+        unknown = keys - cls._known
+        if len(unknown) == 1:
+            (key,) = unknown
+            self.additional_data = {key: data[key]}
+        else:
+            self.additional_data = _unknown(data, unknown)
     return self
+
+
+def _unknown(data: Mapping[str, Any], unknown: set[str]) -> dict[str, Any]:
+    """The unknown properties of `data`, in the order they came. The callers take the common
+    case first: a single one, often an instance annotation (`@odata.context`), needs no walk.
+    """
+    return {k: v for k, v in data.items() if k in unknown}
