@@ -75,33 +75,22 @@ class OnlineMeeting(Entity):
         ("chat_info", "chatInfo"),
         ("video_teleconference_id", "videoTeleconferenceId"),
     )
+    _lazy: ClassVar[tuple[_rt.LazySpec, ...]] = (
+        ("creation_date_time", _rt.TIMESTAMP),
+        ("start_date_time", _rt.TIMESTAMP),
+        ("end_date_time", _rt.TIMESTAMP),
+        ("canceled_date_time", _rt.TIMESTAMP),
+        ("expiration_date_time", _rt.TIMESTAMP),
+    )
 
     def _read(self, data: Mapping[str, Any]) -> None:
         Entity._read(self, data)
         u = _rt.UNSET
-        self.creation_date_time = (
-            _rt.TIMESTAMP.decode(data["creationDateTime"])
-            if "creationDateTime" in data
-            else u
-        )
-        self.start_date_time = (
-            _rt.TIMESTAMP.decode(data["startDateTime"])
-            if "startDateTime" in data
-            else u
-        )
-        self.end_date_time = (
-            _rt.TIMESTAMP.decode(data["endDateTime"]) if "endDateTime" in data else u
-        )
-        self.canceled_date_time = (
-            _rt.TIMESTAMP.decode(data["canceledDateTime"])
-            if "canceledDateTime" in data
-            else u
-        )
-        self.expiration_date_time = (
-            _rt.TIMESTAMP.decode(data["expirationDateTime"])
-            if "expirationDateTime" in data
-            else u
-        )
+        _CREATION_DATE_TIME.read(self, data)
+        _START_DATE_TIME.read(self, data)
+        _END_DATE_TIME.read(self, data)
+        _CANCELED_DATE_TIME.read(self, data)
+        _EXPIRATION_DATE_TIME.read(self, data)
         self.entry_exit_announcement = (
             data["entryExitAnnouncement"] if "entryExitAnnouncement" in data else u
         )
@@ -138,16 +127,11 @@ class OnlineMeeting(Entity):
         Entity._write(self, out)
         u = _rt.UNSET
         v: Any
-        if (v := self.creation_date_time) is not u:
-            out["creationDateTime"] = _rt.TIMESTAMP.encode(v)
-        if (v := self.start_date_time) is not u:
-            out["startDateTime"] = _rt.TIMESTAMP.encode(v)
-        if (v := self.end_date_time) is not u:
-            out["endDateTime"] = _rt.TIMESTAMP.encode(v)
-        if (v := self.canceled_date_time) is not u:
-            out["canceledDateTime"] = _rt.TIMESTAMP.encode(v)
-        if (v := self.expiration_date_time) is not u:
-            out["expirationDateTime"] = _rt.TIMESTAMP.encode(v)
+        _CREATION_DATE_TIME.write(self, out)
+        _START_DATE_TIME.write(self, out)
+        _END_DATE_TIME.write(self, out)
+        _CANCELED_DATE_TIME.write(self, out)
+        _EXPIRATION_DATE_TIME.write(self, out)
         if (v := self.entry_exit_announcement) is not u:
             out["entryExitAnnouncement"] = v
         if (v := self.join_url) is not u:
@@ -170,3 +154,10 @@ class OnlineMeeting(Entity):
             out["chatInfo"] = _CHAT_INFO.encode(v)
         if (v := self.video_teleconference_id) is not u:
             out["videoTeleconferenceId"] = v
+
+
+_CREATION_DATE_TIME = _rt.lazy(OnlineMeeting, "creation_date_time")
+_START_DATE_TIME = _rt.lazy(OnlineMeeting, "start_date_time")
+_END_DATE_TIME = _rt.lazy(OnlineMeeting, "end_date_time")
+_CANCELED_DATE_TIME = _rt.lazy(OnlineMeeting, "canceled_date_time")
+_EXPIRATION_DATE_TIME = _rt.lazy(OnlineMeeting, "expiration_date_time")

@@ -16,15 +16,32 @@ from generator.render.pytypes import PRIMITIVE_TYPES
 from generator.render.text import literal
 
 
+# properties decoded on first read (runtime LazySlot): building their datetime subclass costs
+# more than the rest of a typical object's decoding
+LAZY_TYPES = frozenset({"Edm.DateTimeOffset", "Edm.TimeOfDay"})
+
+
+def is_lazy(ref: TypeRef) -> bool:
+    return ref.name in LAZY_TYPES and not ref.collection
+
+
 class ModuleCodecs:
     """The constants of one module, in the order first needed: name -> expression."""
 
     def __init__(self) -> None:
         self.constants: dict[str, str] = {}
+        self.slots: dict[str, str] = {}  # defined after the class: name -> expression
+
+    def slot(self, class_name: str, attr: str) -> str:
+        """The module-level name of the LazySlot of property `attr`."""
+        expression = f"_rt.lazy({class_name}, {literal(attr)})"
+        name = self._add(f"_{attr.upper()}", expression)
+        self.slots[name] = self.constants.pop(name)
+        return name
 
     def _add(self, name: str, expression: str) -> str:
         unique, n = name, 1
-        while self.constants.get(unique, expression) != expression:
+        while self.constants.get(unique, self.slots.get(unique, expression)) != expression:
             n += 1
             unique = f"{name}_{n}"
         self.constants[unique] = expression

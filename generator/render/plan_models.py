@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.diagnostics import Diagnostics
 from generator.model import EnumType, StructuredType
 from generator.render import layout, naming
-from generator.render.codecs import ModuleCodecs
+from generator.render.codecs import ModuleCodecs, is_lazy
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
 from generator.render.views import EnumView, FieldView, MemberView, ModelView
@@ -38,6 +38,7 @@ def model_view(
     fields = []
     imports: set[str] = set()
     codecs = ModuleCodecs()
+    lazy: list[tuple[str, str]] = []  # (attribute, codec) of the properties decoded on first read
     for prop, attr, want in zip(t.properties, attrs, wanted, strict=True):
         if attr != want:
             diagnostics.report(
@@ -54,6 +55,9 @@ def model_view(
             py.codec or "None",
         )
         named = codecs.codec(prop.type, classes, enums, flags)
+        slot = codecs.slot(classes[t.qualified_name], attr) if is_lazy(prop.type) else ""
+        if slot:
+            lazy.append((attr, named or "None"))
         fields.append(
             FieldView(
                 attr=attr,
@@ -63,8 +67,12 @@ def model_view(
                 doc_lines=tuple(docstring_lines(doc)),
                 declaration=layout.annotated(4, attr, annotation, "_rt.UNSET"),
                 wire_entry=layout.collection_item(8, "(", [literal(attr), wire], ")", ","),
-                decode_line=_decode_line(attr, wire, named),
-                encode_lines=_encode_lines(attr, wire, named),
+                decode_line=(
+                    f"        {slot}.read(self, data)" if slot else _decode_line(attr, wire, named)
+                ),
+                encode_lines=(
+                    f"        {slot}.write(self, out)" if slot else _encode_lines(attr, wire, named)
+                ),
             )
         )
     base_module = modules.get(t.base) if t.base else None
@@ -112,6 +120,20 @@ def model_view(
         base_read_line=f"        {base_name}._read(self, data)" if base_name else "",
         base_write_line=f"        {base_name}._write(self, out)" if base_name else "",
         uses_mapping=bool(fields),
+        lazy_block=(
+            layout.tuple_assignment(
+                4,
+                "_lazy: ClassVar[tuple[_rt.LazySpec, ...]]",
+                [f"({literal(a)}, {c})" for a, c in lazy],
+                [layout.collection_item(8, "(", [literal(a), c], ")", ",") for a, c in lazy],
+            )
+            if lazy
+            else ""
+        ),
+        slot_lines=tuple(
+            layout.expression(0, expression, "", f"{name} = ")
+            for name, expression in codecs.slots.items()
+        ),
     )
 
 

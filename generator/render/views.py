@@ -111,6 +111,10 @@ class ModelView:
     base_read_line: str = ""  # `Base._read(self, data)`, "" when the base is _rt.GraphModel
     base_write_line: str = ""  # `Base._write(self, out)`, "" when the base is _rt.GraphModel
     uses_mapping: bool = False  # `_read` takes a Mapping (the class has properties of its own)
+    # the properties decoded on first read: `_lazy: ClassVar[...] = (...)`, "" when none
+    lazy_block: str = ""
+    # after the class, their runtime slots `_read` and `_write` call (`_X = _rt.lazy(Cls, "x")`)
+    slot_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -290,6 +290,62 @@ def collection(item: Codec) -> Codec:
 
 
 FieldSpec = tuple[str, str]  # attribute, wire name
+LazySpec = tuple[str, Codec]  # attribute, codec of a property decoded on first read
+
+
+class LazySlot:
+    """The attribute of a property decoded on first read (a timestamp or a time of day): `read`
+    keeps the JSON value as it came, in a one-item tuple; the first access decodes it and keeps
+    the result. Building a datetime subclass costs more than the rest of a typical object's
+    decoding, and most properties of a response are never read. `write` writes a value never
+    read as it came, which is what decoding and encoding it would give."""
+
+    __slots__ = ("_put", "_raw", "_delete", "_wire", "_decode", "_encode")
+
+    def __init__(self, member: Any, wire: str, codec: Codec) -> None:
+        self._put = member.__set__  # the slot itself, without this descriptor
+        self._raw = member.__get__
+        self._delete = member.__delete__
+        self._wire = wire
+        self._decode = codec.decode
+        self._encode = codec.encode
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = self._raw(obj)
+        if value.__class__ is tuple:
+            if len(value) != 1:
+                return value[0]  # a tuple set by hand, kept as it is
+            value = self._decode(value[0])
+            self._put(obj, value)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self._put(obj, (value, None) if value.__class__ is tuple else value)
+
+    def __delete__(self, obj: Any) -> None:
+        self._delete(obj)
+
+    def read(self, obj: Any, data: Mapping[str, Any]) -> None:
+        wire = self._wire
+        self._put(obj, (data[wire],) if wire in data else UNSET)
+
+    def write(self, obj: Any, out: dict[str, Any]) -> None:
+        value = self._raw(obj)
+        if value is UNSET:
+            return
+        if value.__class__ is tuple:
+            out[self._wire] = value[0] if len(value) == 1 else self._encode(value[0])
+        else:
+            out[self._wire] = self._encode(value)
+
+
+def lazy(cls: type[GraphModel], attr: str) -> LazySlot:
+    """The LazySlot of property `attr` of `cls` (named in its `_lazy`)."""
+    slot: LazySlot = cls.__dict__[attr]
+    return slot
+
 
 _TARGETS: dict[tuple[type[GraphModel], str], type[GraphModel]] = (
     {}
@@ -371,6 +427,10 @@ class _ModelMeta(type):
         setattr(cls, "_odata_key", _normalise(namespace.get("odata_name", "") or name))
         setattr(cls, "__dataclass_fields__", known)
         setattr(cls, "__match_args__", ())
+        wire_of = dict(own)
+        lazy: tuple[LazySpec, ...] = namespace.get("_lazy", ())
+        for attr, codec in lazy:
+            setattr(cls, attr, LazySlot(cls.__dict__[attr], wire_of[attr], codec))
         return cls
 
 
@@ -386,6 +446,7 @@ class GraphModel(metaclass=_ModelMeta):
 
     odata_name: ClassVar[str] = ""
     _wire: ClassVar[tuple[FieldSpec, ...]] = ()
+    _lazy: ClassVar[tuple[LazySpec, ...]] = ()
     _fields: ClassVar[tuple[FieldSpec, ...]] = ()
     _attrs: ClassVar[tuple[str, ...]] = ()
     _known: ClassVar[frozenset[str]] = frozenset()  # the wire names of the properties

@@ -96,3 +96,43 @@ def test_a_model_is_a_slotted_keyword_only_dataclass() -> None:
     assert not hasattr(thing, "__dict__")
     with pytest.raises(TypeError, match="unexpected keyword arguments: nope"):
         _Thing(nope=1)
+
+
+class _Event(rt.GraphModel):
+    """A timestamp decoded on first read, as templates/model.py.jinja writes one (`_lazy`)."""
+
+    odata_name: ClassVar[str] = "microsoft.graph.event"
+    start: Any = rt.UNSET
+    _wire = (("start", "startDateTime"),)
+    _lazy = (("start", rt.TIMESTAMP),)
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        _START.read(self, data)
+
+    def _write(self, out: dict[str, Any]) -> None:
+        _START.write(self, out)
+
+
+_START = rt.lazy(_Event, "start")
+
+
+def test_a_lazy_property_is_decoded_on_first_read_and_written_back_as_it_came() -> None:
+    text = "2021-07-01T08:00:00.1234567Z"
+    event = _Event.from_dict({"startDateTime": text})
+    assert event.to_dict() == {"startDateTime": text}  # never read: written as it came
+    stamp = event.start
+    assert isinstance(stamp, rt.Timestamp) and stamp.raw == text and event.start is stamp
+    assert event.to_dict() == {"startDateTime": text}
+    for value in ("not a date", None, 12, [1]):  # kept as they are, as an eager codec keeps them
+        read = _Event.from_dict({"startDateTime": value})
+        assert read.start == value and read.to_dict() == {"startDateTime": value}
+    assert _Event.from_dict({}).start is rt.UNSET and _Event.from_dict({}).to_dict() == {}
+    assert _Event(start=(1, 2)).start == (1, 2)  # a tuple set by hand is a value, not pending
+    assert _Event(start=(1, 2)).to_dict() == {"startDateTime": (1, 2)}
+    made = dt.datetime(2020, 5, 1, 8, 30, tzinfo=dt.UTC)
+    assert _Event(start=made).to_dict() == {"startDateTime": "2020-05-01T08:30:00+00:00"}
+    fresh = _Event.from_dict({"startDateTime": text})
+    for clone in (copy.copy(fresh), copy.deepcopy(fresh), pickle.loads(pickle.dumps(fresh))):
+        assert clone == fresh and clone.to_dict() == {"startDateTime": text}
+    assert repr(_Event.from_dict({"startDateTime": "x"})) == "_Event(start='x')"
+    assert dataclasses.replace(fresh).start == stamp

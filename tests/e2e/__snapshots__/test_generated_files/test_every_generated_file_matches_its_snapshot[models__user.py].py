@@ -82,17 +82,14 @@ class User(Entity):
         ("manager", "manager"),
         ("online_meetings", "onlineMeetings"),
     )
+    _lazy: ClassVar[tuple[_rt.LazySpec, ...]] = (("created_date_time", _rt.TIMESTAMP),)
 
     def _read(self, data: Mapping[str, Any]) -> None:
         Entity._read(self, data)
         u = _rt.UNSET
         self.account_enabled = data["accountEnabled"] if "accountEnabled" in data else u
         self.business_phones = data["businessPhones"] if "businessPhones" in data else u
-        self.created_date_time = (
-            _rt.TIMESTAMP.decode(data["createdDateTime"])
-            if "createdDateTime" in data
-            else u
-        )
+        _CREATED_DATE_TIME.read(self, data)
         self.display_name = data["displayName"] if "displayName" in data else u
         self.mail = data["mail"] if "mail" in data else u
         self.presence = (
@@ -114,8 +111,7 @@ class User(Entity):
             out["accountEnabled"] = v
         if (v := self.business_phones) is not u:
             out["businessPhones"] = v
-        if (v := self.created_date_time) is not u:
-            out["createdDateTime"] = _rt.TIMESTAMP.encode(v)
+        _CREATED_DATE_TIME.write(self, out)
         if (v := self.display_name) is not u:
             out["displayName"] = v
         if (v := self.mail) is not u:
@@ -128,3 +124,6 @@ class User(Entity):
             out["manager"] = _USER.encode(v)
         if (v := self.online_meetings) is not u:
             out["onlineMeetings"] = _ONLINE_MEETING_LIST.encode(v)
+
+
+_CREATED_DATE_TIME = _rt.lazy(User, "created_date_time")
