@@ -187,15 +187,14 @@ class _ModelCodec:
                 cls = target
         made = _new(cls)
         made._read(value)
-        keys = value.keys()
         if name is None:
-            if keys <= cls._known:
+            if cls._known.issuperset(value):
                 made.additional_data = {}
                 return made
-        elif keys <= cls._known_typed:  # @odata.type is the one unknown key
+        elif cls._known_typed.issuperset(value):  # @odata.type is the one unknown key
             made.additional_data = {"@odata.type": name}
             return made
-        unknown = keys - cls._known
+        unknown = value.keys() - cls._known
         if len(unknown) == 1:
             (key,) = unknown
             made.additional_data = {key: value[key]}
@@ -490,11 +489,10 @@ class GraphModel(metaclass=_ModelMeta):
                 target = _TARGETS.get((cls, name)) or _target(cls, name)
         self = _new(target)  # _instance, inlined
         self._read(data)
-        keys = data.keys()
-        if keys <= target._known:
+        if target._known.issuperset(data):
             self.additional_data = {}
         else:
-            unknown = keys - target._known
+            unknown = data.keys() - target._known
             if len(unknown) == 1:
                 (key,) = unknown
                 self.additional_data = {key: data[key]}
@@ -553,11 +551,10 @@ def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:
     """An instance of exactly `cls` read from `data` (no `@odata.type` dispatch)."""
     self = _new(cls)
     self._read(data)
-    keys = data.keys()
-    if keys <= cls._known:
+    if cls._known.issuperset(data):
         self.additional_data = {}
     else:
-        unknown = keys - cls._known
+        unknown = data.keys() - cls._known
         if len(unknown) == 1:
             (key,) = unknown
             self.additional_data = {key: data[key]}
