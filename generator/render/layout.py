@@ -247,13 +247,3 @@ def walrus_if(indent: int, name: str, value: str, rest: str) -> str:
         return f"{_pad(indent)}if (\n{_pad(indent + 4)}{name} := {value}\n{_pad(indent)}){rest}:"
     return _pad(indent) + flat
 
-
-def subscript_assignment(indent: int, target: str, value: str) -> str:
-    """`target[key] = value`: the target has brackets, so black wraps a value that does not fit
-    in parentheses (rather than splitting a call in it) when it then fits."""
-    flat = f"{target} = {value}"
-    if fits(indent, flat):
-        return _pad(indent) + flat
-    if fits(indent, f"{target} = (") and fits(indent + 4, value):
-        return f"{_pad(indent)}{target} = (\n{_pad(indent + 4)}{value}\n{_pad(indent)})"
-    return _pad(indent) + flat

@@ -147,7 +147,7 @@ def _encode_lines(attr: str, wire: str, codec: str | None) -> str:
     """The statements of `_write` that add one property to `out` when it is set."""
     value = "v" if codec is None else f"{codec}.encode(v)"
     test = layout.walrus_if(8, "v", f"self.{attr}", " is not u")
-    return test + "\n" + layout.subscript_assignment(12, f"out[{wire}]", value)
+    return test + "\n" + layout.expression(12, value, "", f"out[{wire}] = ")
 
 
 def enum_view(
