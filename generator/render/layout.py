@@ -235,6 +235,11 @@ def conditional_assignment(indent: int, target: str, value: str, test: str, othe
     if all(fits(inner, part) for part in parts):
         body = "".join(f"{_pad(inner)}{part}\n" for part in parts)
         return f"{_pad(indent)}{target} = (\n{body}{_pad(indent)})"
+    laid = expression(inner, value)  # the value's own call split, as black does
+    rest = [f"{_pad(inner)}if {test}", f"{_pad(inner)}else {other}"]
+    if _all_fit(laid) and all(fits(0, line) for line in rest):
+        body = "\n".join([laid, *rest])
+        return f"{_pad(indent)}{target} = (\n{body}\n{_pad(indent)})"
     return _pad(indent) + flat
 
 
