@@ -15,7 +15,6 @@ from generator.render import naming
 from generator.render.pytypes import PRIMITIVE_TYPES
 from generator.render.text import literal
 
-
 # properties decoded on first read (runtime LazySlot): building their datetime subclass costs
 # more than the rest of a typical object's decoding
 LAZY_TYPES = frozenset({"Edm.DateTimeOffset", "Edm.TimeOfDay"})

@@ -251,4 +251,3 @@ def walrus_if(indent: int, name: str, value: str, rest: str) -> str:
     if fits(indent + 4, f"{name} := {value}") and fits(indent, f"){rest}:"):
         return f"{_pad(indent)}if (\n{_pad(indent + 4)}{name} := {value}\n{_pad(indent)}){rest}:"
     return _pad(indent) + flat
-

@@ -54,7 +54,7 @@ class _Thing(rt.GraphModel):
 
     def _read(self, data: Mapping[str, Any]) -> None:
         u = rt.UNSET
-        self.display_name = data["displayName"] if "displayName" in data else u
+        self.display_name = data["displayName"] if "displayName" in data else u  # noqa: SIM401
         self.created = (
             rt.TIMESTAMP.decode(data["createdDateTime"]) if "createdDateTime" in data else u
         )
