@@ -86,11 +86,19 @@ class OnlineMeeting(Entity):
     def _read(self, data: Mapping[str, Any]) -> None:
         Entity._read(self, data)
         u = _rt.UNSET
-        _CREATION_DATE_TIME.read(self, data)
-        _START_DATE_TIME.read(self, data)
-        _END_DATE_TIME.read(self, data)
-        _CANCELED_DATE_TIME.read(self, data)
-        _EXPIRATION_DATE_TIME.read(self, data)
+        _CREATION_DATE_TIME.put(
+            self, (data["creationDateTime"],) if "creationDateTime" in data else u
+        )
+        _START_DATE_TIME.put(
+            self, (data["startDateTime"],) if "startDateTime" in data else u
+        )
+        _END_DATE_TIME.put(self, (data["endDateTime"],) if "endDateTime" in data else u)
+        _CANCELED_DATE_TIME.put(
+            self, (data["canceledDateTime"],) if "canceledDateTime" in data else u
+        )
+        _EXPIRATION_DATE_TIME.put(
+            self, (data["expirationDateTime"],) if "expirationDateTime" in data else u
+        )
         self.entry_exit_announcement = (
             data["entryExitAnnouncement"] if "entryExitAnnouncement" in data else u
         )

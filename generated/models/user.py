@@ -89,7 +89,9 @@ class User(Entity):
         u = _rt.UNSET
         self.account_enabled = data["accountEnabled"] if "accountEnabled" in data else u
         self.business_phones = data["businessPhones"] if "businessPhones" in data else u
-        _CREATED_DATE_TIME.read(self, data)
+        _CREATED_DATE_TIME.put(
+            self, (data["createdDateTime"],) if "createdDateTime" in data else u
+        )
         self.display_name = data["displayName"] if "displayName" in data else u
         self.mail = data["mail"] if "mail" in data else u
         self.presence = (

@@ -68,7 +68,11 @@ def model_view(
                 declaration=layout.annotated(4, attr, annotation, "_rt.UNSET"),
                 wire_entry=layout.collection_item(8, "(", [literal(attr), wire], ")", ","),
                 decode_line=(
-                    f"        {slot}.read(self, data)" if slot else _decode_line(attr, wire, named)
+                    layout.expression(
+                        8, f"{slot}.put(self, (data[{wire}],) if {wire} in data else u)"
+                    )
+                    if slot
+                    else _decode_line(attr, wire, named)
                 ),
                 encode_lines=(
                     f"        {slot}.write(self, out)" if slot else _encode_lines(attr, wire, named)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import (
     TYPE_CHECKING,
@@ -194,12 +194,7 @@ class _ModelCodec:
         elif cls._known_typed.issuperset(value):  # @odata.type is the one unknown key
             made.additional_data = {"@odata.type": name}
             return made
-        unknown = value.keys() - cls._known
-        if len(unknown) == 1:
-            (key,) = unknown
-            made.additional_data = {key: value[key]}
-        else:
-            made.additional_data = _unknown(value, unknown)
+        made.additional_data = _unknown(value, cls._known)
         return made
 
     def encode(self, value: Any) -> Any:
@@ -299,10 +294,12 @@ class LazySlot:
     decoding, and most properties of a response are never read. `write` writes a value never
     read as it came, which is what decoding and encoding it would give."""
 
-    __slots__ = ("_put", "_raw", "_delete", "_wire", "_decode", "_encode")
+    __slots__ = ("put", "_put", "_raw", "_delete", "_wire", "_decode", "_encode")
 
     def __init__(self, member: Any, wire: str, codec: Codec) -> None:
-        self._put = member.__set__  # the slot itself, without this descriptor
+        # the slot itself, without this descriptor: `_read` puts `(value,)` or UNSET
+        self.put: Callable[[Any, Any], None] = member.__set__
+        self._put = member.__set__
         self._raw = member.__get__
         self._delete = member.__delete__
         self._wire = wire
@@ -492,12 +489,7 @@ class GraphModel(metaclass=_ModelMeta):
         if target._known.issuperset(data):
             self.additional_data = {}
         else:
-            unknown = data.keys() - target._known
-            if len(unknown) == 1:
-                (key,) = unknown
-                self.additional_data = {key: data[key]}
-            else:
-                self.additional_data = _unknown(data, unknown)
+            self.additional_data = _unknown(data, target._known)
         return self  # type: ignore[return-value]
 
     @classmethod
@@ -554,17 +546,14 @@ def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:
     if cls._known.issuperset(data):
         self.additional_data = {}
     else:
-        unknown = data.keys() - cls._known
-        if len(unknown) == 1:
-            (key,) = unknown
-            self.additional_data = {key: data[key]}
-        else:
-            self.additional_data = _unknown(data, unknown)
+        self.additional_data = _unknown(data, cls._known)
     return self
 
 
-def _unknown(data: Mapping[str, Any], unknown: set[str]) -> dict[str, Any]:
-    """The unknown properties of `data`, in the order they came. The callers take the common
-    case first: a single one, often an instance annotation (`@odata.context`), needs no walk.
-    """
-    return {k: v for k, v in data.items() if k in unknown}
+def _unknown(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """The properties of `data` that are not in `known`, in the order they came."""
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            extra[key] = value
+    return extra

@@ -191,7 +191,11 @@ def test_the_registry_is_an_index_read_per_name() -> None:
     from generated import _registry
     from generated.models import OnlineMeeting, User
 
-    for name in ("microsoft.graph.onlineMeeting", "#microsoft.graph.ONLINEMEETING", "onlinemeeting"):
+    for name in (
+        "microsoft.graph.onlineMeeting",
+        "#microsoft.graph.ONLINEMEETING",
+        "onlinemeeting",
+    ):
         assert _registry.lookup(name) is OnlineMeeting
     assert _registry.model_for("#User") is User
     for name in ("online", "microsoft.graph.online", "user ", " user", "", "#", "a\nb"):

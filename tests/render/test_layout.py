@@ -151,7 +151,9 @@ def test_model_code_statements(n: int) -> None:
             "",
             "class C:",
             "    def _read(self, data):",
-            layout.conditional_assignment(8, f"self.{attr}", f"data[{wire}]", f"{wire} in data", "u"),
+            layout.conditional_assignment(
+                8, f"self.{attr}", f"data[{wire}]", f"{wire} in data", "u"
+            ),
             layout.conditional_assignment(
                 8, f"self.{attr}", f"{codec}.decode(data[{wire}])", f"{wire} in data", "u"
             ),
