@@ -26,6 +26,8 @@ def build_operations(
             continue
         methods: dict[str, list[str]] = {}
         for item in doc.http_paths:
+            if example_form(item.path):
+                continue  # `GET /me?$expand=manager`: an example of `/me`, not an endpoint
             paths = methods.setdefault(item.method, [])
             path = item.normalised
             if path not in paths:
@@ -63,6 +65,37 @@ def build_operations(
                 )
             )
     return operations
+
+
+# OData query options that shape what an endpoint answers; a path written with only these is
+# an example of the endpoint (`?$id=` names what a `$ref` DELETE removes: not one of them)
+_QUERY_OPTIONS = frozenset(
+    {
+        "$expand",
+        "$select",
+        "$filter",
+        "$top",
+        "$skip",
+        "$orderby",
+        "$search",
+        "$count",
+        "$format",
+        "$skiptoken",
+        "$deltatoken",
+    }
+)
+
+
+def example_form(written: str) -> bool:
+    """A request path written with a query string of OData options only (`/me?$expand=manager`,
+    `/users/{id}/messages?$filter=...`): the page's example of an existing endpoint, which never
+    creates or takes over one. Other parameters (`calendarView?startDateTime=...`) are part of
+    the endpoint."""
+    if "?" not in written:
+        return False
+    query = written.split("?", 1)[1].strip()
+    names = [pair.split("=", 1)[0].strip().lower() for pair in query.split("&") if pair.strip()]
+    return bool(names) and all(name in _QUERY_OPTIONS for name in names)
 
 
 def _response_type(doc: PageDoc, found: Declarations, diagnostics: Diagnostics) -> TypeRef | None:

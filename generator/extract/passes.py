@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostics
 from generator.extract.addresses import hint_from_addresses
+from generator.extract.attribution import attribute_operations
 from generator.extract.bases import decide_bases
 from generator.extract.declare import declare_pages
 from generator.extract.enums import flags_from_examples, type_enumerated_strings
@@ -32,6 +33,7 @@ def build_model(docs: list[PageDoc], diagnostics: Diagnostics) -> ApiModel:
     hint_from_addresses(ordered, found)
     decide_bases(found, diagnostics)
     type_alternatives(ordered, found, diagnostics)
+    operations = attribute_operations(ordered, found, operations, diagnostics)
     return freeze(found, operations, diagnostics)
 
 

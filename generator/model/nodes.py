@@ -116,6 +116,17 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Answer:
+    """What the service answers to one path of an operation (extract/attribution.py): a JSON
+    `type` (a collection: a page of them), or `empty` (202/204 or a redirect: no JSON body);
+    neither when no page and no walk of the path says (`-> Any`)."""
+
+    path: str  # one of the operation's `paths`
+    type: TypeRef | None = None
+    empty: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Operation:
     """One documented HTTP method of an API page, on every path the page lists."""
 
@@ -131,6 +142,9 @@ class Operation:
     examples: tuple[Example, ...] = ()
     description: str = ""
     source: SourceSpan
+    # what each path answers, in the order of `paths`; a path of `paths` is owned by this
+    # operation: when several pages document one (method, path), only the winner lists it
+    answers: tuple[Answer, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator.model import ApiModel, Operation
+from generator.model import Answer, ApiModel, Operation
+from generator.model.paths import literal_key
 from generator.render import layout, naming
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
@@ -46,14 +47,15 @@ class _Node:
     static: dict[str, _Node] = field(default_factory=dict)  # segment as written -> child
     functions: dict[str, tuple[_Node, tuple[str, ...]]] = field(default_factory=dict)
     param: _Node | None = None
-    operations: dict[str, Operation] = field(default_factory=dict)  # verb -> first operation
+    operations: dict[str, Operation] = field(default_factory=dict)  # verb -> its owner
+    answers: dict[str, Answer] = field(default_factory=dict)  # verb -> what it answers here
 
 
 _ClassesOf = Callable[[_Node], tuple[str, str, str]]
 
 
 def _child(parent: _Node, segment: str) -> _Node | None:
-    if _PARAM.match(segment) or _literal_key(segment):
+    if _PARAM.match(segment) or literal_key(segment):
         # a literal value written into a syntax path (`/domains/contoso.com/verify`) is a key
         if parent.param is None:
             parent.param = _Node(parent.key + ("{}",))
@@ -84,39 +86,34 @@ def _child(parent: _Node, segment: str) -> _Node | None:
     return None
 
 
-def _literal_key(segment: str) -> bool:
-    """An example value written into a syntax path: a GUID, `contoso.com`, ..."""
-    if any(c in segment for c in "{}():$"):
-        return False
-    if _STATIC.match(segment):
-        return "." in segment and not segment.startswith("microsoft.graph.")
-    return True
-
-
 def _tree(model: ApiModel) -> _Node:
+    """The builder tree. Which page owns a (method, path) several pages document, and what each
+    path answers, the model says (extract/attribution.py); the first owner is kept when a
+    model made elsewhere lists one twice."""
     root = _Node(())
     for operation in model.operations:
-        for path in operation.paths:
+        for index, path in enumerate(operation.paths):
             node: _Node | None = root
             for segment in [s for s in path.split("/") if s]:
                 node = _child(node, segment) if node is not None else None
             if node is not None and node is not root:
                 verb = operation.method.lower()
-                known = node.operations.get(verb)
-                if known is None or _typed(operation, node) > _typed(known, node):
+                if verb not in node.operations:
                     node.operations[verb] = operation
+                    node.answers[verb] = answer_of(operation, index)
     return root
 
 
-def _typed(operation: Operation, node: _Node) -> int:
-    """How well an operation fits a path several pages document: typed answers first, then an
-    answer type named like the path's last segment (`/users` -> user)."""
-    score = (operation.response_type is not None) * 4 + (operation.request_type is not None)
-    if operation.response_type is not None and node.key:
-        last = node.key[-1].lower().rstrip("()")
-        name = operation.response_type.name.rpartition(".")[2].lower()
-        score += 2 * (last in (name, name + "s", name + "es"))
-    return score
+def answer_of(operation: Operation, index: int) -> Answer:
+    """What the operation's path at `index` answers: the model's answer, else (a model without
+    answers) its response type, no JSON for a 204 or a DELETE."""
+    if index < len(operation.answers):
+        return operation.answers[index]
+    path = operation.paths[index]
+    if operation.response_type is not None and operation.status != 204:
+        return Answer(path=path, type=operation.response_type)
+    empty = operation.status == 204 or operation.method == "DELETE"
+    return Answer(path=path, empty=empty)
 
 
 def _walk(node: _Node) -> list[_Node]:
@@ -218,7 +215,7 @@ def _builder_view(
     for verb in _VERBS:
         operation = node.operations.get(verb)
         if operation is not None:
-            view, used = _verb_view(verb, operation, classes, enums)
+            view, used = _verb_view(verb, operation, node.answers[verb], classes, enums)
             verbs.append(view)
             imports.update(used)
     path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
@@ -345,7 +342,11 @@ def _child_view(
 
 
 def _verb_view(
-    verb: str, operation: Operation, classes: dict[str, str], enums: frozenset[str]
+    verb: str,
+    operation: Operation,
+    answer: Answer,
+    classes: dict[str, str],
+    enums: frozenset[str],
 ) -> tuple[VerbView, set[str]]:
     used: set[str] = set()
     body = None
@@ -356,20 +357,16 @@ def _verb_view(
             used.update(request.imports)
             body = f"{request.annotation} | Mapping[str, Any] | None"
     returns, item, codec = "Any", None, "_http.AUTO"
-    if operation.response_type is not None:
-        element = python_type(
-            type(operation.response_type)(name=operation.response_type.name), classes, enums
-        )
+    if answer.type is not None:
+        element = python_type(type(answer.type)(name=answer.type.name), classes, enums)
         used.update(element.imports)
         element_codec = element.codec or "None"
-        if operation.response_type.collection:
+        if answer.type.collection:
             returns, item = f"_http.Page[{element.annotation}]", element.annotation
             codec = f"_http.PageCodec({element_codec})"
         else:
             returns, codec = element.annotation, f"_http.Single({element_codec})"
-        if operation.status == 204:  # the object comes back only when asked for (Prefer header)
-            returns += " | None"
-    elif operation.status == 204 or verb == "delete":
+    elif answer.empty:
         returns = "None"
     lines = docstring_lines(operation.title or operation.description)
     if operation.title and operation.description:
