@@ -4,12 +4,14 @@ both measured in this run on this machine (so the ratio, not the seconds, is com
     .venv/bin/python bench/corpus.py [DOCS] [--full]
 
 Without --full, "generation" is load + parse + build (the model, as --verify-against uses it);
-with --full it is the whole pipeline including render and black formatting.
+with --full it is the whole pipeline including render and black formatting. DOCS defaults to the
+2021 corpus (GEN_GRAPH_CORPUS, else ../shared/corpus; README, "Tests and the corpus").
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,7 +24,11 @@ sys.path.insert(0, str(ROOT))
 from generator.extract import build_model
 from generator.pipeline import Run, generate, parse_docs
 
-DEFAULT_DOCS = ROOT.parent / "shared" / "corpus" / "graph-docs-2021-07" / "v1.0"
+DEFAULT_DOCS = (
+    Path(os.environ.get("GEN_GRAPH_CORPUS") or ROOT.parent / "shared" / "corpus")
+    / "graph-docs-2021-07"
+    / "v1.0"
+)
 
 
 def markdown_it_only(docs: Path) -> float:

@@ -2,6 +2,9 @@
 
     python bench/incremental.py [--corpus DIR] [--work DIR]
 
+--corpus defaults to the 2021 corpus (GEN_GRAPH_CORPUS, else ../shared/corpus; README, "Tests
+and the corpus").
+
 Reference: markdown-it-py alone parsing every page of the corpus (the floor any markdown-based
 generator pays). Then, each as a real `python -m generator` process:
 
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +36,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "graph-docs-2021-07"
+CORPUS = (
+    Path(os.environ.get("GEN_GRAPH_CORPUS") or ROOT.parent / "shared" / "corpus")
+    / "graph-docs-2021-07"
+)
 EDITED = "resources/user.md"
 
 

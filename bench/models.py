@@ -4,7 +4,7 @@ Run it from the repository root with msgraph-sdk installed in the SAME environme
 benchmark-only dependency, deliberately not in pyproject's extras):
 
     .venv/bin/pip install msgraph-sdk
-    .venv/bin/python -m generator /work/shared/corpus/graph-docs-2021-07/v1.0 -o /tmp/bench/graph -q
+    .venv/bin/python -m generator "${GEN_GRAPH_CORPUS:-../shared/corpus}/graph-docs-2021-07/v1.0" -o /tmp/bench/graph -q
     .venv/bin/python bench/models.py --package /tmp/bench/graph
 
 Without `--package` it uses the committed `generated/` (built from docs_input/). Both packages

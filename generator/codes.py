@@ -2,6 +2,12 @@
 
 docs/diagnostics.md documents each with an example page; tests check that the table and the
 document agree.
+
+Severity rule: an error is kept for what would make the output wrong or unsafe (a rendered file
+that is not valid Python, an unsafe OUT, overwriting a file the user owns), and an error writes
+nothing. A problem in a page, even a page that cannot be read at all, is a warning: the page is
+read as well as it can be (or skipped) and every other page is generated; `--strict` makes
+warnings fail the run.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ Severity = Literal["error", "warning", "info"]
 
 CODES: Final[dict[str, tuple[Severity, str]]] = {
     # load
-    "GG001": ("error", "page cannot be read or decoded"),
+    "GG001": ("warning", "page skipped, or read with its bad bytes replaced"),
     "GG002": ("warning", "front matter has no usable doc_type"),
     "GG003": ("warning", "page looks like an API page but sits outside api/, or the reverse"),
     # parse

@@ -1,12 +1,12 @@
-"""Session fixtures over the real corpus (../shared/corpus): parsed once, built once, compared
-with the CSDL once; every corpus test shares them. Only the model is built (no rendering, no
-black), which keeps the whole corpus at a few seconds of build after ~15 s of parsing."""
+"""Session fixtures over the real corpus (GEN_GRAPH_CORPUS, see tests/conftest.py): parsed
+once, built once, compared with the CSDL once; every corpus test shares them. Only the model is
+built (no rendering, no black), which keeps the whole corpus at a few seconds of build after
+~15 s of parsing."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +16,7 @@ from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import Run, parse_docs
 from generator.verify import Agreement, compare, docs_vocabulary, read_csdl
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, require_corpus
 
 DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
 CSDL = CORPUS / "csdl" / "v1.0-2021-07-20.xml"
@@ -30,16 +30,10 @@ class CorpusRun:
     diagnostics: Diagnostics
 
 
-def _require(path: Path) -> Path:
-    if not path.exists():  # a missing corpus is a broken checkout layout, not a pass
-        pytest.fail(f"the corpus is expected at {path} (see CONTRIBUTING.md)")
-    return path
-
-
 @pytest.fixture(scope="session")
 def corpus_run() -> CorpusRun:
     run = Run()
-    docs = parse_docs(_require(DOCS), run)
+    docs = parse_docs(require_corpus(DOCS), run)
     model = build_model(docs, run.diagnostics)
     return CorpusRun(pages=run.pages, docs=docs, model=model, diagnostics=run.diagnostics)
 
@@ -54,4 +48,4 @@ def shuffled_model(corpus_run: CorpusRun) -> ApiModel:
 
 @pytest.fixture(scope="session")
 def agreement(corpus_run: CorpusRun) -> Agreement:
-    return compare(corpus_run.model, read_csdl(_require(CSDL)), docs_vocabulary(DOCS))
+    return compare(corpus_run.model, read_csdl(require_corpus(CSDL)), docs_vocabulary(DOCS))

@@ -21,7 +21,7 @@ from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import Run, parse_docs
 from generator.render import RenderedFile, render_files
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, require_corpus
 
 CORPUS_DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
 PACKAGE = "corpus_models"
@@ -38,10 +38,8 @@ class CorpusPackage:
 
 @pytest.fixture(scope="session")
 def corpus_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusPackage]:
-    if not CORPUS_DOCS.is_dir():
-        pytest.fail(f"the corpus is missing: {CORPUS_DOCS}")
     run = Run()
-    docs = parse_docs(CORPUS_DOCS, run)
+    docs = parse_docs(require_corpus(CORPUS_DOCS), run)
     model = build_model(docs, run.diagnostics)
     root = tmp_path_factory.mktemp("corpus-models")
     files = tuple(render_files(model, PACKAGE, run.diagnostics))

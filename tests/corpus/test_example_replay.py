@@ -14,7 +14,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.conftest import CORPUS, REPORTS
+from tests.conftest import CORPUS, REPORTS, require_corpus
 from tests.corpus.replay_support import (
     CorpusPackage,
     Pair,
@@ -32,9 +32,9 @@ pytestmark = pytest.mark.corpus
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> CorpusPackage:
-    if not DOCS.is_dir():
-        pytest.fail(f"the corpus is missing: {DOCS}")
-    return build_corpus_package(DOCS, tmp_path_factory.mktemp("replay"), "graph_replay")
+    return build_corpus_package(
+        require_corpus(DOCS), tmp_path_factory.mktemp("replay"), "graph_replay"
+    )
 
 
 class Recorder:

@@ -3,6 +3,7 @@ templates ship inside the wheel and the console script runs outside the source t
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -43,10 +44,13 @@ def test_wheel_install_generates_the_same_package(tmp_path: Path) -> None:
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
     (Path(purelib) / "zz_test_parent.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     out = tmp_path / "generated"
+    # a PYTHONPATH naming a checkout (as in a worktree) would shadow the installed wheel
+    clean = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
     result = subprocess.run(
         [str(env / "bin" / "gen-graph"), str(DOCS_INPUT), "-o", str(out), "-q"],
         check=False,
         cwd=tmp_path,  # not the source tree: the installed copy and its packaged templates run
+        env=clean,
         capture_output=True,
         text=True,
     )
@@ -58,6 +62,7 @@ def test_wheel_install_generates_the_same_package(tmp_path: Path) -> None:
             "import generator, pathlib; print(pathlib.Path(generator.__file__).parent)",
         ],
         cwd=tmp_path,
+        env=clean,
         capture_output=True,
         text=True,
         check=True,
