@@ -253,6 +253,11 @@ def _answer(
                 many = many or facts.weak.collection
             return Answer(path=path, type=TypeRef(name=name, collection=many)), relation, note
         chosen = stated or facts.weak
+        if chosen is not None and not _keyed(path) and walked is None:
+            # no walk: a collection when the Response prose or an example's annotation says so
+            weak = facts.weak
+            if weak is not None and weak.name == chosen.name and weak.collection:
+                chosen = TypeRef(name=chosen.name, collection=True)
         return Answer(path=path, type=chosen), relation, ""
     if method == "POST":
         if typed is not None:

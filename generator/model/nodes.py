@@ -119,7 +119,8 @@ class Example:
 class Answer:
     """What the service answers to one path of an operation (extract/attribution.py): a JSON
     `type` (a collection: a page of them), or `empty` (202/204 or a redirect: no JSON body);
-    neither when no page and no walk of the path says (`-> Any`)."""
+    neither when no page and no walk of the path says (`-> Any`); both: the type only when
+    asked for (a `Prefer: return=representation` header), else nothing."""
 
     path: str  # one of the operation's `paths`
     type: TypeRef | None = None

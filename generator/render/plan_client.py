@@ -105,15 +105,13 @@ def _tree(model: ApiModel) -> _Node:
 
 
 def answer_of(operation: Operation, index: int) -> Answer:
-    """What the operation's path at `index` answers: the model's answer, else (a model without
-    answers) its response type, no JSON for a 204 or a DELETE."""
+    """What the operation's path at `index` answers: the model's answer, else (a model made
+    without them) its response type, which a 204 sends only when asked for."""
     if index < len(operation.answers):
         return operation.answers[index]
     path = operation.paths[index]
-    if operation.response_type is not None and operation.status != 204:
-        return Answer(path=path, type=operation.response_type)
     empty = operation.status == 204 or operation.method == "DELETE"
-    return Answer(path=path, empty=empty)
+    return Answer(path=path, type=operation.response_type, empty=empty)
 
 
 def _walk(node: _Node) -> list[_Node]:
@@ -366,6 +364,8 @@ def _verb_view(
             codec = f"_http.PageCodec({element_codec})"
         else:
             returns, codec = element.annotation, f"_http.Single({element_codec})"
+        if answer.empty:  # the object comes back only when asked for (Prefer header)
+            returns += " | None"
     elif answer.empty:
         returns = "None"
     lines = docstring_lines(operation.title or operation.description)
