@@ -152,9 +152,7 @@ def attribute_operations(
                 if name not in parameters:
                     parameters.append(name)
         result.append(
-            dataclasses.replace(
-                op, paths=paths, path_parameters=tuple(parameters), answers=answers
-            )
+            dataclasses.replace(op, paths=paths, path_parameters=tuple(parameters), answers=answers)
         )
     return result
 
@@ -226,9 +224,9 @@ def _answer(
         or (method in ("PATCH", "PUT") and status is None and not facts.body and stated is None)
     ):
         return Answer(path=path, empty=True), relation, ""
-    if typed is not None and relation == 0 and facts.weak is not None:
-        if facts.weak.name == typed.type:  # the page's own example agrees with the walk
-            stated, relation = None, 1
+    weak = facts.weak
+    if typed is not None and relation == 0 and weak is not None and weak.name == typed.type:
+        stated, relation = None, 1  # the page's own example agrees with the walk
     kept = stated.name if stated is not None else None
     if typed is not None and stated is not None and relation < 3:
         if relation == 0 and about:
@@ -313,7 +311,9 @@ def _decide(
         {
             c.answer.type.name
             for c in group
-            if c.answer.type is not None and c.relation > 0 and c.answer.type.name in walk.found.types
+            if c.answer.type is not None
+            and c.relation > 0
+            and c.answer.type.name in walk.found.types
         }
     )
     if answer.type is not None and len(stated) > 1 and winner.relation < 3:
