@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
 from generator.extract.index import split_qualified
+from generator.extract.navigation import _OPERATION_TITLE
 from generator.extract.walk import OPERATION, ModelWalk, Walked
 from generator.model import Answer, Operation, TypeRef
 from generator.model.paths import placeholders, route_key
@@ -91,8 +92,10 @@ def attribute_operations(
     facts = [_facts(pages.get(op.source.path), found) for op in operations]
     claims: dict[tuple[str, tuple[str, ...]], list[_Claim]] = {}
     disagreements: dict[int, list[str]] = {}
+    walks: list[list[Walked | None]] = []
     for position, op in enumerate(operations):
         walked = [walk.walk(path) for path in op.paths]
+        walks.append(walked)
         stated = facts[position].stated
         # the types its paths lead to that the page's type names or is related to: what the
         # page is about
@@ -130,7 +133,8 @@ def attribute_operations(
         if position in owned:
             more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
             diagnostics.report("GG036", op.source, notes[0] + more)
-    result = []
+    result: list[Operation] = []
+    actions: dict[int, str] = {}  # position -> the action's name, for its request class
     for position, op in enumerate(operations):
         mine = owned.get(position)
         if not mine:
@@ -151,10 +155,83 @@ def attribute_operations(
             for name in placeholders(path):
                 if name not in parameters:
                     parameters.append(name)
+        if _is_action(op, [walks[position][i] for i in sorted(mine)]):
+            actions[len(result)] = _action_name(paths[0])
         result.append(
             dataclasses.replace(op, paths=paths, path_parameters=tuple(parameters), answers=answers)
         )
+    taken = {split_qualified(q)[1].lower() for q in [*found.types, *found.enums]}
+    for index, name in request_classes(result, actions, walk, taken).items():
+        result[index] = dataclasses.replace(result[index], request_class=name)
     return result
+
+
+def _is_action(op: Operation, walked: list[Walked | None]) -> bool:
+    """A POST with a parameter table and no resource as its body, on paths that end on a
+    function or action (not a collection it adds to), or that no walk reaches on a page titled
+    as an action (`call: answer`)."""
+    return (
+        op.method == "POST"
+        and bool(op.parameters)
+        and op.request_type is None
+        and not any(w is not None and w is not OPERATION for w in walked)
+        and (any(w is OPERATION for w in walked) or _OPERATION_TITLE.search(op.title) is not None)
+    )
+
+
+def _action_name(path: str) -> str:
+    last = path.rstrip("/").rsplit("/", 1)[-1].split("(", 1)[0]
+    return last.rpartition(".")[2] if last.lower().startswith("microsoft.graph.") else last
+
+
+def request_classes(
+    operations: list[Operation], actions: dict[int, str], walk: ModelWalk, taken: set[str]
+) -> dict[int, str]:
+    """The name of each action's request class: `sendMailRequest`; actions of one name whose
+    parameters differ are told apart by the type they are bound to (`eventForwardRequest`,
+    `messageForwardRequest`), else by their page; a name a type of the model has gets `Body`."""
+    by_name: dict[str, list[int]] = {}
+    for index, name in sorted(actions.items()):
+        by_name.setdefault(name.lower(), []).append(index)
+    names: dict[int, str] = {}
+    for _, indexes in sorted(by_name.items()):
+        signatures = {_signature(operations[i]) for i in indexes}
+        for index in indexes:
+            action = actions[index]
+            name = action[:1].lower() + action[1:]
+            if len(signatures) > 1:
+                name = _binding(operations[index], walk) + action[:1].upper() + action[1:]
+            names[index] = name + "Request"
+    # one class per (name, signature); another signature under a taken name is numbered
+    used: set[str] = set(taken)
+    chosen: dict[tuple[str, tuple[tuple[str, str, bool], ...]], str] = {}
+    result: dict[int, str] = {}
+    for index in sorted(names):
+        key = (names[index].lower(), _signature(operations[index]))
+        if key not in chosen:
+            candidate, number = names[index], 1
+            while candidate.lower() in used:
+                number += 1
+                candidate = f"{names[index]}Body" if number == 2 else f"{names[index]}{number}"
+            used.add(candidate.lower())
+            chosen[key] = candidate
+        result[index] = chosen[key]
+    return result
+
+
+def _signature(op: Operation) -> tuple[tuple[str, str, bool], ...]:
+    return tuple((p.name.lower(), p.type.name, p.type.collection) for p in op.parameters)
+
+
+def _binding(op: Operation, walk: ModelWalk) -> str:
+    """The simple name of the type an action's first path binds it to, else its page's first
+    word (`event-forward.md`: `event`)."""
+    bound = walk.walk(op.paths[0].rstrip("/").rsplit("/", 1)[0])
+    if bound is not None and bound is not OPERATION and bound.type in walk.found.types:
+        return split_qualified(bound.type)[1]
+    stem = posixpath.splitext(posixpath.basename(op.source.path))[0]
+    word = stem.split("-", 1)[0]
+    return word[:1].lower() + word[1:]
 
 
 def _about(answer: Answer) -> str:

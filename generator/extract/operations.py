@@ -6,11 +6,11 @@ import posixpath
 
 from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
-from generator.model import Example, Operation, TypeRef
+from generator.model import Example, Operation, Property, TypeRef
 from generator.model.paths import placeholders
 from generator.parse import PageDoc
 from generator.parse.document import Example as ExampleDoc
-from generator.parse.document import TypeCell
+from generator.parse.document import PropertyRow, TypeCell
 
 _BODY_METHODS = ("POST", "PATCH", "PUT")
 
@@ -45,6 +45,11 @@ def build_operations(
             if method in _BODY_METHODS and doc.request_type is not None:
                 resolved = found.index.resolve(doc.request_type, doc.path)
                 request = TypeRef(name=resolved) if resolved else None
+            rows: tuple[PropertyRow, ...] = ()
+            if method == "POST" and doc.request_type is None:
+                rows = doc.request_properties  # an action's parameters, or a body's properties
+            elif method == "GET" and any("(" in path for path in paths):
+                rows = doc.function_parameters
             status = doc.response_status or _example_status(doc)
             if status is None:
                 diagnostics.report("GG027", doc.source, "response status not found")
@@ -62,9 +67,33 @@ def build_operations(
                     examples=examples,
                     description=doc.description,
                     source=doc.http_paths[0].source,
+                    parameters=_parameters(rows, doc, found),
                 )
             )
     return operations
+
+
+def _parameters(
+    rows: tuple[PropertyRow, ...], doc: PageDoc, found: Declarations
+) -> tuple[Property, ...]:
+    """The rows of a request-body or function-parameter table, typed (`Edm.Untyped` when the
+    type cell names nothing known), each name once."""
+    parameters: list[Property] = []
+    seen: set[str] = set()
+    for row in rows:
+        if row.name.lower() in seen:
+            continue
+        seen.add(row.name.lower())
+        resolved = found.index.resolve(row.type, doc.path) or "Edm.Untyped"
+        parameters.append(
+            Property(
+                name=row.name,
+                type=TypeRef(name=resolved, collection=row.type.collection),
+                description=row.description,
+                source=row.source,
+            )
+        )
+    return tuple(parameters)
 
 
 # OData query options that shape what an endpoint answers; a path written with only these is

@@ -119,13 +119,13 @@ class ModelWalk:
         if not segments or any(":" in s or s.startswith("$") for s in segments):
             return None
         at = self.roots.get(segments[0].lower())
-        for segment in segments[1:]:
+        for position, segment in enumerate(segments[1:], start=2):
             if at is None or at is OPERATION:
                 return None
-            at = self._step(at, segment)
+            at = self._step(at, segment, last=position == len(segments))
         return at
 
-    def _step(self, at: Walked, segment: str) -> Walked | None:
+    def _step(self, at: Walked, segment: str, last: bool) -> Walked | None:
         found = self.found
         draft = found.types.get(at.type)
         if draft is None:
@@ -134,6 +134,8 @@ class ModelWalk:
         name = segment.split("(", 1)[0]
         if at.collection and (_is_key(segment) or literal_key(segment)):
             return Walked(at.type, False)
+        if at.collection and not call and "." not in name and not last:
+            return Walked(at.type, False)  # a key written as a name: `mailFolders/inbox/...`
         if not call and "." in name:  # a cast
             cast = found.index.lookup(name)
             if cast is not None and cast in found.types:

@@ -146,6 +146,12 @@ class Operation:
     # what each path answers, in the order of `paths`; a path of `paths` is owned by this
     # operation: when several pages document one (method, path), only the winner lists it
     answers: tuple[Answer, ...] = ()
+    # an action's request-body parameters (its page names no resource as the body), or a
+    # function's parameters (its "Function parameters" table), typed
+    parameters: tuple[Property, ...] = ()
+    # an action's parameters as one class of the client (`sendMailRequest`), unique among the
+    # model's types and the other actions' classes; "" for a function or no parameters
+    request_class: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -21,6 +21,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumType, StructuredType
 from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
+from generator.render.requests import with_request_classes
 from generator.render.reuse import Memo, reuse
 from generator.render.static import static_files
 from generator.templates_location import template_folders
@@ -78,10 +79,12 @@ def render_files(
     compiled: Path | None = None,
 ) -> list[RenderedFile]:
     """`compiled`: where Jinja keeps the templates it compiled (render/environment.py)."""
+    model = with_request_classes(model)  # actions' parameter tables are classes too
     names, names_key = _names(model, memo)
     env = _Templates(templates, compiled)
     scope = _scope(names_key, package, templates) if memo is not None else ""
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
+    last = with_request_classes(last)
     files: list[RenderedFile] = []
 
     def group(

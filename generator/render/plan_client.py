@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator.model import Answer, ApiModel, Operation
+from generator.model import Answer, ApiModel, Operation, TypeRef
 from generator.model.paths import literal_key
 from generator.render import layout, naming
-from generator.render.pytypes import python_type
+from generator.render.pytypes import argument_annotation, python_type
+from generator.render.requests import request_class_name
 from generator.render.text import docstring_lines, literal
 from generator.render.views_client import (
     ArgumentView,
@@ -37,7 +38,6 @@ _STATIC = re.compile(r"^\$?[A-Za-z_][\w.]*$")
 _VERBS = ("get", "post", "patch", "put", "delete")
 _BUILDER_MEMBERS = frozenset({*_VERBS, "list_all", "by_id", "url", "path", "close"})
 ROOT = "root"
-_ARGUMENT_TYPE = "str | int | float | bool"  # what a function step's argument accepts
 _MAX_MODULE = 80
 
 
@@ -49,6 +49,8 @@ class _Node:
     param: _Node | None = None
     operations: dict[str, Operation] = field(default_factory=dict)  # verb -> its owner
     answers: dict[str, Answer] = field(default_factory=dict)  # verb -> what it answers here
+    # a function step's arguments, lower-case name -> type, from its page's parameter table
+    argument_types: dict[str, TypeRef] = field(default_factory=dict)
 
 
 _ClassesOf = Callable[[_Node], tuple[str, str, str]]
@@ -101,6 +103,8 @@ def _tree(model: ApiModel) -> _Node:
                 if verb not in node.operations:
                     node.operations[verb] = operation
                     node.answers[verb] = answer_of(operation, index)
+                if node.key[-1].endswith("()") and not node.argument_types:
+                    node.argument_types = {p.name.lower(): p.type for p in operation.parameters}
     return root
 
 
@@ -204,7 +208,7 @@ def _builder_view(
     for attr, (name, (child, arguments)) in zip(
         function_attrs, node.functions.items(), strict=True
     ):
-        children.append(_child_view("function", attr, name, arguments, child, classes_of))
+        children.append(_child_view("function", attr, name, arguments, child, classes_of, enums))
     if node.param is not None:
         children.append(_child_view("param", "by_id", "", (), node.param, classes_of))
     children.sort(key=lambda c: (c.kind != "param", c.attr))
@@ -322,6 +326,7 @@ def _child_view(
     arguments: tuple[str, ...],
     child: _Node,
     classes_of: _ClassesOf,
+    enums: frozenset[str] = frozenset(),
 ) -> ChildView:
     module, sync_cls, async_cls = classes_of(child)
     attrs = naming.unique([naming.attribute_name(a) for a in arguments])
@@ -330,7 +335,11 @@ def _child_view(
         attr=attr,
         segment_literal=literal(segment),
         arguments=tuple(
-            ArgumentView(attr=a, wire_literal=literal(w), annotation=_ARGUMENT_TYPE)
+            ArgumentView(
+                attr=a,
+                wire_literal=literal(w),
+                annotation=argument_annotation(child.argument_types.get(w.lower()), enums),
+            )
             for a, w in zip(attrs, arguments, strict=True)
         ),
         module=module,
@@ -350,8 +359,11 @@ def _verb_view(
     body = None
     if verb in ("post", "patch", "put"):
         body = "Any"
-        if operation.request_type is not None:
-            request = python_type(operation.request_type, classes, enums)
+        request_type = operation.request_type
+        if operation.request_class:  # an action's parameters (render/requests.py)
+            request_type = TypeRef(name=request_class_name(operation.request_class))
+        if request_type is not None:
+            request = python_type(request_type, classes, enums)
             used.update(request.imports)
             body = f"{request.annotation} | Mapping[str, Any] | None"
     returns, item, codec = "Any", None, "_http.AUTO"
