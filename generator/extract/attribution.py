@@ -155,15 +155,41 @@ def attribute_operations(
             for name in placeholders(path):
                 if name not in parameters:
                     parameters.append(name)
-        if _is_action(op, [walks[position][i] for i in sorted(mine)]):
+        walked = [walks[position][i] for i in sorted(mine)]
+        if _is_action(op, walked):
             actions[len(result)] = _action_name(paths[0])
         result.append(
-            dataclasses.replace(op, paths=paths, path_parameters=tuple(parameters), answers=answers)
+            dataclasses.replace(
+                op,
+                paths=paths,
+                path_parameters=tuple(parameters),
+                answers=answers,
+                request_type=op.request_type or _body_type(op, walked, walk),
+            )
         )
     taken = {split_qualified(q)[1].lower() for q in [*found.types, *found.enums]}
     for index, name in request_classes(result, actions, walk, taken).items():
         result[index] = dataclasses.replace(result[index], request_class=name)
     return result
+
+
+def _body_type(op: Operation, walked: list[Walked | None], walk: ModelWalk) -> TypeRef | None:
+    """The body of a PATCH or PUT, or of a POST adding to a collection, that the page does not
+    name: the one entity or complex type every path of it leads to (`PATCH /users/{id}`: a
+    `user`)."""
+    if op.method not in ("PATCH", "PUT", "POST"):
+        return None
+    found = set()
+    for w in walked:
+        if w is None or w is OPERATION or (op.method == "POST" and not w.members):
+            return None
+        if op.method != "POST" and w.collection:
+            return None
+        found.add(w.type)
+    if len(found) != 1:
+        return None
+    (only,) = found
+    return TypeRef(name=only) if only in walk.found.types else None
 
 
 def _is_action(op: Operation, walked: list[Walked | None]) -> bool:
@@ -254,7 +280,8 @@ def _facts(doc: PageDoc | None, found: Declarations) -> _Facts:
     for example in doc.examples:
         if example.kind != "response":
             continue
-        body = body or example.has_body
+        success = example.status is None or 200 <= example.status < 300
+        body = body or (example.has_body and success)  # an error's body is no answer
         value = example.annotation.get("@odata.type", example.annotation.get("@type"))
         if weak is None and isinstance(value, str):
             inner = value.strip()

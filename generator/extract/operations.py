@@ -25,6 +25,10 @@ def build_operations(
                 diagnostics.report("GG015", doc.source, "API page has no HTTP request block")
             continue
         methods: dict[str, list[str]] = {}
+        first = doc.http_paths[0].source
+        for item in reversed(doc.http_paths):
+            if not example_form(item.path):
+                first = item.source  # the first request line that is an endpoint
         for item in doc.http_paths:
             if example_form(item.path):
                 continue  # `GET /me?$expand=manager`: an example of `/me`, not an endpoint
@@ -66,7 +70,7 @@ def build_operations(
                     permissions=doc.permissions,
                     examples=examples,
                     description=doc.description,
-                    source=doc.http_paths[0].source,
+                    source=first,
                     parameters=_parameters(rows, doc, found),
                 )
             )

@@ -176,3 +176,55 @@ def test_untyped_requests_are_reported(tmp_path: Path) -> None:
     model, diagnostics = _build(tmp_path, files)
     assert _answers(model)[("POST", "/users/{id}/spin")][1] == Answer(path="/users/{id}/spin")
     assert any("user-spin.md" in d and "GG037" in d for d in diagnostics)
+
+
+def _body(rows: str) -> str:
+    return "\n## Request body\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n" + rows
+
+
+def test_action_parameters_and_their_request_class(tmp_path: Path) -> None:
+    files = {
+        "resources/event.md": _resource("event"),
+        "resources/message.md": _resource("message"),
+        "resources/user.md": _resource(
+            "user",
+            relationships="| events | [event](event.md) collection | E. |\n"
+            "| messages | [message](message.md) collection | M. |\n",
+        ),
+        "api/user-get.md": _api("Get user", ["GET /me"], _obj("user")),
+        "api/event-forward.md": _api("event: forward", ["POST /me/events/{id}/forward"], "", "202")
+        + _body("| comment | String | C. |\n"),
+        "api/message-forward.md": _api(
+            "message: forward", ["POST /me/messages/{id}/forward"], "", "202"
+        )
+        + _body("| comment | String | C. |\n| toRecipients | String collection | R. |\n"),
+        "api/user-sendmail.md": _api("user: sendMail", ["POST /me/sendMail"], "", "202")
+        + _body("| message | [message](../resources/message.md) | M. |\n| save | Boolean | S. |\n"),
+    }
+    model, _ = _build(tmp_path, files)
+    by_page = {o.source.path: o for o in model.operations}
+    send = by_page["api/user-sendmail.md"]
+    assert send.request_class == "sendMailRequest"
+    assert [(p.name, p.type) for p in send.parameters] == [
+        ("message", TypeRef(name=G + "message")),
+        ("save", TypeRef(name="Edm.Boolean")),
+    ]
+    # one action name, two parameter tables: told apart by the type each is bound to
+    assert by_page["api/event-forward.md"].request_class == "eventForwardRequest"
+    assert by_page["api/message-forward.md"].request_class == "messageForwardRequest"
+    assert by_page["api/message-forward.md"].parameters[1].type == TypeRef(
+        name="Edm.String", collection=True
+    )
+
+
+def test_function_parameters_come_from_their_table(tmp_path: Path) -> None:
+    text = _api("reportRoot: getReport", ["GET /me/getReport(period='{p}',top={t})"], "", "302")
+    text += "\n## Function parameters\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n"
+    text += "| period | string | P. |\n| top | Int32 | T. |\n"
+    model, _ = _build(tmp_path, {"resources/user.md": _resource("user"), "api/r.md": text})
+    (operation,) = model.operations
+    assert [(p.name, p.type.name) for p in operation.parameters] == [
+        ("period", "Edm.String"),
+        ("top", "Edm.Int32"),
+    ]
+    assert operation.request_class == ""
