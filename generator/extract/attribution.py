@@ -91,7 +91,7 @@ def attribute_operations(
     pages = {doc.path: doc for doc in docs}
     facts = [_facts(pages.get(op.source.path), found) for op in operations]
     claims: dict[tuple[str, tuple[str, ...]], list[_Claim]] = {}
-    disagreements: dict[int, list[str]] = {}
+    disagreements: dict[tuple[int, int], str] = {}
     walks: list[list[Walked | None]] = []
     for position, op in enumerate(operations):
         walked = [walk.walk(path) for path in op.paths]
@@ -108,15 +108,18 @@ def attribute_operations(
         for index, path in enumerate(op.paths):
             answer, relation, note = _answer(op, path, walked[index], facts[position], walk, about)
             if note:
-                disagreements.setdefault(position, []).append(note)
+                disagreements[position, index] = note
             key = (op.method, route_key(path))
             claims.setdefault(key, []).append(
                 _Claim(position, index, path, walked[index], answer, relation)
             )
     owned: dict[int, dict[int, Answer]] = {}
+    families: dict[int, set[str]] = {}  # the family types a winner answers for its pages
     for (method, _), group in sorted(claims.items()):
         winner, answer = _decide(group, operations, facts, walk)
         owned.setdefault(winner.op, {})[winner.index] = answer
+        if answer is not winner.answer and answer.type is not None:
+            families.setdefault(winner.op, set()).add(answer.type.name)
         for claim in group:
             if claim.op == winner.op:
                 continue
@@ -128,11 +131,16 @@ def attribute_operations(
                 f"{method} {claim.path} is documented by {operations[winner.op].source.path} "
                 f"too, which owns it{_about(answer)}",
             )
-    for position, notes in disagreements.items():
-        op = operations[position]
-        if position in owned:
-            more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
-            diagnostics.report("GG036", op.source, notes[0] + more)
+    reported: dict[int, list[str]] = {}  # the page's type kept on a path it owns
+    for (position, index), note in sorted(disagreements.items()):
+        kept = owned.get(position, {}).get(index)
+        reached = walks[position][index]
+        if kept is not None and kept.type is not None and reached is not None:
+            if kept.type.name != reached.type:
+                reported.setdefault(position, []).append(note)
+    for position, notes in sorted(reported.items()):
+        more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+        diagnostics.report("GG036", operations[position].source, notes[0] + more)
     result: list[Operation] = []
     actions: dict[int, str] = {}  # position -> the action's name, for its request class
     for position, op in enumerate(operations):
@@ -164,13 +172,25 @@ def attribute_operations(
                 paths=paths,
                 path_parameters=tuple(parameters),
                 answers=answers,
-                request_type=op.request_type or _body_type(op, walked, walk),
+                request_type=_family_body(op.request_type, families.get(position), walk)
+                or _body_type(op, walked, walk),
             )
         )
     taken = {split_qualified(q)[1].lower() for q in [*found.types, *found.enums]}
     for index, name in request_classes(result, actions, walk, taken).items():
         result[index] = dataclasses.replace(result[index], request_class=name)
     return result
+
+
+def _family_body(
+    request: TypeRef | None, family: set[str] | None, walk: ModelWalk
+) -> TypeRef | None:
+    """A body the page types as one member of a family whose request the family's base
+    answers (`POST /deviceAppManagement/mobileApps`) takes any member: the base."""
+    if request is None or not family or len(family) != 1:
+        return request
+    (base,) = family
+    return TypeRef(name=base) if base in walk.ancestors(request.name) else request
 
 
 def _body_type(op: Operation, walked: list[Walked | None], walk: ModelWalk) -> TypeRef | None:

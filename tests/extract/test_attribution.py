@@ -162,9 +162,19 @@ def test_a_collection_family_answers_its_most_general_type(tmp_path: Path) -> No
         "api/intune-apppolicy-list.md": _api("List", ["GET /root/policies"], _many("appPolicy")),
         "api/intune-webpolicy-list.md": _api("List", ["GET /root/policies"], _many("webPolicy")),
     }
+    for name in ("appPolicy", "webPolicy"):
+        files[f"api/intune-{name.lower()}-create.md"] = (
+            _api("Create", ["POST /root/policies"], _obj(name), "201 Created")
+            + "\n## Request body\n\nIn the request body, supply a JSON representation of a"
+            + f" [{name}](../resources/{name.lower()}.md) object.\n"
+        )
     model, _ = _build(tmp_path, files)
     _, answer = _answers(model)[("GET", "/root/policies")]
     assert answer.type == TypeRef(name=G + "policy", collection=True)
+    # a POST any member of the family may be sent to: the base, as answer and as body
+    (create,) = [o for o in model.operations if o.method == "POST"]
+    assert create.answers[0].type == TypeRef(name=G + "policy")
+    assert create.request_type == TypeRef(name=G + "policy")
 
 
 def test_untyped_requests_are_reported(tmp_path: Path) -> None:
