@@ -135,9 +135,10 @@ def attribute_operations(
     for (position, index), note in sorted(disagreements.items()):
         kept = owned.get(position, {}).get(index)
         reached = walks[position][index]
-        if kept is not None and kept.type is not None and reached is not None:
-            if kept.type.name != reached.type:
-                reported.setdefault(position, []).append(note)
+        if kept is None or kept.type is None or reached is None:
+            continue
+        if kept.type.name != reached.type:
+            reported.setdefault(position, []).append(note)
     for position, notes in sorted(reported.items()):
         more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
         diagnostics.report("GG036", operations[position].source, notes[0] + more)
