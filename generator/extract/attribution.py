@@ -12,7 +12,9 @@ already (extract/operations.py `example_form`).
   and where it is unrelated, kept too unless the page is about another of its paths (a type
   related to where another of its paths leads: `user-get-mailboxsettings.md` names
   `mailboxSettings`, also for `/me/mailboxSettings/workingHours`), where the walk decides. The
-  shape (page or single) is the walk's, else the page's ("collection of").
+  shape (page or single) is the walk's, a collection too where a response example of that type
+  says so (`"isCollection": true`: a table forgets "collection" more often); with no walk, the
+  page's ("collection of", or the example's).
 - POST to a collection (an entity set, a collection navigation) adds one member: a single of the
   page's type, else the walk's. POST to an action: the page's type; none and no response body
   in its examples: no JSON.
@@ -370,8 +372,6 @@ def _answer(
         if typed is not None:
             name = kept or typed.type
             many = typed.collection
-            if not _keyed(path) and stated is not None and name == stated.name:
-                many = many or stated.collection
             if not _keyed(path) and facts.weak is not None and name == facts.weak.name:
                 many = many or facts.weak.collection
             return Answer(path=path, type=TypeRef(name=name, collection=many)), relation, note
