@@ -396,7 +396,7 @@ def _answer(
     # PATCH, PUT
     if stated is not None:
         return Answer(path=path, type=TypeRef(name=stated.name)), relation, ""
-    if typed is not None and status in (200, 201):
+    if typed is not None and typed.type in walk.found.types and status in (200, 201):
         return Answer(path=path, type=TypeRef(name=typed.type)), relation, ""
     if not facts.body:
         return Answer(path=path, empty=True), relation, ""

@@ -367,7 +367,9 @@ def _verb_view(
             used.update(request.imports)
             body = f"{request.annotation} | Mapping[str, Any] | None"
     returns, item, codec = "Any", None, "_http.AUTO"
-    if answer.type is not None:
+    # a primitive comes wrapped (`{"value": "Pacific Standard Time"}`) and a stream as bytes:
+    # both as the runtime gives them, until it unwraps them
+    if answer.type is not None and not answer.type.is_primitive:
         element = python_type(type(answer.type)(name=answer.type.name), classes, enums)
         used.update(element.imports)
         element_codec = element.codec or "None"
