@@ -424,10 +424,12 @@ def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:
 def _verify(docs: Path, csdl: Path, model: ApiModel, quiet: bool) -> bool:
     """Print the agreement with the CSDL (stdout) and each disagreement; True if unreadable."""
     from generator.verify import compare, compare_operations, docs_vocabulary, read_csdl
+    from generator.verify.scope import documented_summary
 
     try:
         expected = read_csdl(csdl)
-        agreement = compare(model, expected, docs_vocabulary(docs))
+        vocabulary = docs_vocabulary(docs)
+        agreement = compare(model, expected, vocabulary)
     except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         print(f"gen-graph: error: cannot read the CSDL {csdl}: {error}", file=sys.stderr)
         return True
@@ -440,4 +442,6 @@ def _verify(docs: Path, csdl: Path, model: ApiModel, quiet: bool) -> bool:
     print(f"gen-graph: agreement with {csdl.as_posix()}:")
     for line in agreement.summary() + requests.summary():
         print(f"  {line}")
+    for line in documented_summary(model, expected, docs, requests, vocabulary):
+        print(line)
     return False

@@ -1,4 +1,4 @@
-"""Build stage: PageDocs from every page -> one ApiModel.
+"""Extract stage: PageDocs from every page -> one ApiModel.
 
 `build_model` runs the passes of extract/passes.py in their fixed, named order; extract/patch.py
 updates the last model instead when only prose and line positions changed. The passes are

@@ -1,4 +1,4 @@
-"""Pass 4d: base hints from the addresses of example values.
+"""Base hints from the addresses of example values.
 
 A response that says where its value lives (`Location: .../calls/{id}/operations/{id}`, or an
 object's `@odata.id`) places the value in a navigation whose type the docs give

@@ -1,4 +1,4 @@
-"""Pass 4c: which page owns each documented endpoint, and what each path answers.
+"""Which page owns each documented endpoint, and what each path answers.
 
 An endpoint is a (method, route): paths that differ only in placeholder names, keys written in
 as values or case are one (model/paths.py `route_key`). A path written with OData query options

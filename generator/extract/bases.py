@@ -1,4 +1,4 @@
-"""Pass 5: base types not named outright, decided from the weaker evidence.
+"""Base types not named outright, decided from the weaker evidence.
 
 A type with no annotation `baseType` and no "Inherits from" text takes its base from its hints:
 "Inherited from [x]" rows of its own tables (rank 0) before polymorphic example values (rank 3:
@@ -13,6 +13,7 @@ from __future__ import annotations
 from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
 from generator.extract.drafts import EXAMPLE, PAGE, TypeDraft
+from generator.model.lineage import base_in, lineage
 
 ENTITY = "microsoft.graph.entity"
 _ROUNDS = 4  # a hint's ancestors may themselves be decided from hints
@@ -20,6 +21,7 @@ _ROUNDS = 4  # a hint's ancestors may themselves be decided from hints
 
 def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
     types = found.types
+    bases = base_in(types)
     for _ in range(_ROUNDS):
         changed = False
         for qualified in sorted(types):
@@ -27,7 +29,7 @@ def decide_bases(found: Declarations, diagnostics: Diagnostics) -> None:
             if draft.base is not None or not draft.base_hints:
                 continue
             chosen = _most_derived(draft, types)
-            if chosen is not None and qualified not in _ancestors(chosen, types):
+            if chosen is not None and qualified not in lineage(types[chosen].base, bases):
                 draft.base, draft.base_rank = chosen, draft.base_hints[chosen][0]
                 changed = True
         if not changed:
@@ -92,7 +94,10 @@ def _most_derived(draft: TypeDraft, types: dict[str, TypeDraft]) -> str | None:
         return None
     best = min(hints.values())
     candidates = sorted(name for name, rank in hints.items() if rank == best)
-    derived = [c for c in candidates if not any(c in _ancestors(o, types) for o in candidates)]
+    bases = base_in(types)
+    lineages = [list(lineage(types[c].base, bases)) for c in candidates]
+    # a candidate on a cycle derives from itself, and is not taken either
+    derived = [c for c in candidates if not any(c in chain for chain in lineages)]
     return derived[0] if len(derived) == 1 else None
 
 
@@ -104,12 +109,3 @@ def _extends(draft: TypeDraft, base: TypeDraft) -> bool:
     tabled = [name for name, p in base.properties.items() if p.rank == PAGE]
     required = tabled or list(base.properties)
     return bool(required) and all(name.lower() in names for name in required)
-
-
-def _ancestors(qualified: str, types: dict[str, TypeDraft]) -> set[str]:
-    seen: set[str] = set()
-    current = types.get(qualified)
-    while current is not None and current.base is not None and current.base not in seen:
-        seen.add(current.base)
-        current = types.get(current.base)
-    return seen

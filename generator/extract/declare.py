@@ -1,4 +1,4 @@
-"""Pass 1: declare every type and enum that some page documents, and index their names."""
+"""Declare every type and enum that some page documents, and index their names."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from generator.diagnostics import Diagnostics
 from generator.extract.drafts import PAGE, PAGE_JSON, REQUEST_TABLE, EnumDraft, TypeDraft
 from generator.extract.index import NameIndex, qualify
 from generator.extract.members import add_members
-from generator.extract.primitives import primitive
 from generator.parse import PageDoc
+from generator.parse.primitives import primitive
 
 
 class Declarations:
@@ -47,6 +47,12 @@ class Declarations:
         return draft
 
 
+def declares_type(doc: PageDoc) -> bool:
+    """Whether the page is a resource page that declares its type (at `doc.source`): it names
+    the type and gives a property table or a JSON representation."""
+    return bool(doc.resource_name) and (bool(doc.properties) or doc.resource_json is not None)
+
+
 def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations:
     found = Declarations()
     for doc in docs:
@@ -55,7 +61,8 @@ def declare_pages(docs: list[PageDoc], diagnostics: Diagnostics) -> Declarations
             enum = found.add_enum(EnumDraft(qualify(table.name, doc.namespace), PAGE, table.source))
             for name, description, value, source in table.members:
                 enum.members.setdefault(name, (value, description, source))
-        if doc.resource_name and (doc.properties or doc.resource_json is not None):
+        if declares_type(doc):
+            assert doc.resource_name is not None
             draft = TypeDraft(
                 qualify(doc.resource_name, doc.namespace),
                 PAGE,

@@ -1,4 +1,4 @@
-"""Pass 3: types that have no page, inferred from the JSON bodies of examples.
+"""Types that have no page, inferred from the JSON bodies of examples.
 
 An object whose `@odata.type` names no declared type declares one (GG021, at the line that
 names it); properties of such inferred types come from the values seen. Types documented on a
@@ -17,6 +17,7 @@ from generator.extract.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.extract.index import qualify
 from generator.extract.properties import add_property, hint_base
 from generator.extract.values import infer, odata_type
+from generator.model.lineage import ancestors
 from generator.parse import PageDoc
 from generator.parse.document import Example
 from generator.source import SourceSpan
@@ -165,12 +166,11 @@ def _walk(example: Example, expected: str | None, found: Declarations) -> None:
 
 
 def _property_type(draft: TypeDraft, key: str, found: Declarations) -> str | None:
-    current: TypeDraft | None = draft
-    hops = 0
-    while current is not None and hops < 64:
-        prop = current.properties.get(key)
+    prop = draft.properties.get(key)  # most often there: no walk to set up
+    if prop is not None:
+        return prop.type.name
+    for base in ancestors(draft, found.types):
+        prop = base.properties.get(key)
         if prop is not None:
             return prop.type.name
-        current = found.types.get(current.base or "")
-        hops += 1
     return None

@@ -1,4 +1,4 @@
-"""Last pass: break inheritance cycles, decide entity vs complex, drop properties a base already
+"""Break inheritance cycles, decide entity vs complex, drop properties a base already
 declares, and freeze the drafts into sorted model nodes."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from generator.extract.drafts import TypeDraft
 from generator.extract.enums import is_flags
 from generator.extract.index import split_qualified
 from generator.model import ApiModel, EnumMember, EnumType, Operation, Property, StructuredType
+from generator.model.lineage import ancestors, base_in, cyclic
 
 
 def freeze(found: Declarations, operations: list[Operation], diagnostics: Diagnostics) -> ApiModel:
@@ -66,43 +67,29 @@ def freeze(found: Declarations, operations: list[Operation], diagnostics: Diagno
     )
 
 
-def _chain(draft: TypeDraft, types: dict[str, TypeDraft]) -> list[TypeDraft]:
-    chain: list[TypeDraft] = []
-    current = types.get(draft.base or "")
-    while current is not None and current is not draft and len(chain) < 64:
-        chain.append(current)
-        current = types.get(current.base or "")
-    return chain
-
-
 def _break_cycles(types: dict[str, TypeDraft], diagnostics: Diagnostics) -> None:
+    bases = base_in(types)
     for qualified in sorted(types):
         draft = types[qualified]
-        seen = {qualified}
-        current = types.get(draft.base or "")
-        while current is not None:
-            if current.qualified in seen:
-                diagnostics.report(
-                    "GG026",
-                    draft.source,
-                    f"{qualified} inherits from itself; base {draft.base} dropped",
-                )
-                draft.base = None
-                break
-            seen.add(current.qualified)
-            current = types.get(current.base or "")
+        if cyclic(draft.base, bases):
+            diagnostics.report(
+                "GG026",
+                draft.source,
+                f"{qualified} inherits from itself; base {draft.base} dropped",
+            )
+            draft.base = None
 
 
 def _is_entity(draft: TypeDraft, types: dict[str, TypeDraft]) -> bool:
     if draft.entity or draft.qualified.lower() == "microsoft.graph.entity":
         return True
     return any(
-        t.entity or t.qualified.lower() == "microsoft.graph.entity" for t in _chain(draft, types)
+        t.entity or t.qualified.lower() == "microsoft.graph.entity" for t in ancestors(draft, types)
     )
 
 
 def _inherited_names(draft: TypeDraft, types: dict[str, TypeDraft]) -> set[str]:
     names: set[str] = set()
-    for base in _chain(draft, types):
+    for base in ancestors(draft, types):
         names.update(base.properties)
     return names

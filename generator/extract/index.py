@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from generator.extract.primitives import primitive
 from generator.parse.document import TypeCell
+from generator.parse.primitives import primitive
 
 DEFAULT_NAMESPACE = "microsoft.graph"
 

@@ -1,4 +1,4 @@
-"""Pass 4c: base hints from Methods tables.
+"""Base hints from Methods tables.
 
 A resource page's Methods table gives each API page's return type as the resource documents it;
 the API page itself may name a more specific type (call.md: "Invite participants" returns

@@ -1,4 +1,4 @@
-"""Pass 4b: navigation properties implied by request paths.
+"""Navigation properties implied by request paths.
 
 `GET /users/{id}/transitiveMemberOf` returning a [directoryObject](..) collection means `user`
 has a navigation property `transitiveMemberOf` of that type, even when its Relationships table
@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from generator.extract.declare import Declarations
 from generator.extract.drafts import EXAMPLE, PropertyDraft, TypeDraft
 from generator.extract.properties import add_property
 from generator.model import TypeRef
+from generator.model.lineage import ancestors, base_in, lineage
 from generator.parse import PageDoc
 from generator.parse.document import HttpPath
 from generator.parse.paths import normalise_path
@@ -229,30 +231,21 @@ def addressed_type(path: str, found: Declarations, navigations: dict[str, set[st
 
 def _derived_has(base: str, name: str, owners: dict[str, set[str]], found: Declarations) -> bool:
     """Does a type deriving from `base` declare a property of that name?"""
+    bases = base_in(found.types)
     for qualified in owners.get(name.lower(), set()):
         draft = found.types.get(qualified)
-        if draft is not None and qualified != base:
-            current = found.types.get(draft.base or "")
-            seen: set[str] = set()
-            while current is not None and current.qualified not in seen:
-                if current.qualified == base:
-                    return True
-                seen.add(current.qualified)
-                current = found.types.get(current.base or "")
+        if draft is not None and qualified != base and base in lineage(draft.base, bases):
+            return True
     return False
 
 
 def _property(draft: TypeDraft, name: str, found: Declarations) -> PropertyDraft | None:
     """A property of the type or of a base it names, by case-insensitive name."""
-    current: TypeDraft | None = draft
-    seen: set[str] = set()
     lower = name.lower()
-    while current is not None and current.qualified not in seen:
-        seen.add(current.qualified)
+    for current in chain((draft,), ancestors(draft, found.types)):
         key = current.lower_names.get(lower)
         if key is not None:
             return current.properties[key]
-        current = found.types.get(current.base or "")
     return None
 
 
@@ -353,14 +346,10 @@ def _addressable(draft: TypeDraft, found: Declarations) -> bool:
     "microsoft.graph.entity"`), or a type whose own page documents relationships (`directory`)."""
     if draft.entity or any(p.navigation and p.rank < EXAMPLE for p in draft.properties.values()):
         return True
-    seen: set[str] = set()
-    current = found.types.get(draft.base or "")
-    while current is not None and current.qualified not in seen:
-        if current.entity or current.qualified.lower() == "microsoft.graph.entity":
-            return True
-        seen.add(current.qualified)
-        current = found.types.get(current.base or "")
-    return False
+    return any(
+        t.entity or t.qualified.lower() == "microsoft.graph.entity"
+        for t in ancestors(draft, found.types)
+    )
 
 
 def _singular_type(entity_set: str, found: Declarations) -> str | None:

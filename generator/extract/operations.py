@@ -1,4 +1,4 @@
-"""Pass 4: one operation per (page, method), with every path of the page's syntax blocks."""
+"""One operation per (page, method), with every path of the page's syntax blocks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pass 2: attach properties and base types to the declared types, by evidence rank."""
+"""Attach properties and base types to the declared types, by evidence rank."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Type cells that offer alternatives: `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`.
 
 The value has one of the linked types, so the property's type is the nearest type they all derive
-from (`mediaConfig`). Runs after extract/bases.py has decided every base; with no common base the
-first alternative stays, as before."""
+from (`mediaConfig`), along the bases extract/bases.py decided; with no common base the first
+alternative stays, as before."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
 from generator.extract.drafts import TypeDraft
 from generator.model import TypeRef
+from generator.model.lineage import base_in, lineage
 from generator.parse import PageDoc
 from generator.parse.document import TypeCell
 
@@ -43,15 +44,7 @@ def type_alternatives(docs: list[PageDoc], found: Declarations, diagnostics: Dia
 
 def _common_base(names: list[str], types: dict[str, TypeDraft]) -> str | None:
     """The nearest type every one of `names` is or derives from (ancestor chains, in order)."""
-    chains = [_lineage(name, types) for name in names]
+    bases = base_in(types)
+    chains = [[name, *lineage(types[name].base, bases)] for name in names]
     shared = set(chains[0]).intersection(*chains[1:])
     return next((name for name in chains[0] if name in shared), None)
-
-
-def _lineage(name: str, types: dict[str, TypeDraft]) -> list[str]:
-    chain = [name]
-    current = types.get(name)
-    while current is not None and current.base is not None and current.base not in chain:
-        chain.append(current.base)
-        current = types.get(current.base)
-    return chain

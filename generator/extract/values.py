@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from generator.extract.index import NameIndex
-from generator.extract.primitives import primitive
 from generator.model import TypeRef
 from generator.parse.example_facts import odata_type
+from generator.parse.primitives import primitive
 
 __all__ = ["infer", "odata_type"]
 

@@ -23,6 +23,7 @@ from generator.extract.declare import Declarations
 from generator.extract.drafts import PropertyDraft, TypeDraft
 from generator.extract.navigation import _is_key, _property, _segment_type, response_target
 from generator.extract.operations import example_form
+from generator.model.lineage import base_in, lineage
 from generator.model.paths import literal_key
 from generator.parse import PageDoc
 
@@ -46,6 +47,7 @@ class ModelWalk:
 
     def __init__(self, docs: list[PageDoc], found: Declarations) -> None:
         self.found = found
+        self._base_of = base_in(found.types)
         self.derived: dict[str, list[TypeDraft]] = {}
         for qualified in sorted(found.types):
             for ancestor in self.ancestors(qualified)[1:]:
@@ -54,13 +56,9 @@ class ModelWalk:
 
     def ancestors(self, qualified: str) -> list[str]:
         """The type and its bases, nearest first."""
-        chain: list[str] = []
-        current: str | None = qualified
-        while current is not None and current not in chain:
-            chain.append(current)
-            draft = self.found.types.get(current)
-            current = draft.base if draft is not None else None
-        return chain
+        draft = self.found.types.get(qualified)
+        base = draft.base if draft is not None else None
+        return [qualified, *(b for b in lineage(base, self._base_of) if b != qualified)]
 
     def related(self, one: str, other: str) -> bool:
         return one in self.ancestors(other) or other in self.ancestors(one)

@@ -40,10 +40,6 @@ class TypeRef:
     name: str  # "Edm.String" or "microsoft.graph.itemBody"
     collection: bool = False
 
-    @property
-    def is_primitive(self) -> bool:
-        return self.name.startswith("Edm.")
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Property:
@@ -52,7 +48,6 @@ class Property:
     name: str  # wire name
     type: TypeRef
     navigation: bool = False
-    nullable: bool = True
     read_only: bool = False
     description: str = ""
     source: SourceSpan
@@ -66,7 +61,6 @@ class StructuredType:
     namespace: str  # e.g. "microsoft.graph"
     kind: Literal["entity", "complex"]
     base: str | None = None  # qualified name
-    abstract: bool = False
     open: bool = False
     properties: tuple[Property, ...] = ()
     description: str = ""

@@ -76,7 +76,9 @@ def dump_model(model: ApiModel) -> dict[str, Any]:
                         "type": p.type.name,
                         "collection": p.type.collection,
                         "navigation": p.navigation,
-                        "nullable": p.nullable,
+                        # the docs never say; the model keeps no field for it, the documented
+                        # shape keeps the key as it always was
+                        "nullable": True,
                         "read_only": p.read_only,
                         "source": str(p.source),
                     }

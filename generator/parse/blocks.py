@@ -21,7 +21,7 @@ from generator.source import SourceSpan
 # The inline rules (children we never read) cost most of the time on hostile pages: a cell of
 # 40,000 `[` took 7 s in link-label parsing.
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"])
-_TAB_MARKER = re.compile(r"^\[[^\]]*\]\(#tab/[^)]*\)\s*$")
+_TAB_MARKER = re.compile(r"^\[[^\]]*\]\(#tab/([^)]*)\)\s*$")
 
 
 class Blocks:
@@ -44,14 +44,28 @@ def read_blocks(path: str, lines: list[str], diagnostics: Diagnostics) -> Blocks
     blocks = Blocks()
     stack: list[tuple[int, str]] = []
     pending: tuple[dict[str, Any] | None, int] | None = None  # annotation, token index
+    tab = ""  # the docfx tab the tokens are under, "" outside a tab group
+    quotes = 0  # block quotes open around the tokens
     for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            quotes += 1
+        elif token.type == "blockquote_close":
+            quotes -= 1
         if token.map is None:
             continue
         start = token.map[0]
-        if token.type == "heading_open":
+        if token.type == "hr":
+            tab = ""  # `---`: the end of a tab group
+        elif token.type == "heading_open":
             title = _inline_text(tokens[index + 1])
-            if token.markup in ("-", "=") or _TAB_MARKER.match(title):
-                continue  # docfx tab markers and tab-group ends are not sections
+            marker = _TAB_MARKER.match(title)
+            if marker:  # docfx tab markers are not sections
+                tab = marker.group(1).strip().lower()
+                continue
+            if token.markup in ("-", "="):
+                tab = ""  # `---` right under a line of text: a tab group's end, not a section
+                continue
+            tab = ""  # a real heading ends any tab group
             level = int(token.tag[1])
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -63,7 +77,12 @@ def read_blocks(path: str, lines: list[str], diagnostics: Diagnostics) -> Blocks
             section = _section(stack)
             text = _inline_text(tokens[index + 1])
             blocks.paragraphs.append(
-                Paragraph(text=text, section=section, source=SourceSpan(path, start + 1))
+                Paragraph(
+                    text=text,
+                    section=section,
+                    source=SourceSpan(path, start + 1),
+                    quoted=quotes > 0,
+                )
             )
             blocks.text_ranges.append((start, token.map[1], section, stack[-1][1] if stack else ""))
         elif token.type == "html_block":
@@ -89,6 +108,7 @@ def read_blocks(path: str, lines: list[str], diagnostics: Diagnostics) -> Blocks
                     # the first content line; an empty fence cut off by the end of the page
                     # has none, and its diagnostics point at the fence itself
                     source=SourceSpan(path, min(start + 2, len(lines))),
+                    tab=tab,
                 )
             )
     return blocks

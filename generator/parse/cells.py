@@ -15,6 +15,8 @@ LINK_TEXT = r"(?:[^\[\]]|\[[^\[\]]*\])"
 LINK_TARGET = r"(?:[^()\s]|\([^()\s]*\))"
 _LINK = re.compile(rf"\[({LINK_TEXT}*)\]\(({LINK_TARGET}*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(rf"\[({LINK_TEXT}+)\]\[([^\[\]]*)\]")
+# `[educationModule] collection`: a shortcut reference whose definition the page left out
+_SHORTCUT_LINK = re.compile(rf"\[({LINK_TEXT}+)\](?![(\[])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _COLLECTION_OF = re.compile(r"^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$", re.IGNORECASE)
@@ -24,10 +26,11 @@ _COLLECTION_THEN_TEXT = re.compile(r"^(\S+\s+collection)\.\s.*$", re.IGNORECASE)
 _UNCLOSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]+)$")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
 # "Possible values are: `a`, `b`", "Possible values: ..", "The possible value is ..", "Allowed
-# value being ..", "can be one of ..", "Currently supports only two values: `a` or `b`"
+# value being ..", "can be one of ..", "Currently supports only two values: `a` or `b`",
+# "Supported icon types are: `none`, `car`"
 _POSSIBLE = re.compile(
     r"(?=[pvsac])"  # the letters the wordings start with: tried first, a faster scan
-    r"(?:(?:possible|valid|supported|allowed|accepted)\s+values?"
+    r"(?:(?:possible|valid|supported|allowed|accepted)\s+(?:values?|\w+\s+types)"
     r"(?:\s+(?:are|include|is|being|can be))?\s*:?\s*(.+?)(?:\.\s|\.$|$)"
     r"|can be one of(?: the following)?\s*:?\s*(.+?)(?:\.\s|\.$|$)"
     r"|supports only (?:\w+ )?values\s*:?\s*(.+?)(?:\.\s|\.$|$))",
@@ -36,7 +39,9 @@ _POSSIBLE = re.compile(
 _LIST_ITEM = LazyRegex(r"<li>\s*`?([A-Za-z_][A-Za-z0-9_]*)`?")
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
-_TODO = re.compile(r"\*{0,2}TODO\b[^*|]*\*{0,2}", re.IGNORECASE)
+# the docs template's placeholders are capitals ("**TODO: Add Description**", "**TODO: Determine
+# scopes **"); `todo` in lower case is the To Do API (`microsoft.graph.todo`, `/me/todo/lists`)
+_TODO = re.compile(r"\*{0,2}\bTODO\b[^*|]*\*{0,2}")
 
 
 def plain_text(cell: str) -> str:
@@ -64,9 +69,8 @@ def _second_group(match: re.Match[str]) -> str:
 
 
 def _may_have_todo(text: str) -> bool:
-    """False when _TODO cannot match: it needs `todo` in any case (no other letter lower-cases
-    to t, o or d, so the lower-cased text holds it too)."""
-    return "todo" in text.lower()
+    """False when _TODO cannot match: it needs `TODO`."""
+    return "TODO" in text
 
 
 def has_todo(cell: str) -> bool:
@@ -100,7 +104,7 @@ def type_cell(cell: str) -> TypeCell:
         if match:
             link = match.group(2) or None
             text = text[: match.start()] + match.group(1) + text[match.end() :]
-        ref = None if match else _REF_LINK.search(text)
+        ref = None if match else _REF_LINK.search(text) or _SHORTCUT_LINK.search(text)
         if ref:
             text = text[: ref.start()] + ref.group(1) + text[ref.end() :]
     text = plain_text(text).replace("`", "").strip()
@@ -154,7 +158,7 @@ def possible_values(description: str) -> tuple[str, ...]:
             return ()
     seen: dict[str, None] = {}
     for value in values:
-        value = value.strip().strip("'\"")
+        value = value.strip().strip("'\"").rstrip(",;")  # "`calendar,` `running`": a typo
         if (
             value and _IDENT.match(value) and value.lower() != "null"
         ):  # "Allowed values: `null`, .."

@@ -27,6 +27,7 @@ class Paragraph:
     text: str  # raw inline markdown, links included
     section: tuple[str, ...]  # titles of the enclosing headings, outermost first, lower case
     source: SourceSpan
+    quoted: bool = False  # inside a block quote: a `> [!NOTE]` callout or a `> **Note:**` aside
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +58,9 @@ class CodeBlock:
     annotation: dict[str, Any] | None
     section: tuple[str, ...]
     source: SourceSpan  # line of the first content line
+    # the docfx tab it is under (`# [C#](#tab/csharp)` .. `---`), lower case; "" outside a tab
+    # group. Only the HTTP tab holds the request; the others hold SDK snippets.
+    tab: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,6 @@ from generator.parse.lazy_regex import LazyRegex
 from generator.parse.paths import normalise_path
 from generator.source import SourceSpan
 
-METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
 # matched against stripped lines only: `(\S.*)` then ends on a non-space, and no lazy `.*?`
 # followed by `\s*$` can backtrack quadratically over a run of inner spaces
 _REQUEST_LINE = LazyRegex(r"^(GET|POST|PATCH|PUT|DELETE)\s+(\S.*)$", re.IGNORECASE)

@@ -21,6 +21,7 @@ from generator.parse.document import (
     TypeCell,
 )
 from generator.parse.lazy_regex import LazyRegex
+from generator.parse.primitives import primitive
 from generator.parse.tables import read_tables
 from generator.source import SourceSpan
 
@@ -35,6 +36,7 @@ _NAME_COLUMNS = {
 }
 _ENUM_COLUMNS = {"value", "member", "name", "members", "values"}
 _VALUES_HEADING = re.compile(r"^(?:`)?([A-Za-z_][\w.]*)(?:`)?\s+(?:enum\s+)?values$", re.IGNORECASE)
+_VALUES_OF_PROPERTY = re.compile(r"^values of (?:the )?`?([A-Za-z_]\w*)`? property$", re.IGNORECASE)
 _ENUM_TYPE_HEADING = re.compile(r"^([A-Za-z_][\w.]*)\s+enum(?:\s+type)?$", re.IGNORECASE)
 # no two quantifiers here can share a run of spaces or brackets (linear time, bench/hostile.py)
 _RESOURCE_TITLE = LazyRegex(
@@ -56,9 +58,12 @@ _MD_LINK = LazyRegex(r"\[[^\]]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)", re.IGNORECASE)
 _ELSEWHERE = LazyRegex(r"\b(?:in|of|on|to|by|with)\s+(?:the|an?|this)\b", re.IGNORECASE)
 _TYPE_NAME = LazyRegex(r"^[A-Za-z_][\w.]*$")
 _STATUS = LazyRegex(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z]+")
+# matched against the first line of a paragraph: text may follow without a blank line
 _NAMESPACE = re.compile(
     r"^Namespace:\s*`?(microsoft\.graph(?:\.[A-Za-z]\w*)*)`?\s*$", re.IGNORECASE
 )
+# `[!INCLUDE [permissions-table](../includes/permissions/x-permissions.md)]` (2026 pages)
+_INCLUDE = LazyRegex(r"\[!INCLUDE\s*\[[^\[\]]*\]\(([^()\s]+)\)\]", re.IGNORECASE)
 _REPRESENTATION = LazyRegex(
     r"JSON representation (?:of|for) (?:the |a |an )?[*`]*([A-Za-z_]\w*)[*`]*\s+(?:object|resource|entity)"
 )
@@ -108,7 +113,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
                 fields["base_source"] = paragraph.source
                 break
     for paragraph in blocks.paragraphs:
-        namespace = _NAMESPACE.match(paragraph.text)
+        namespace = _NAMESPACE.match(paragraph.text.split("\n", 1)[0])
         if namespace:
             fields["namespace"] = namespace.group(1)
             break
@@ -125,7 +130,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         source=SourceSpan(page.path, blocks.headings[0].source.line if blocks.headings else 1),
         description=cells.strip_todo(page.meta.get("description", "")),
         properties=properties,
-        enums=_enum_tables(tables, title),
+        enums=_enum_tables(tables, title, properties),
         http_paths=_http_paths(page.path, blocks, diagnostics),
         request_type=_request_type(blocks.paragraphs),
         request_properties=request_properties,
@@ -133,7 +138,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         response_status=status,
         response_type=response_type,
         response_source=response_source,
-        permissions=_permissions(tables),
+        permissions=_permissions(tables, blocks.paragraphs),
         examples=_examples(blocks.code, diagnostics),
         **fields,
     )
@@ -276,7 +281,9 @@ def _property_rows(
     return tuple(properties), tuple(request), tuple(function)
 
 
-def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
+def _enum_tables(
+    tables: list[Table], title: str, properties: tuple[PropertyRow, ...] = ()
+) -> tuple[EnumTable, ...]:
     found = []
     for table in tables:
         if not table.header or _column(table.header, "type") is not None:
@@ -284,6 +291,8 @@ def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
         if cells.plain_text(table.header[0]).lower().split(" ")[0] not in _ENUM_COLUMNS:
             continue
         name = _enum_name(table.section[:-1] + (table.heading,) if table.section else (), title)
+        if name is None and table.section:
+            name = _property_enum_name(table.section[-1], properties)
         if name is None:
             continue
         value_index = _column(table.header, "int value", "value") if len(table.header) > 1 else None
@@ -308,6 +317,19 @@ def _enum_tables(tables: list[Table], title: str) -> tuple[EnumTable, ...]:
         if members:
             found.append(EnumTable(name=name, members=tuple(members), source=table.source))
     return tuple(found)
+
+
+def _property_enum_name(heading: str, properties: tuple[PropertyRow, ...]) -> str | None:
+    """`### Values of type property` (2026, `resources/recurrencepattern.md`): the values of the
+    enum that the page's property `type` is typed with, when its type cell names a type."""
+    match = _VALUES_OF_PROPERTY.match(heading)
+    if match is None:
+        return None
+    for row in properties:
+        if row.name.lower() == match.group(1).lower() and not row.navigation:
+            name = row.type.name
+            return name if name and primitive(name) is None else None
+    return None
 
 
 def _enum_name(section: tuple[str, ...], title: str) -> str | None:
@@ -343,13 +365,25 @@ def _http_paths(path: str, blocks: Blocks, diagnostics: Diagnostics) -> tuple[Ht
                 )
             )
             and not _in(block, "examples", "example")
+            and _http_tab(block)
         ):
             found.extend(http.syntax_paths(block.text, block.source, diagnostics))
     return tuple(found)
 
 
+def _http_tab(block: CodeBlock) -> bool:
+    """Outside a docfx tab group, or in its HTTP tab (`# [HTTP](#tab/http)`)."""
+    return not block.tab or block.tab.startswith("http")
+
+
+def _asides_last(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The section's own text first, then its block quotes (`> [!NOTE]`): a note about an
+    exception ("returns `202 Accepted` when ..") must not speak for the section."""
+    return [p for p in paragraphs if not p.quoted] + [p for p in paragraphs if p.quoted]
+
+
 def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None, SourceSpan | None]:
-    for paragraph in paragraphs:
+    for paragraph in _asides_last(paragraphs):
         if not paragraph.section or paragraph.section[-1] != "response":
             continue
         if _in(paragraph, "examples", "example"):
@@ -374,19 +408,22 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
 def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
     """The type a request body is said to represent: a link in the prose of the section, else a
     bare name ("supply a JSON representation for the androidLobApp object"). Links inside the
-    section's tables ("Inherited from [mobileApp](..)") are not the request type."""
-    for paragraph in paragraphs:
+    section's tables ("Inherited from [mobileApp](..)") are not the request type, nor are the
+    links of a note there, unless the section has nothing else."""
+    for paragraph in _asides_last(paragraphs):
         if not paragraph.section or paragraph.section[-1] != "request body":
             continue
         if paragraph.text.lstrip().startswith("|"):
             continue
-        for text, target in cells.links(paragraph.text):
+        # `[!INCLUDE [table-intro](../../includes/update-property-table-intro.md)]`: prose
+        prose = _INCLUDE.sub(" ", paragraph.text) if "[!" in paragraph.text else paragraph.text
+        for text, target in cells.links(prose):
             name = text.strip("*").strip("`")
             if not _TYPE_NAME.match(name):
                 continue  # "see [roles property values](..)": prose, not a type
             if "resources/" in target or target.endswith(".md"):
                 return TypeCell(raw=text, name=name, link=target)
-        named = _REPRESENTATION.search(paragraph.text)
+        named = _REPRESENTATION.search(prose)
         if named:
             return TypeCell(raw=named.group(0), name=named.group(1))
     return None
@@ -407,19 +444,42 @@ def _methods(tables: list[Table]) -> tuple[tuple[str, TypeCell, SourceSpan], ...
     return tuple(found)
 
 
-def _permissions(tables: list[Table]) -> tuple[tuple[str, str], ...]:
-    found = []
+_NONE = re.compile(r"^(?:not (?:supported|available|applicable)|none)\.?$", re.IGNORECASE)
+INCLUDED = "include"  # the permission type of a table kept in an include file
+
+
+def _permissions(tables: list[Table], paragraphs: list[Paragraph]) -> tuple[tuple[str, str], ...]:
+    """Rows of the Permissions table, in page order with `(INCLUDED, path as written)` for each
+    `[!INCLUDE [permissions-table](path)]` line there: the include holds the table, which no
+    page of the docs set has, so the operation keeps where it is rather than any permission."""
+    found: list[tuple[int, tuple[str, str]]] = []
     for table in tables:
         if table.section and table.section[-1] == "permissions":
+            # `Permission type | Least privileged permissions | Higher privileged permissions`
+            # (the include files' layout): one list from least to most privileged, as the
+            # two-column `Permissions (from least to most privileged)` tables have it
+            higher = _column(table.header, "higher privileged permissions")
             for row in table.rows:
                 if len(row.cells) >= 2 and not cells.has_todo(row.cells[1]):
-                    found.append((cells.plain_text(row.cells[0]), cells.plain_text(row.cells[1])))
-    return tuple(found)
+                    granted = cells.plain_text(row.cells[1])
+                    if higher is not None and higher < len(row.cells):
+                        more = cells.plain_text(row.cells[higher])
+                        if more and not _NONE.match(more) and not cells.has_todo(more):
+                            granted = more if _NONE.match(granted) else f"{granted}, {more}"
+                    found.append((row.source.line, (cells.plain_text(row.cells[0]), granted)))
+    for paragraph in paragraphs:
+        if paragraph.section and paragraph.section[-1] == "permissions" and not paragraph.quoted:
+            for include in _INCLUDE.finditer(paragraph.text):
+                found.append((paragraph.source.line, (INCLUDED, include.group(1))))
+    found.sort(key=lambda item: item[0])  # stable: rows of one line keep their order
+    return tuple(pair for _, pair in found)
 
 
 def _examples(code: list[CodeBlock], diagnostics: Diagnostics) -> tuple[Example, ...]:
     found = []
     for block in code:
+        if not _http_tab(block):
+            continue  # an SDK snippet beside the HTTP tab (`# [C#](#tab/csharp)`), never a request
         annotation = block.annotation or {}
         kind = str(annotation.get("blockType", "")).lower()
         if kind not in ("request", "response"):

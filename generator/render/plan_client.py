@@ -369,7 +369,7 @@ def _verb_view(
     returns, item, codec = "Any", None, "_http.AUTO"
     # a primitive comes wrapped (`{"value": "Pacific Standard Time"}`) and a stream as bytes:
     # both as the runtime gives them, until it unwraps them
-    if answer.type is not None and not answer.type.is_primitive:
+    if answer.type is not None and not answer.type.name.startswith("Edm."):
         element = python_type(type(answer.type)(name=answer.type.name), classes, enums)
         used.update(element.imports)
         element_codec = element.codec or "None"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostics
 from generator.model import EnumType, StructuredType
+from generator.model.lineage import ancestors
 from generator.render import layout, naming
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
@@ -13,11 +14,7 @@ from generator.render.views import EnumView, FieldView, MemberView, ModelView
 def inherited_names(t: StructuredType, by_name: dict[str, StructuredType]) -> tuple[str, ...]:
     """Wire names of the inherited properties, base first, to keep attribute names unique: all
     that a model's view takes from its bases."""
-    chain: list[StructuredType] = []
-    current = by_name.get(t.base or "")
-    while current is not None and len(chain) < 64:
-        chain.append(current)
-        current = by_name.get(current.base or "")
+    chain = list(ancestors(t, by_name))
     return tuple(p.name for base in reversed(chain) for p in base.properties)
 
 

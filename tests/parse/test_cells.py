@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.parse.cells import name_cell, possible_values, strip_todo, type_cell
+from generator.parse.cells import has_todo, name_cell, possible_values, strip_todo, type_cell
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,10 @@ from generator.parse.cells import name_cell, possible_values, strip_todo, type_c
         ("[info](info.md", "info", False, "info.md"),
         ("[outcome](outcome.md) collection. Holds grades.", "outcome", True, "outcome.md"),
         ("[a](a.md) or [b](b.md)", None, False, "a.md"),
+        # 2026: a shortcut reference whose definition the page lacks (educationclass.md:59)
+        ("[educationModule] collection", "educationModule", True, None),
+        ("[educationModule]", "educationModule", False, None),
+        ("[a] or [b]", None, False, None),
         ("", None, False, None),
     ],
 )
@@ -76,6 +80,12 @@ def test_name_cell(cell: str, name: str) -> None:
             "Supported values are: <li>None</li><li>Notify -- Tell them. Then go.</li><li>Block</li>",
             ("None", "Notify", "Block"),
         ),
+        # 2026 timeoffreason.md:31, a comma inside the code span
+        (
+            "Supported icon types are: `none`, `calendar,` `running`.",
+            ("none", "calendar", "running"),
+        ),
+        ("Supported icon types: none; car; calendar.", ()),  # the 2021 wording: no clear list
         ("No list here.", ()),
     ],
 )
@@ -86,6 +96,27 @@ def test_possible_values(text: str, values: tuple[str, ...]) -> None:
 def test_todo_never_survives() -> None:
     assert strip_todo("**TODO: Add Description** Inherited from entity") == "Inherited from entity"
     assert strip_todo("**TODO: Add Description**") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("**TODO: Add Description**", True),
+        ("|Application|**TODO: Determine scopes **|", True),
+        ("TODO", True),
+        # the To Do API (2026 sample: resources/todo.md, api/todo-list-lists.md) is no placeholder
+        ("# todo resource type", False),
+        ('  "@odata.type": "microsoft.graph.todo",', False),
+        (
+            "|[List task lists](../api/todo-list-lists.md) | [todoTaskList](todotasklist.md) |",
+            False,
+        ),
+        ("![Linked resource](/graph/images/todo-linkedresource.png)", False),
+    ],
+)
+def test_todo_placeholders(text: str, placeholder: bool) -> None:
+    assert has_todo(text) is placeholder
+    assert (strip_todo(text) != " ".join(text.split())) is placeholder
 
 
 def test_type_cell_alternatives() -> None:

@@ -314,7 +314,8 @@ def test_cli_prints_the_request_measure_after_the_type_measures(
     write_files(tmp_path / "docs", {"api/user-get.md": USER_GET, "resources/user.md": USER})
     assert main([str(tmp_path / "docs"), "--verify-against", str(tmp_path / "csdl.xml")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-3:] == [
+    scoped = next(i for i, line in enumerate(out) if line.startswith("gen-graph: agreement over"))
+    assert out[scoped - 3 : scoped] == [
         "  requests typed as the CSDL answers them: 50.00% (1/2)",
         (
             "  requests the client misses: Any 0, base or subtype 0, page or single 1, unrelated 0,"
