@@ -238,3 +238,33 @@ def test_function_parameters_come_from_their_table(tmp_path: Path) -> None:
         ("top", "Edm.Int32"),
     ]
     assert operation.request_class == ""
+
+
+def test_the_walk_follows_casts_and_keys_written_as_names(tmp_path: Path) -> None:
+    files = {
+        "resources/place.md": _resource("place"),
+        "resources/room.md": _resource("room", base="place"),
+        "resources/rule.md": _resource("rule"),
+        "resources/folder.md": _resource(
+            "folder", relationships="| rules | [rule](rule.md) collection | R. |\n"
+        ),
+        "resources/user.md": _resource(
+            "user", relationships="| folders | [folder](folder.md) collection | F. |\n"
+        ),
+        "api/user-get.md": _api("Get user", ["GET /me"], _obj("user")),
+        "api/place-list.md": _api(
+            "List places", ["GET /places/{id}", "GET /places/microsoft.graph.room"], _obj("place")
+        ),
+        "api/folder-list-rules.md": _api("List rules", ["GET /me/folders/inbox/rules"], ""),
+    }
+    model, _ = _build(tmp_path, files)
+    answers = _answers(model)
+    # the page says place; the cast in the path says which: a room, a collection of them
+    assert answers[("GET", "/places/microsoft.graph.room")][1].type == TypeRef(
+        name=G + "room", collection=True
+    )
+    assert answers[("GET", "/places/{id}")][1].type == TypeRef(name=G + "place")
+    # `inbox` is a key of `folders`: the rules of one folder
+    assert answers[("GET", "/me/folders/inbox/rules")][1].type == TypeRef(
+        name=G + "rule", collection=True
+    )
