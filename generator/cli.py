@@ -1,6 +1,8 @@
 """Command line: `gen-graph [DOCS] [-o OUT] [--check] [--diff] [--watch] ...`.
 
-Options come from flags, then `[tool.gen-graph]` of pyproject.toml (`generator/config.py`).
+Options come from flags, then `[tool.gen-graph]` of pyproject.toml (`generator/config.py`); the
+run is `pipeline.run`, given the incremental layer unless --no-cache; this module prints its
+outcome.
 Exit status: 0 generated (warnings allowed), 1 `--check` found changes or a problem stopped the
 run, 2 usage errors, 3 an internal error (a bug: please report it), 130 interrupted.
 """
@@ -9,33 +11,16 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
-import json
 import os
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import NoReturn
 
 from generator import INTERRUPTED, __version__
-from generator.cache import Cache
-from generator.cache.inputs import Source, input_fingerprint, read_unread, scan_sources
-from generator.cache.stats import StatIndex
 from generator.config import Options, UsageError, resolve
-from generator.diagnostics import Diagnostic, Diagnostics
-from generator.emit import plan_writes, write_files
-from generator.emit.write import (
-    MANIFEST,
-    WriteResult,
-    current_digest,
-    manifest_files,
-    read_manifest,
-)
+from generator.diagnostics import OUTPUT_CODES, TEMPLATE_CODES
+from generator.pipeline import Incremental, Outcome, run, verify_docs
 from generator.progress import make_progress
-from generator.source import SourceSpan
-
-if TYPE_CHECKING:
-    from generator.model import ApiModel
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,7 +119,8 @@ def _main(argv: list[str] | None) -> int:
         if args.docs is None:
             print("gen-graph: error: --verify-against needs DOCS", file=sys.stderr)
             return 2
-        return _verify_only(args.docs, args.verify_against, args.quiet)
+        outcome = verify_docs(args.docs, args.verify_against)
+        return _show(outcome, args.docs, args.docs, quiet=args.quiet)
     try:
         options = resolve(args)
     except UsageError as error:
@@ -148,300 +134,59 @@ def _main(argv: list[str] | None) -> int:
     return run_once(options)
 
 
-def _print_diagnostics(options: Options, diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        if not options.quiet or diagnostic.severity == "error":
-            # GG041 is about a generated file: its path is relative to OUT, not DOCS
-            root = options.output if diagnostic.code == "GG041" else options.docs
+def run_once(options: Options) -> int:
+    """One run (`pipeline.run`), its outcome printed; the exit status."""
+    incremental: Incremental | None = None
+    if options.cache_dir is not None:  # --no-cache never even imports the incremental layer
+        from generator.incremental import Layer
+
+        incremental = Layer(options.cache_dir)
+    with make_progress(enabled=not options.quiet) as progress:
+        outcome = run(options, incremental, progress.update)
+    return _show(outcome, options.docs, options.output, quiet=options.quiet, options=options)
+
+
+def _show(
+    outcome: Outcome, docs: Path, out: Path, *, quiet: bool, options: Options | None = None
+) -> int:
+    """Print an outcome: diagnostics and messages on stderr, what --check, --diff and
+    --verify-against find on stdout. Returns its exit status."""
+    for diagnostic in outcome.diagnostics:
+        if not quiet or diagnostic.severity == "error":
+            # the output's diagnostics name files of OUT, not of DOCS
+            root = out if diagnostic.code in OUTPUT_CODES else docs
+            if diagnostic.code in TEMPLATE_CODES and options is not None and options.templates:
+                root = options.templates
             print(f"{root.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
+    if not quiet:
+        for line in outcome.disagreements:
+            print(line)
+    for line in outcome.agreement:
+        print(line)
+    if outcome.error:
+        print(outcome.error, file=sys.stderr)
+        return outcome.status
+    if options is not None and options.check:
+        for path in outcome.changed:
+            print(f"would change: {(out / path).as_posix()}")
+    sys.stdout.writelines(outcome.diff)
+    if not quiet and options is not None and outcome.sizes is not None:
+        for line in outcome.report:
+            print(line, file=sys.stderr)
+        line = _summary(options, outcome)
+        print(f"{line}; {outcome.seconds:.2f}s", file=sys.stderr)
+    return outcome.status
 
 
-def _status(options: Options, counts: dict[str, int]) -> int:
-    return 1 if counts.get("error") or (options.strict and counts.get("warning")) else 0
-
-
-def _summary(
-    options: Options, sizes: dict[str, int], counts: dict[str, int], written: int, unchanged: int
-) -> str:
+def _summary(options: Options, outcome: Outcome) -> str:
+    sizes, counts = outcome.sizes or {}, outcome.counts
     return (
         f"gen-graph: {sizes['pages']} pages, {sizes['types']} types, {sizes['enums']} enums, "
         f"{sizes['operations']} operations; diagnostics: {counts.get('error', 0)} errors, "
         f"{counts.get('warning', 0)} warnings, {counts.get('info', 0)} info; "
-        f"{written} files {'would change' if options.check else 'written'}, "
-        f"{unchanged} unchanged"
+        f"{outcome.written} files {'would change' if options.check else 'written'}, "
+        f"{outcome.unchanged} unchanged"
     )
 
 
-def _verified_output(
-    out: Path, record: dict[str, Any], known: StatIndex | None
-) -> StatIndex | None:
-    """When OUT holds exactly the files (path -> sha256) of the recorded run: the index of
-    them as verified now (a file whose stat `known` proves unchanged is not read again). None
-    when anything differs."""
-    try:
-        manifest = (out / MANIFEST).read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(manifest).hexdigest() != record.get("manifest"):
-        return None
-    seen = StatIndex()
-    top = os.fspath(out)  # strings: pathlib costs more
-    for path, digest in manifest_files(manifest).items():
-        try:
-            if current_digest(top, path, known, seen) != digest:
-                return None
-        except OSError:
-            return None
-    return seen
-
-
-def run_once(options: Options) -> int:
-    started = time.perf_counter()
-    cache = Cache(options.cache_dir) if options.cache_dir is not None else None
-    read_diagnostics = Diagnostics()
-    known = cache.source_index(options.docs) if cache is not None else None
-    sources, source_index = scan_sources(options.docs, read_diagnostics, known)
-    fingerprint = input_fingerprint(sources, options.package, options.templates)
-
-    # Nothing new since the last complete run, and OUT is as that run left it: no work at all.
-    record = cache.last_run(options.output) if cache is not None else None
-    known_output = cache.output_index(options.output) if cache is not None else None
-    if (
-        cache is not None
-        and record is not None
-        and options.dump_model is None
-        and record.get("fingerprint") == fingerprint
-        and (verified := _verified_output(options.output, record, known_output)) is not None
-    ):
-        _save_source_index(cache, options.docs, sources, source_index)
-        if known_output is None or not known_output.proves(verified):  # some file was read
-            cache.record_output_index(options.output, verified)  # trusted next time
-        diagnostics = [
-            Diagnostic(SourceSpan(d[0], d[1]), d[2], d[3], d[4]) for d in record["diagnostics"]
-        ]
-        _print_diagnostics(options, diagnostics)
-        counts: dict[str, int] = record["counts"]
-        if not options.quiet:
-            line = _summary(options, record["sizes"], counts, 0, record["file_count"])
-            print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
-        return _status(options, counts)
-
-    def read_pages(unread: list[Source], diagnostics: Diagnostics) -> list[Source]:
-        """Pages known unchanged by their stat, read when the pipeline needs their bytes: a
-        parse that is not cached (a patched build needs none)."""
-        return read_unread(options.docs, unread, diagnostics, source_index)
-
-    # loaded only now: a run with nothing to do never imports markdown-it, Jinja, black, libcst
-    from generator.model import dump_model
-    from generator.pipeline import generate
-
-    progress = make_progress(enabled=not options.quiet)
-    with progress:
-        run = generate(
-            options.docs,
-            options.package,
-            options.templates,
-            cache=cache,
-            jobs=options.jobs,
-            progress=progress.update,
-            preloaded=(sources, read_diagnostics),
-            read=read_pages,
-        )
-    if [(s.path, s.digest) for s in run.sources] != [(s.path, s.digest) for s in sources]:
-        fingerprint = input_fingerprint(run.sources, options.package, options.templates)
-    if cache is not None:
-        _save_source_index(cache, options.docs, run.sources, source_index)
-    diagnostics = run.diagnostics.sorted()
-    _print_diagnostics(options, diagnostics)
-    if options.dump_model is not None:
-        text = json.dumps(dump_model(run.model), indent=2, ensure_ascii=False) + "\n"
-        try:
-            options.dump_model.parent.mkdir(parents=True, exist_ok=True)
-            options.dump_model.write_text(text, encoding="utf-8")
-        except OSError as error:
-            print(
-                f"gen-graph: error: cannot write {options.dump_model}: {error.strerror}",
-                file=sys.stderr,
-            )
-            return 1
-    if options.verify_against is not None and _verify(
-        options.docs, options.verify_against, run.model, options.quiet
-    ):
-        return 2
-    counts = dict(run.diagnostics.counts())
-    sizes = {
-        "pages": run.pages,
-        "types": len(run.model.types),
-        "enums": len(run.model.enums),
-        "operations": len(run.model.operations),
-    }
-    result = plan_writes(options.output, run.files, known_output)
-    status = _status(options, counts)
-    new_text = {f.path: f.text for f in run.files}
-    old_text = _read_old(options.output, result.touched + result.blocked)
-    report: list[str] = []
-    # a first generation has nothing to compare with; the report (libcst) is loaded only when
-    # a file changes
-    if (result.touched or result.blocked) and read_manifest(options.output):
-        from generator.report import compare_outputs, format_report
-
-        report = format_report(
-            compare_outputs(
-                old_text,
-                {p: new_text[p] for p in result.touched + result.blocked if p in new_text},
-            )
-        )
-    written = committed = False
-    if options.check:
-        for path in result.touched + result.blocked:
-            print(f"would change: {(options.output / path).as_posix()}")
-        if options.diff:
-            _print_diff(options.output, old_text, new_text, result.touched + result.blocked)
-        if result.touched or result.blocked:
-            status = 1
-    elif not counts.get("error"):
-        for path in result.foreign:
-            print(
-                f"{(options.output / path).as_posix()}:1: error GG050: not written by gen-graph; "
-                "use --force to overwrite",
-                file=sys.stderr,
-            )
-        for path in result.edited:
-            print(
-                f"{(options.output / path).as_posix()}:1: error GG051: generated file edited by "
-                "hand; use --force to overwrite",
-                file=sys.stderr,
-            )
-        if result.blocked and not options.force:
-            status = 1
-        else:
-            spare = cache.spare_tree(options.output) if cache is not None else None
-            committed = write_files(
-                options.output, run.files, result, force=options.force, spare=spare
-            )
-            written = True
-    if not options.quiet:
-        for line in report:
-            print(line, file=sys.stderr)
-        changed = len(result.touched) if written or options.check else 0  # errors write nothing
-        line = _summary(options, sizes, counts, changed, result.unchanged)
-        print(f"{line}; {time.perf_counter() - started:.2f}s", file=sys.stderr)
-    if cache is not None:
-        if written or (not options.check and not result.touched and not result.blocked):
-            cache.record_run(
-                options.output,
-                {
-                    "fingerprint": fingerprint,
-                    **_manifest_record(options.output),
-                    "diagnostics": [
-                        [d.source.path, d.source.line, d.code, d.message, d.severity]
-                        for d in diagnostics
-                    ],
-                    "counts": counts,
-                    "sizes": sizes,
-                },
-            )
-            # the files as this run looked at them (after a commit, those it kept)
-            output_index = result.seen
-            if committed:
-                output_index = _after_commit(options, result)
-            cache.record_output_index(options.output, output_index)
-        cache.save()
-    return status
-
-
-def _after_commit(options: Options, result: WriteResult) -> StatIndex:
-    """The stat index of OUT after a commit: what plan_writes saw of the files the commit kept
-    (syncing the spare leaves their stats as they were; a file it had to link again has a new
-    ctime, so it is hashed again next time). The files it wrote are left out: written after
-    the index's time, they would not be trusted anyway."""
-    written = set(result.touched) | (set(result.blocked) if options.force else set())
-    files = {p: entry for p, entry in result.seen.files.items() if p not in written}
-    return StatIndex(result.seen.scanned_ns, files)
-
-
-def _manifest_record(out: Path) -> dict[str, object]:
-    """What the run record keeps of OUT's manifest: its digest (a run with nothing new checks
-    OUT against the manifest it finds there, if it is this one) and how many files it names."""
-    try:
-        manifest = (out / MANIFEST).read_bytes()
-    except OSError:
-        manifest = b""
-    digest = hashlib.sha256(manifest).hexdigest()
-    return {"manifest": digest, "file_count": len(manifest_files(manifest))}
-
-
-def _save_source_index(cache: Cache, docs: Path, sources: list[Source], index: StatIndex) -> None:
-    """Written when some page was read this run (so that it is trusted next time) or the
-    index lost a page; a run that read nothing leaves the last one, which is still true."""
-    if any(not s.unread for s in sources) or len(index.files) != len(sources):
-        cache.record_source_index(docs, index)
-
-
-def _read_old(out: Path, paths: list[str]) -> dict[str, str]:
-    old = {}
-    for path in paths:
-        try:
-            old[path] = (out / path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-    return old
-
-
-def _print_diff(out: Path, old: dict[str, str], new: dict[str, str], paths: list[str]) -> None:
-    import difflib  # only --diff needs it
-
-    for path in sorted(paths):
-        name = (out / path).as_posix()
-        lines = difflib.unified_diff(
-            old.get(path, "").splitlines(keepends=True),
-            new.get(path, "").splitlines(keepends=True),
-            fromfile=name if path in old else "/dev/null",
-            tofile=name if path in new else "/dev/null",
-        )
-        sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-__all__ = ["MANIFEST", "entry", "main", "run_once"]
-
-
-def _verify_only(docs: Path, csdl: Path, quiet: bool) -> int:
-    """`--verify-against` without `-o`: build the model only, compare it, write nothing."""
-    from generator.extract import build_model
-    from generator.pipeline import Run, parse_docs
-
-    if not docs.is_dir():
-        print(f"gen-graph: error: {docs}: not a folder", file=sys.stderr)
-        return 2
-    run = Run()
-    model = build_model(parse_docs(docs, run), run.diagnostics)
-    for diagnostic in run.diagnostics.sorted():
-        if not quiet or diagnostic.severity == "error":
-            print(f"{docs.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
-    return 2 if _verify(docs, csdl, model, quiet) else 0
-
-
-def _verify(docs: Path, csdl: Path, model: ApiModel, quiet: bool) -> bool:
-    """Print the agreement with the CSDL (stdout) and each disagreement; True if unreadable."""
-    from generator.verify import compare, compare_operations, docs_vocabulary, read_csdl
-    from generator.verify.scope import documented_summary
-
-    try:
-        expected = read_csdl(csdl)
-        vocabulary = docs_vocabulary(docs)
-        agreement = compare(model, expected, vocabulary)
-    except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
-        print(f"gen-graph: error: cannot read the CSDL {csdl}: {error}", file=sys.stderr)
-        return True
-    requests = compare_operations(model, expected)  # renders the client in memory
-    if not quiet:
-        for line in agreement.disagreements(docs.as_posix()):
-            print(line)
-        for line in requests.disagreements(docs.as_posix()):
-            print(line)
-    print(f"gen-graph: agreement with {csdl.as_posix()}:")
-    for line in agreement.summary() + requests.summary():
-        print(f"  {line}")
-    for line in documented_summary(model, expected, docs, requests, vocabulary):
-        print(line)
-    return False
+__all__ = ["entry", "main", "run_once"]

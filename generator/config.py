@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import default_cache_dir
-
 KEYS = {"docs", "output", "package-name", "strict", "templates"}
 
 
@@ -134,6 +132,11 @@ def resolve(args: argparse.Namespace, cwd: Path | None = None) -> Options:
         config_file=pyproject if table else None,
         verify_against=getattr(args, "verify_against", None),
     )
+
+
+def default_cache_dir(output: Path) -> Path:
+    """Beside the output folder, never inside it: `OUT/../.gen-graph-cache`."""
+    return output.resolve().parent / ".gen-graph-cache"
 
 
 def default_jobs() -> int:

@@ -9,8 +9,9 @@ black. Files from user templates (`--templates DIR`) always go through black. Th
 that black leaves every file of the example docs, the injection pages and the whole corpus
 unchanged.
 
-Formatting is a pure function of the rendered text, so its result is cached by a hash of that
-text (and of the generator); the misses are shared among worker processes when there are many.
+Formatting is a pure function of the rendered text, so a caller may keep its results (`Results`:
+the incremental layer keeps them by a hash of the key and the generator); the misses are shared
+among worker processes when there are many.
 Each file is one unit: the client is split into one small module per path.
 """
 
@@ -19,10 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from generator.cache import Cache
-from generator.cache.store import Formatted, text_key
 from generator.diagnostics import Diagnostics
 from generator.source import SourceSpan
 
@@ -31,6 +30,18 @@ if TYPE_CHECKING:
 
 LINE_LENGTH = 88
 _PARALLEL_UNITS = 64
+
+# (formatted text, ""), (None, "") when valid as rendered, or (None, why it is invalid)
+Formatted = tuple[str | None, str]
+
+
+class Results(Protocol):
+    """Results kept from earlier runs, by `_key` (generator/incremental/ keeps them between
+    runs): a result is a pure function of its key, so a kept one is the one computed now."""
+
+    def get(self, key: str) -> Formatted | None: ...
+
+    def put(self, key: str, result: Formatted) -> None: ...
 
 
 # lines black leaves as they are, however long: a string or name alone (with `key: ` or `as x`),
@@ -113,7 +124,7 @@ def _gate(path: str, text: str) -> str:
 def _key(file: RenderedFile) -> str:
     """What decides the result: the text (by its digest), its path, and whether the built-in
     templates laid it out (then `needs_black` decides, itself a function of the text)."""
-    return text_key(f"{'laid out' if file.black_layout else 'black'}\0{file.path}\0{file.digest}")
+    return f"{'laid out' if file.black_layout else 'black'}\0{file.path}\0{file.digest}"
 
 
 def _unit(file: RenderedFile) -> _Unit:
@@ -124,12 +135,12 @@ def _unit(file: RenderedFile) -> _Unit:
 def format_files(
     files: list[RenderedFile],
     diagnostics: Diagnostics,
-    cache: Cache | None = None,
+    kept: Results | None = None,
     jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> list[RenderedFile]:
     """Formatted files; a file that is not valid Python is reported (GG041) and left out.
-    Results are cached by `_key`: a file seen before costs one hash, no scan of its lines."""
+    Results are looked up in `kept` by `_key`: a file seen before is not scanned again."""
     keys = {file.path: _key(file) for file in files if file.path.endswith(".py")}
     results: dict[str, Formatted] = {}
     todo: dict[str, _Unit] = {}
@@ -137,7 +148,7 @@ def format_files(
         key = keys.get(file.path)
         if key is None or key in results or key in todo:
             continue
-        found = cache.get_formatted(key) if cache else None
+        found = kept.get(key) if kept is not None else None
         if found is not None:
             results[key] = found
         else:
@@ -162,9 +173,9 @@ def format_files(
             done += 1
             if progress is not None:
                 progress("format", done, total)
-    if cache is not None:
+    if kept is not None:
         for key in order:
-            cache.put_formatted(key, results[key])
+            kept.put(key, results[key])
     out = []
     for file in files:
         key = keys.get(file.path)

@@ -20,13 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.cache.stats import StatIndex, stat_of
-from generator.emit.commit import commit, prune_empty_dirs, recover
+from generator.emit.commit import Spare, commit, prune_empty_dirs, recover
 
 if TYPE_CHECKING:
     from generator.render import RenderedFile
 
 MANIFEST = ".gen-graph-manifest.json"
+
+# (OUT as a string, a path relative to it) -> the sha256 of that file's bytes; raises OSError
+# when it cannot be read (FileNotFoundError when it does not exist). The incremental layer
+# gives one that trusts a file's stat instead of reading it (generator/incremental/stats.py).
+Digest = Callable[[str, str], str]
 
 
 @dataclass(slots=True)
@@ -37,7 +41,6 @@ class WriteResult:
     unchanged: int = 0
     foreign: list[str] = field(default_factory=list)  # existing files we did not write
     edited: list[str] = field(default_factory=list)  # generated files changed by hand
-    seen: StatIndex = field(default_factory=StatIndex)  # the existing files, as looked at
 
     @property
     def blocked(self) -> list[str]:
@@ -81,12 +84,10 @@ def manifest_files(data: bytes) -> dict[str, str]:
         return {}
 
 
-def plan_writes(
-    out: Path, files: list[RenderedFile], known: StatIndex | None = None
-) -> WriteResult:
-    """What writing `files` into OUT would do. A file that `known` proves unchanged by its stat
-    is not read (its recorded digest stands for its bytes); `result.seen` indexes every
-    existing file looked at, for the next run."""
+def plan_writes(out: Path, files: list[RenderedFile], digest: Digest | None = None) -> WriteResult:
+    """What writing `files` into OUT would do; `digest` tells the digest of a file in OUT
+    (default: `file_digest`, which reads it)."""
+    current_digest = digest or file_digest
     manifest = read_manifest(out)
     result = WriteResult()
     wanted = {f.path for f in files}
@@ -99,7 +100,7 @@ def plan_writes(
             continue
         new = file.digest
         try:
-            old = current_digest(top, file.path, known, result.seen)
+            old = current_digest(top, file.path)
         except FileNotFoundError:
             result.added.append(file.path)
             continue
@@ -120,7 +121,7 @@ def plan_writes(
         if not _is_relative(path) or not resolves_inside(path):
             continue  # a manifest names only files inside OUT; anything else is never touched
         try:
-            current = current_digest(top, path, known, result.seen)
+            current = current_digest(top, path)
         except OSError:
             continue  # already gone
         if current == manifest[path]:
@@ -130,17 +131,10 @@ def plan_writes(
     return result
 
 
-def current_digest(top: str, path: str, known: StatIndex | None, seen: StatIndex) -> str:
-    """The digest of the file at `path` below top: recorded, when its stat proves it, else
-    read. Raises OSError when it cannot be read (FileNotFoundError when it does not exist)."""
-    full = os.path.join(top, path)
-    stat = stat_of(full)
-    digest = known.trusted(path, stat) if known is not None else None
-    if digest is None:
-        with open(full, "rb") as handle:
-            digest = _digest(handle.read())
-    seen.add(path, stat, digest)  # the stat taken before reading: never newer than the bytes
-    return digest
+def file_digest(top: str, path: str) -> str:
+    """The digest of the file at `path` below top, read (a `Digest`)."""
+    with open(os.path.join(top, path), "rb") as handle:
+        return _digest(handle.read())
 
 
 def _is_relative(path: str) -> bool:
@@ -174,10 +168,10 @@ def write_files(
     result: WriteResult,
     *,
     force: bool,
-    spare: Path | None = None,
+    spare: Spare | None = None,
 ) -> bool:
-    """Apply a plan made by plan_writes, all at once (see `commit`; `spare`: where the old tree
-    is kept for the next commit). With blocked files and no force, nothing is written. True
+    """Apply a plan made by plan_writes, all at once (see `commit`; `spare`: the old tree kept
+    for the next commit, when the incremental layer keeps one). With blocked files and no force, nothing is written. True
     when OUT was changed."""
     if result.blocked and not force:
         return False

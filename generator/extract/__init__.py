@@ -1,6 +1,6 @@
 """Extract stage: PageDocs from every page -> one ApiModel.
 
-`build_model` runs the passes of extract/passes.py in their fixed, named order; extract/patch.py
+`build_model` runs the passes of extract/passes.py in their fixed, named order; incremental/patch.py
 updates the last model instead when only prose and line positions changed. The passes are
 imported on first use, so that a patched run never loads them.
 """

@@ -4,7 +4,7 @@ Files are rendered in groups, each from the part of the model it is made of: one
 from its type and the property names of its bases, one enum module from its enum, the client
 and its builders from the operations, the package files from the names alone. Given a `Memo`
 (the last render and its model, kept by the cache), a group whose inputs equal those it had in
-the last model is not planned or rendered again (render/reuse.py); the output is the same
+the last model is not planned or rendered again (incremental/reuse.py); the output is the same
 either way.
 """
 
@@ -15,22 +15,42 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumType, StructuredType
+from generator.render.environment import report_retired
 from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
 from generator.render.requests import with_request_classes
-from generator.render.reuse import Memo, reuse
 from generator.render.static import static_files
 from generator.templates_location import template_folders
 
 if TYPE_CHECKING:
     import jinja2
 
+Make = Callable[[Diagnostics], list["RenderedFile"]]  # one group's files, from its inputs
 
-_NAMES = "names"  # the memo's entry for the names (group keys start with a hex scope)
+
+class Memo(Protocol):
+    """The last render, by group (generator/incremental/reuse.py keeps it). A group is a pure
+    function of its inputs and of a scope that covers everything else it reads (the
+    generator's code, the templates, the package name, what every class and module name is
+    made of: `names`)."""
+
+    @property
+    def model(self) -> ApiModel | None:
+        """The model the last render was made from (None: no last render)."""
+
+    def names(self, key: str, plan: Callable[[], Names]) -> Names:
+        """The names of the model's classes and modules, `plan`ned or the last render's when
+        what they are made of (`key`, render/plan.py `names_key`) is the same."""
+
+    def group(
+        self, key: str, inputs: tuple[object, object], make: Make, diagnostics: Diagnostics
+    ) -> list[RenderedFile]:
+        """The files `make` renders; `inputs`: what they are made of in the last model, and
+        now. The last render's (and its diagnostics, reported again) when the two are equal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +100,21 @@ def render_files(
 ) -> list[RenderedFile]:
     """`compiled`: where Jinja keeps the templates it compiled (render/environment.py)."""
     model = with_request_classes(model)  # actions' parameter tables are classes too
-    names, names_key = _names(model, memo)
+    if memo is None:
+        names = plan_names(model)
+    else:
+        names = memo.names(names_key(model), partial(plan_names, model))
     env = _Templates(templates, compiled)
-    scope = _scope(names_key, package, templates) if memo is not None else ""
+    if templates is not None:
+        report_retired(templates, diagnostics)
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
     last = with_request_classes(last)
     files: list[RenderedFile] = []
 
-    def group(
-        key: str, inputs: tuple[object, object], make: Callable[[Diagnostics], list[RenderedFile]]
-    ) -> None:
-        files.extend(reuse(memo, f"{scope}\0{key}", inputs, make, diagnostics))
+    def group(key: str, inputs: tuple[object, object], make: Make) -> None:
+        files.extend(
+            make(diagnostics) if memo is None else memo.group(key, inputs, make, diagnostics)
+        )
 
     group("package", ((), ()), partial(_package_files, names, package, env))
     client = partial(_client_files, model, names, package, env)
@@ -110,34 +134,6 @@ def render_files(
         make = partial(_enum_files, e, names, package, env)
         group(f"enum\0{e.qualified_name}", (last_enums.get(e.qualified_name), e), make)
     return sorted(files, key=lambda f: f.path)
-
-
-def _names(model: ApiModel, memo: Memo | None) -> tuple[Names, str]:
-    """The names of the model's classes and modules, and the key of what they are made of
-    (render/plan.py `names_key`); the memo's names when the key is the same (a patched model's
-    always is)."""
-    if memo is None:
-        return plan_names(model), ""
-    key = names_key(model)
-    hit = memo.groups.get(_NAMES)
-    if hit is None or hit[0] != key:
-        hit = (key, plan_names(model))
-    memo.fresh[_NAMES] = hit
-    return hit[1], key
-
-
-def _scope(names: str, package: str, templates: Path | None) -> str:
-    """What every group depends on: the generator's code (plan_names included), the
-    templates, the package name and what every class and module name is made of (`names`)."""
-    from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
-
-    parts = (
-        generator_fingerprint(),
-        templates_fingerprint(template_folders(templates)),
-        package,
-        names,
-    )
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _package_files(

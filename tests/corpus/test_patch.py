@@ -1,4 +1,4 @@
-"""A prose-only edit of a real page: the last model, patched (extract/patch.py), equals the model
+"""A prose-only edit of a real page: the last model, patched (incremental/patch.py), equals the model
 built again from every page, diagnostics included; edits it cannot prove safe are refused."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import pytest
 
 from generator.diagnostics import Diagnostics
 from generator.extract import build_model
-from generator.extract.patch import plan_patch
-from generator.extract.reach import held_texts, model_reach
-from generator.extract.shape import page_shape
+from generator.incremental.patch import plan_patch
+from generator.incremental.reach import held_texts, model_reach
+from generator.incremental.shape import page_shape
 from generator.model import ApiModel
 from generator.parse import PageDoc
 from generator.pipeline import parse_source
@@ -101,3 +101,13 @@ def test_a_patched_model_equals_a_full_build(corpus_run: CorpusRun) -> None:
     # the fast path is taken where it matters, not refused into a vacuous pass
     assert ("resources/user.md", "_prose") in patched
     assert len(patched) >= 18, refused
+
+
+def test_no_pass_decides_on_descriptions_or_lines_over_the_corpus(
+    corpus_run: CorpusRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/incremental/test_blind_passes.py over every page of the corpus: the rule a patch
+    relies on, for every pass, not only for the edits above."""
+    from tests.incremental.test_blind_passes import check_blind
+
+    assert check_blind(corpus_run.docs, monkeypatch) is None

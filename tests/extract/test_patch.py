@@ -1,11 +1,11 @@
-"""extract/shape.py and extract/patch.py on small cases: what a shape leaves out, when a patch is
+"""incremental/shape.py and incremental/patch.py on small cases: what a shape leaves out, when a patch is
 refused, and what a patch changes (and keeps: the very same objects where nothing changed)."""
 
 from __future__ import annotations
 
 from generator.diagnostics import Diagnostic
-from generator.extract.patch import plan_patch
-from generator.extract.shape import PageShape, page_shape
+from generator.incremental.patch import plan_patch
+from generator.incremental.shape import PageShape, page_shape
 from generator.model import ApiModel, Property, StructuredType, TypeRef
 from generator.pipeline import parse_source
 from generator.source import SourceSpan
@@ -129,12 +129,12 @@ def test_a_patch_is_refused_when_it_could_be_wrong() -> None:
 
 
 def test_the_patch_walk_reaches_every_span_and_description_of_a_model() -> None:
-    """The walk skips fields whose annotation cannot hold a span (extract/reach.py
+    """The walk skips fields whose annotation cannot hold a span (incremental/reach.py
     `walked_fields`); over a real model it must still reach every one, and every
     description."""
     import dataclasses
 
-    from generator.extract.reach import walked_fields
+    from generator.incremental.reach import walked_fields
     from generator.pipeline import generate
     from tests.conftest import DOCS_INPUT
 
@@ -167,12 +167,12 @@ def test_the_patch_walk_reaches_every_span_and_description_of_a_model() -> None:
 
 
 def test_the_reach_of_each_element_names_every_page_and_description_it_holds() -> None:
-    """A patch walks only the elements whose reach meets what it changes (extract/reach.py): an
+    """A patch walks only the elements whose reach meets what it changes (incremental/reach.py): an
     element's reach must name every page its spans name and set the bit of every one of its
     descriptions, found here by a walk of every field."""
     import dataclasses
 
-    from generator.extract.reach import model_parts, model_reach, text_bit
+    from generator.incremental.reach import model_parts, model_reach, text_bit
     from generator.model import ApiModel
     from generator.pipeline import generate
     from tests.conftest import DOCS_INPUT

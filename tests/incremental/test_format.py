@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cache import Cache
 from generator.diagnostics import Diagnostics
 from generator.emit.format import _STRING, _UNSPLITTABLE, LINE_LENGTH, format_files, needs_black
+from generator.incremental import Layer
 from generator.pipeline import generate
 from generator.render import RenderedFile, render_files
 
@@ -95,7 +95,7 @@ def test_a_file_seen_before_is_not_scanned_again(
         RenderedFile("bad.py", "def f(:\n", black_layout=True),
         RenderedFile("data.json", "{}"),
     ]
-    cache = Cache(tmp_path / "cache")
+    cache = Layer(tmp_path / "cache").formatted()
     first_diagnostics = Diagnostics()
     first = format_files(files, first_diagnostics, cache)
     assert [f.path for f in first] == ["ok.py", "long.py", "mine.py", "data.json"]
@@ -118,7 +118,7 @@ def test_a_file_carries_the_digest_of_its_text_through_formatting_and_the_cache(
     import hashlib
     from dataclasses import replace
 
-    from generator.cache import serialize
+    from generator.incremental import serialize
 
     def sha(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()

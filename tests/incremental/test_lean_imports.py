@@ -1,5 +1,5 @@
-"""A one-page prose edit is a patched run (pipeline.py `_patched`): it parses one page, patches
-the last model and renders one model module. It does not load what only other runs use."""
+"""A one-page prose edit is a patched run (incremental/build.py `patched`): it parses one page,
+patches the last model and renders one model module. It does not load what only other runs use."""
 
 from __future__ import annotations
 

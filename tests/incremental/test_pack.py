@@ -1,5 +1,5 @@
-"""The pack of the last build (cache/pack.py) and the record stored in it (cache/record.py):
-saves append only what is new, values are read only when looked up, and a pack that is
+"""The pack of the last build (incremental/pack.py) and the record stored in it
+(incremental/record.py): saves append only what is new, values are read only when looked up, and a pack that is
 replaced, cut short or mostly dead never gives a wrong value."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache, pack
-from generator.cache.pack import open_pack, save_values
-from generator.cache.record import RecordCodec, Stored
+from generator.incremental import Cache, Layer, pack
+from generator.incremental.pack import open_pack, save_values
+from generator.incremental.record import RecordCodec, Stored
 from generator.pipeline import generate
 from tests.incremental.conftest import make_docs
 from tests.incremental.test_patch_run import cached
@@ -80,9 +80,10 @@ def test_a_record_reads_shapes_and_rendered_groups_only_when_looked_up(tmp_path:
 def test_a_record_saved_twice_by_one_cache_is_read_back_whole(tmp_path: Path) -> None:
     """The second save reuses values the first one placed (and the pack it appended to)."""
     docs = make_docs(tmp_path / "docs", widgets=2)
-    store = Cache(tmp_path / "cache")
-    run = generate(docs, "sdk", cache=store)
-    store.save()
+    layer = Layer(tmp_path / "cache")
+    run = generate(docs, "sdk", incremental=layer)
+    layer.save()
+    store = layer.cache
     record = store.last_build()
     assert record is not None
     store.record_build(record)

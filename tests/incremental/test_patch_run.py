@@ -1,5 +1,5 @@
 """Through the pipeline: a prose-only edit patches the last model instead of building it again
-(extract/patch.py), and every run gives what a run without any cache gives."""
+(incremental/patch.py), and every run gives what a run without any cache gives."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache
+from generator.incremental import Cache, Layer
 from generator.pipeline import Run, generate
 from tests.incremental.conftest import make_docs
 
 
 def cached(docs: Path, cache: Path) -> Run:
-    store = Cache(cache)
-    run = generate(docs, "sdk", cache=store)
+    store = Layer(cache)
+    run = generate(docs, "sdk", incremental=store)
     store.save()
     return run
 
@@ -72,7 +72,7 @@ def first_line(run: Run, name: str) -> int:
 def test_the_build_record_repickles_only_what_a_patch_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.cache import record
+    from generator.incremental import record
     from generator.model import StructuredType
 
     docs = make_docs(tmp_path / "docs", widgets=3)
@@ -99,12 +99,11 @@ def test_the_build_record_repickles_only_what_a_patch_changed(
 
 
 def test_pages_left_unread_are_read_when_a_parse_needs_them(tmp_path: Path) -> None:
-    """A stat scan leaves trusted pages unread (cache/inputs.py); the pipeline reads them only
-    for a parse the cache lacks, and sees what they hold by then: an edit made after the scan
-    (new digest), a page gone (GG001, left out)."""
-    from generator.cache.inputs import Source, read_sources, read_unread
-    from generator.cache.stats import StatIndex
+    """A stat scan leaves trusted pages unread (incremental/inputs.py); the pipeline reads them
+    only for a parse the cache lacks, and sees what they hold by then: an edit made after the
+    scan (new digest), a page gone (GG001, left out)."""
     from generator.diagnostics import Diagnostics
+    from generator.inputs import Source, read_sources
 
     docs = make_docs(tmp_path / "docs", widgets=2)
     scanned = read_sources(docs, Diagnostics())
@@ -114,12 +113,15 @@ def test_pages_left_unread_are_read_when_a_parse_needs_them(tmp_path: Path) -> N
     (docs / "resources" / "widget1.md").unlink()
     asked: list[str] = []
 
-    def read(sources: list[Source], diagnostics: Diagnostics) -> list[Source]:
-        asked.extend(s.path for s in sources)
-        return read_unread(docs, sources, diagnostics, StatIndex())
+    class Reading(Layer):
+        def read(self, sources: list[Source], diagnostics: Diagnostics) -> list[Source]:
+            asked.extend(s.path for s in sources)
+            return super().read(sources, diagnostics)
 
-    run = generate(docs, "sdk", preloaded=(unread, Diagnostics()), read=read)
-    assert sorted(asked) == sorted(s.path for s in scanned)  # no cache: every parse is needed
+    layer = Reading(tmp_path / "cache")
+    layer.scan(docs, Diagnostics())  # the folder the layer reads from
+    run = generate(docs, "sdk", incremental=layer, preloaded=(unread, Diagnostics()))
+    assert sorted(asked) == sorted(s.path for s in scanned)  # an empty cache: every parse
     assert run.pages == len(scanned) - 1
     assert "resources/widget1.md" not in {s.path for s in run.sources}
     assert any(d.code == "GG001" for d in run.diagnostics.items)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import serialize
 from generator.diagnostics import Diagnostics
+from generator.incremental import serialize
 from generator.load import read_page
 from generator.parse import parse_page
 from tests.conftest import ROOT
@@ -74,7 +74,7 @@ def test_another_process_loads_what_this_one_dumped(tmp_path: Path) -> None:
     (tmp_path / "ours").write_bytes(serialize.dumps(entry))
     (tmp_path / "plain").write_bytes(pickle.dumps(entry))
     code = (
-        "import pickle, sys; from pathlib import Path; from generator.cache import serialize; "
+        "import pickle, sys; from pathlib import Path; from generator.incremental import serialize; "
         "d = Path(sys.argv[1]); "
         "ours = serialize.loads((d / 'ours').read_bytes()); "
         "print(ours == pickle.loads((d / 'plain').read_bytes()), type(ours[0]).__name__)"

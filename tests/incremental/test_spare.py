@@ -24,10 +24,18 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.emit import commit as commit_module
-from generator.emit.commit import commit, staging_paths
+from generator.emit.commit import staging_paths
+from generator.incremental.spare import SpareTree
 from tests.incremental.conftest import make_docs, snapshot
 
 Entry = tuple[str, object, int]  # kind, bytes / mode / link target, inode (0 where none)
+
+
+def commit(
+    out: Path, writes: dict[str, bytes], removes: list[str], spare: Path | None = None
+) -> bool:
+    """emit/commit.py's commit, with the incremental layer's spare kept at `spare`."""
+    return commit_module.commit(out, writes, removes, SpareTree(spare) if spare else None)
 
 
 def describe(root: Path) -> dict[str, Entry]:
@@ -418,7 +426,7 @@ def test_runs_through_the_cli_park_the_spare_in_the_cache(tmp_path: Path) -> Non
     make_docs(docs, 2, "A gadget")
     assert main(args) == 0
     (spare,) = (cache / "trees").iterdir()
-    from generator.cache import Cache
+    from generator.incremental import Cache
 
     assert spare == Cache(cache).spare_tree(out)
     assert snapshot(spare) == first

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import generator.cache.inputs
 import generator.cli
-from generator.cache.stats import StatIndex, settled, stat_of
+import generator.incremental.inputs
 from generator.cli import main
+from generator.incremental.stats import StatIndex, settled, stat_of
 from tests.incremental.conftest import make_docs, snapshot
 
 LATER = 10 * 10**9  # a scan that starts this long after the files were written
@@ -23,7 +23,7 @@ LATER = 10 * 10**9  # a scan that starts this long after the files were written
 
 def later(monkeypatch: pytest.MonkeyPatch) -> None:
     """Scans start 10 s from now: files written before are no longer racily clean."""
-    monkeypatch.setattr("generator.cache.stats.now_ns", lambda: time.time_ns() + LATER)
+    monkeypatch.setattr("generator.incremental.stats.now_ns", lambda: time.time_ns() + LATER)
 
 
 def test_a_file_is_trusted_only_when_its_stat_is_unchanged_and_settled(tmp_path: Path) -> None:
@@ -67,20 +67,20 @@ def test_the_index_round_trips_and_rejects_garbage() -> None:
 
 def count_page_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     reads: list[str] = []
-    real = generator.cache.inputs.read_page_file
+    real = generator.incremental.inputs.read_page_file
 
     def counting(root: Path, rel: str, diagnostics: object) -> bytes | None:
         reads.append(rel)
         return real(root, rel, diagnostics)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(generator.cache.inputs, "read_page_file", counting)
+    monkeypatch.setattr(generator.incremental.inputs, "read_page_file", counting)
     return reads
 
 
 def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The output files read to hash them (emit/write.py `current_digest`: by the no-op check
-    and by plan_writes)."""
-    import generator.emit.write
+    """The output files read to hash them (incremental/stats.py `current_digest`: by the no-op
+    check and by plan_writes)."""
+    import generator.incremental.stats
 
     reads: list[str] = []
 
@@ -88,7 +88,7 @@ def count_output_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         reads.append(file)
         return open(file, mode)
 
-    monkeypatch.setattr(generator.emit.write, "open", counting, raising=False)
+    monkeypatch.setattr(generator.incremental.stats, "open", counting, raising=False)
     return reads
 
 

@@ -1,6 +1,6 @@
 """Incremental build for prose-only edits: the last model, patched instead of rebuilt.
 
-When every page that changed since the last build keeps its shape (extract/shape.py: the same
+When every page that changed since the last build keeps its shape (incremental/shape.py: the same
 page apart from line numbers and descriptions), the new model is the last one with those values
 replaced: source lines of the edited pages mapped from old to new, and each edited description
 replaced where it was copied. This holds because the build decides nothing on either value. A
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.extract.reach import LEAVES, ModelReach, model_parts, text_bit, walked_fields
-from generator.extract.shape import PageShape
+from generator.incremental.reach import LEAVES, ModelReach, model_parts, text_bit, walked_fields
+from generator.incremental.shape import PageShape
 from generator.model import ApiModel
 from generator.source import SourceSpan
 
@@ -46,7 +46,7 @@ class Patch:
     texts: dict[str, str]  # old description -> new description, only those that changed
 
     def model(self, model: ApiModel, reach: ModelReach | None = None) -> ApiModel:
-        """The model patched; with its reach (extract/reach.py), only the elements that can
+        """The model patched; with its reach (incremental/reach.py), only the elements that can
         hold what changes are walked."""
         if reach is None:
             patched: ApiModel = self._value(model)
@@ -129,7 +129,7 @@ def plan_patch(
 ) -> Patch | None:
     """The patch that turns the model of the pages `old` into that of `new`, where only the
     pages in `changed` differ; None when the model must be rebuilt. `held`: how many pages of
-    `old` hold each description (extract/reach.py), so that the shapes of the unchanged pages
+    `old` hold each description (incremental/reach.py), so that the shapes of the unchanged pages
     need not be read."""
     changed = sorted(changed)
     if old.keys() != new.keys():

@@ -1,8 +1,8 @@
 """The last build: a BuildRecord, kept as a small index (`build.pickle`) naming values in a
 pack (`build.pack`, pack.py): one pickle per type, enum and operation of the model, per page
-shape and per group of rendered files, and one for each index of extract/reach.py.
+shape and per group of rendered files, and one for each index of incremental/reach.py.
 
-A patched build (extract/patch.py) changes a few of the model's thousands of elements and shares
+A patched build (incremental/patch.py) changes a few of the model's thousands of elements and shares
 the others with the model it was loaded from; render reuses most groups as loaded. Saving then
 pickles only the new values and names the bytes the others were loaded from; page shapes and
 rendered groups are read from the pack only when looked up (`Stored`). Values are matched by
@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from generator.cache import serialize
-from generator.cache.pack import Located, Pack, open_pack, save_values
 from generator.diagnostics import Diagnostic
+from generator.incremental import serialize
+from generator.incremental.pack import Located, Pack, open_pack, save_values
 
 if TYPE_CHECKING:
-    from generator.extract.reach import ModelReach
-    from generator.extract.shape import PageShape
+    from generator.incremental.reach import ModelReach
+    from generator.incremental.shape import PageShape
     from generator.model import ApiModel
 
 V = TypeVar("V")
@@ -31,16 +31,16 @@ V = TypeVar("V")
 
 @dataclass(slots=True)
 class BuildRecord:
-    """The last full or patched build (pipeline.py): what it was built from and what it gave."""
+    """The last full or patched build (build.py): what it was built from and what it gave."""
 
     digests: dict[str, str]  # page path -> sha256 of its bytes
     shapes: Mapping[str, PageShape]
     parse_diagnostics: dict[str, tuple[Diagnostic, ...]]
     build_diagnostics: tuple[Diagnostic, ...]
     model: ApiModel
-    held: Mapping[str, int]  # description -> pages holding it (extract/reach.py)
+    held: Mapping[str, int]  # description -> pages holding it (incremental/reach.py)
     reach: ModelReach
-    # the files rendered from this model, by group, with their diagnostics (render/reuse.py)
+    # the files rendered from this model, by group, with their diagnostics (incremental/reuse.py)
     rendered: Mapping[str, Any] = field(default_factory=dict)
 
 

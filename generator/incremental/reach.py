@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from generator.extract.shape import PageShape
+from generator.incremental.shape import PageShape
 from generator.model import ApiModel
 from generator.source import SourceSpan
 

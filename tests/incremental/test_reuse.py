@@ -1,4 +1,4 @@
-"""render/reuse.py: a group of files is reused only when what it is made of did not change, and
+"""incremental/reuse.py: a group of files is reused only when what it is made of did not change, and
 reusing gives the same files and diagnostics as rendering afresh."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from generator.diagnostics import Diagnostics
+from generator.incremental.reuse import Memo
 from generator.model import ApiModel, Property, StructuredType, TypeRef
 from generator.render import render_files
-from generator.render.reuse import Memo
 from generator.source import SourceSpan
 
 

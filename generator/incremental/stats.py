@@ -21,6 +21,7 @@ edit that puts back both the size and the mtime is not seen until the file chang
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import stat as stat_module
@@ -114,3 +115,17 @@ class StatIndex:
                 if type(entry) is tuple and len(entry) == 2 and type(entry[1]) is str
             },
         )
+
+
+def current_digest(top: str, path: str, known: StatIndex | None, seen: StatIndex) -> str:
+    """The digest of the file at `path` below top: recorded, when its stat proves it, else
+    read; added to `seen`. Raises OSError when it cannot be read (FileNotFoundError when it
+    does not exist). With `known` and `seen` given, the emit stage's `Digest`."""
+    full = os.path.join(top, path)
+    stat = stat_of(full)
+    digest = known.trusted(path, stat) if known is not None else None
+    if digest is None:
+        with open(full, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    seen.add(path, stat, digest)  # the stat taken before reading: never newer than the bytes
+    return digest

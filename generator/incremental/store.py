@@ -11,16 +11,16 @@ Layout (all files written atomically, all safe to delete at any time):
   is no longer used), the next save writes the full file again and removes them. Keys are
   content hashes, so any mix of the two files (a crash between two writes) is still correct.
 - `build.pickle`: {generator fingerprint: index of the last build (record.py)}: the digest,
-  shape and parse diagnostics of every page, the build's diagnostics, the model (pipeline.py
+  shape and parse diagnostics of every page, the build's diagnostics, the model (build.py
   patches it when the pages that changed kept their shapes) and the files rendered from it,
-  by group (render/reuse.py), all named by one index, so that one cannot be newer than the
+  by group (incremental/reuse.py), all named by one index, so that one cannot be newer than the
   other; the index names values in `build.pack` (pack.py), an append-only file of pickles
 - `templates/`: the templates Jinja compiled, by template name and file (Jinja checks each
   against its source before using it).
 - `runs/<sha256(output folder)>.json`: the fingerprint of the last complete run into an output
   folder, with its diagnostics and summary, so that a run with nothing new does no work.
 - `runs/<sha256(output folder)>.index.pickle`: the stat index (`stats.py`) of the output files
-  as the last run looked at them (after a commit, those it kept: cli.py `_after_commit`).
+  as the last run looked at them (after a commit, those it kept: layer.py `_kept_output`).
 - `sources/<sha256(docs folder)>.index.pickle`: the stat index of the pages as the last run
   read them, so that pages whose stat is unchanged are not read again.
 - `trees/<sha256(output folder)>/`: the spare, the output folder as it was before the last
@@ -47,24 +47,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.cache import serialize
-from generator.cache.fingerprint import generator_fingerprint
-from generator.cache.record import BuildRecord, RecordCodec
-from generator.cache.stats import StatIndex
-from generator.diagnostics import Diagnostic
+from generator.incremental import serialize
+from generator.incremental.fingerprint import generator_fingerprint
+from generator.incremental.record import BuildRecord, RecordCodec
+from generator.incremental.stats import StatIndex
 
 if TYPE_CHECKING:  # parsing (markdown-it) is not loaded when nothing needs parsing
-    from generator.extract.shape import PageShape
-    from generator.parse import PageDoc
-
-PageEntry = tuple["PageDoc", tuple[Diagnostic, ...], "PageShape"]
-# (formatted text, ""), (None, "") when valid as rendered, or (None, why it is invalid)
-Formatted = tuple[str | None, str]
-
-
-def default_cache_dir(output: Path) -> Path:
-    """Beside the output folder, never inside it: `OUT/../.gen-graph-cache`."""
-    return output.resolve().parent / ".gen-graph-cache"
+    from generator.emit.format import Formatted
+    from generator.pipeline import PageEntry
 
 
 def page_key(path: str, digest: str) -> str:
@@ -175,9 +165,6 @@ class Cache:
         self._codec = RecordCodec()
 
     # -- parsed pages --------------------------------------------------------------------
-    def pages(self) -> dict[str, PageEntry]:
-        return self._pages.data()
-
     def get_page(self, key: str) -> PageEntry | None:
         found: PageEntry | None = self._pages.get(key)
         return found
@@ -186,9 +173,6 @@ class Cache:
         self._pages.put(key, entry)
 
     # -- formatted files -----------------------------------------------------------------
-    def formatted(self) -> dict[str, Formatted]:
-        return self._formatted.data()
-
     def get_formatted(self, key: str) -> Formatted | None:
         found: Formatted | None = self._formatted.get(key)
         return found
@@ -196,7 +180,7 @@ class Cache:
     def put_formatted(self, key: str, result: Formatted) -> None:
         self._formatted.put(key, result)
 
-    # -- the last build (pipeline.py) ---------------------------------------------------
+    # -- the last build (build.py) ---------------------------------------------------
     def last_build(self) -> BuildRecord | None:
         if self._build is None:
             self._build = False

@@ -5,7 +5,7 @@ numbers of its source spans (compared only within one page, where an edit that a
 lines keeps their order) and the text of `description` fields (copied into the model as they
 are). A page's shape is its PageDoc with those two left out, as a digest, plus the left-out
 values in document order. Two versions of a page with the same shape give models that differ
-only in those values, which is what extract/patch.py relies on; tests/extract/test_patch.py checks
+only in those values, which is what incremental/patch.py relies on; tests/extract/test_patch.py checks
 it against full builds over the corpus.
 """
 
@@ -17,6 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.source import SourceSpan
+
+# The rule the build keeps for this module (tests/incremental/test_blind_passes.py checks it for
+# every pass of extract/passes.py): the text of a field of these names in a parsed page, and the
+# line of every SourceSpan, are only ever copied into the model, never decided on (whether a
+# text is empty may decide: `a or b`). Lines are compared only within one page, in order.
+COPIED_FIELDS = frozenset({"description"})
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -64,7 +70,7 @@ def _walk(value: Any, parts: list[str], lines: list[int], texts: list[str]) -> N
         parts.append("<" + kind.__qualname__)
         for name in _fields(kind):
             item = getattr(value, name)
-            if name == "description" and type(item) is str:
+            if name in COPIED_FIELDS and type(item) is str:
                 parts.append("d" if item else "d0")  # emptiness is kept: `a or b` may read it
                 texts.append(item)
             else:

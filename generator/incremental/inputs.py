@@ -1,5 +1,5 @@
-"""The inputs of a run, read once: the bytes of every page with its hash, and the fingerprint
-of everything that decides the output. Light on purpose (no parsing, no rendering imports), so a
+"""The inputs of a run scanned by their stat, and the fingerprint of everything that decides the
+output. Light on purpose (no parsing, no rendering imports), so a
 run with nothing to do costs little more than looking at the pages.
 
 With the index of the last scan (`stats.py`), a page whose stat shows it unchanged is not read:
@@ -11,27 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache.fingerprint import generator_fingerprint, templates_fingerprint
-from generator.cache.stats import StatIndex, stat_of
 from generator.diagnostics import Diagnostics
+from generator.incremental.fingerprint import generator_fingerprint, templates_fingerprint
+from generator.incremental.stats import StatIndex, stat_of
+from generator.inputs import Source
 from generator.load.pages import find_page_paths, read_page_file
 from generator.templates_location import template_folders
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    path: str  # relative to DOCS, forward slashes
-    data: bytes  # b"" when unread
-    digest: str
-    unread: bool = False  # known by its stat to hold the bytes of `digest`; not read
-
-
-def read_sources(docs: Path, diagnostics: Diagnostics) -> list[Source]:
-    """The bytes of every page, sorted by path; unreadable pages are reported (GG001)."""
-    return scan_sources(docs, diagnostics)[0]
 
 
 def scan_sources(
