@@ -6,8 +6,9 @@ the parameters with their operation and is compared with the CSDL without them."
 
 from __future__ import annotations
 
-from generator.extract.index import DEFAULT_NAMESPACE
 from generator.model import ApiModel, StructuredType
+
+DEFAULT_NAMESPACE = "microsoft.graph"  # the request classes' namespace, as extract/index.py's
 
 
 def request_class_name(request_class: str) -> str:
