@@ -18,8 +18,7 @@ generated `builders/_routes.py` (as `client.path()` does), and the return annota
 sync builder's `get`/`post` is read with `ast`; the class it names is resolved through the
 builder's imports and the generated `_registry.py`. A request agrees when the annotation names
 exactly the CSDL's class with its shape (`Page[X]` for a collection, `X` for one; `X | None`
-counts as `X`: the object comes back when asked for; `bytes` agrees with a type that holds
-only a stream, such as the reports' `report`, whose content the service sends as it is). Each miss has a kind: `Any`, a base or
+counts as `X`: the object comes back when asked for). Each miss has a kind: `Any`, a base or
 subtype of the class, the class with the other shape, an unrelated annotation, or no method.
 """
 
@@ -187,8 +186,6 @@ def _miss(expected: Answer, got: Generated | None, walk: CsdlWalk) -> str | None
         return "Any"
     if expected.type is None:
         return None if got.annotation == "None" else "unrelated"
-    if got.annotation == "bytes" and walk.stream_only(expected.type):
-        return None if not expected.collection else "page or single"
     if got.type == expected.type.lower():
         return None if got.collection == expected.collection else "page or single"
     if got.type is not None and walk.related(got.type, expected.type):
@@ -298,17 +295,6 @@ class CsdlWalk:
         if at.collection and call is None:
             return _At(at.type, False)  # a key written as a value: `root`, `contoso.com`
         return "unresolvable"
-
-    def stream_only(self, qualified: str) -> bool:
-        """A type whose only properties are streams (`report`: `content`): the service sends
-        the stream itself (the reports answer 302 to a CSV), which the client reads as bytes."""
-        found = [
-            prop
-            for ancestor in self.ancestors(qualified)
-            if (owner := self.types.get(ancestor)) is not None
-            for prop in owner.properties.values()
-        ]
-        return bool(found) and all(prop.type == "Edm.Stream" for prop in found)
 
     def _property(self, qualified: str, name: str) -> _At | str | None:
         for ancestor in self.ancestors(qualified):
