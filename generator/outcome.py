@@ -67,14 +67,17 @@ def write_output(
     """The outcome of writing what `stages` made into OUT (or checking OUT against it), and
     the files a commit wrote (None when OUT is not left as this run would make it)."""
     counts = dict(stages.diagnostics.counts())
+    models = list(stages.versions.values()) or [stages.model]
     sizes = {
         "pages": stages.pages,
-        "types": len(stages.model.types),
-        "enums": len(stages.model.enums),
-        "operations": len(stages.model.operations),
+        "types": sum(len(m.types) for m in models),
+        "enums": sum(len(m.enums) for m in models),
+        "operations": sum(len(m.operations) for m in models),
     }
+    if stages.versions:
+        sizes["versions"] = len(stages.versions)
     outcome = Outcome(status_of(options, counts), list(documents), sizes=sizes, counts=counts)
-    if not _dump_and_verify(options, stages.model, outcome):
+    if not _dump_and_verify(options, stages, outcome):
         outcome.sizes = None
         return outcome, None
     digest = incremental.output_digest(options.output) if incremental is not None else None
@@ -118,13 +121,18 @@ def _report_blocked(plan: WriteResult, diagnostics: Diagnostics, outcome: Outcom
     outcome.diagnostics.extend(found.items)
 
 
-def _dump_and_verify(options: Options, model: ApiModel, outcome: Outcome) -> bool:
+def _dump_and_verify(options: Options, stages: Run, outcome: Outcome) -> bool:
     """--dump-model and --verify-against; False (with the error in `outcome`) when either
-    stops the run."""
+    stops the run. A DOCS of several API versions dumps `{"versions": {name: model}}` (the
+    command line has made sure --verify-against comes with --api-version, config.py)."""
+    model = stages.model
     if options.dump_model is not None:
         from generator.model import dump_model
 
-        text = json.dumps(dump_model(model), indent=2, ensure_ascii=False) + "\n"
+        dumped: object = dump_model(model)
+        if stages.versions:
+            dumped = {"versions": {v: dump_model(m) for v, m in sorted(stages.versions.items())}}
+        text = json.dumps(dumped, indent=2, ensure_ascii=False) + "\n"
         try:
             options.dump_model.parent.mkdir(parents=True, exist_ok=True)
             options.dump_model.write_text(text, encoding="utf-8")
@@ -133,38 +141,41 @@ def _dump_and_verify(options: Options, model: ApiModel, outcome: Outcome) -> boo
             outcome.status = 1
             return False
     if options.verify_against is not None:
-        _verify(options.docs, options.verify_against, model, outcome)
+        _verify(options.docs, options.verify_against, model, outcome, options.api_version)
         if outcome.error:
             outcome.status = 2
             return False
     return True
 
 
-def verify_docs(docs: Path, csdl: Path) -> Outcome:
+def verify_docs(docs: Path, csdl: Path, version: str | None = None) -> Outcome:
     """--verify-against without -o: build the model only, compare it with the CSDL, write
-    nothing."""
+    nothing. `version`: of a DOCS of several API versions, the one whose pages are read."""
     if not docs.is_dir():
         return Outcome(2, error=f"gen-graph: error: {docs}: not a folder")
     from generator.extract import build_model
     from generator.pipeline import Run, parse_docs
 
     stages = Run()
-    model = build_model(parse_docs(docs, stages), stages.diagnostics)
+    model = build_model(parse_docs(docs, stages, version), stages.diagnostics)
     outcome = Outcome(0, stages.diagnostics.sorted())
-    _verify(docs, csdl, model, outcome)
+    _verify(docs, csdl, model, outcome, version)
     outcome.status = 2 if outcome.error else 0
     return outcome
 
 
-def _verify(docs: Path, csdl: Path, model: ApiModel, outcome: Outcome) -> None:
+def _verify(
+    docs: Path, csdl: Path, model: ApiModel, outcome: Outcome, version: str | None = None
+) -> None:
     """The agreement of the model with the CSDL (types, then requests, then both over the types
-    DOCS documents), and each disagreement, into `outcome`."""
+    DOCS documents), and each disagreement, into `outcome`. `version`: the API-version folder
+    the model was built from (its words only make the vocabulary)."""
     from generator.verify import compare, compare_operations, docs_vocabulary, read_csdl
     from generator.verify.scope import documented_summary
 
     try:
         expected = read_csdl(csdl)
-        vocabulary = docs_vocabulary(docs)
+        vocabulary = docs_vocabulary(docs / version if version else docs)
         agreement = compare(model, expected, vocabulary)
     except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         outcome.error = f"gen-graph: error: cannot read the CSDL {csdl}: {error}"
