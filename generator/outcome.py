@@ -15,6 +15,7 @@ from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
 from generator.emit.write import WriteResult, read_manifest
 from generator.source import SourceSpan
+from generator.versions import module_name
 
 if TYPE_CHECKING:
     from generator.model import ApiModel
@@ -86,7 +87,8 @@ def write_output(
     outcome.changed = plan.touched + plan.blocked
     new_text = {f.path: f.text for f in stages.files}
     old_text = _read_old(options.output, outcome.changed)
-    outcome.report = _report(options.output, old_text, new_text, outcome.changed)
+    subpackages = tuple(module_name(v) for v in stages.versions)
+    outcome.report = _report(options.output, old_text, new_text, outcome.changed, subpackages)
     if options.check:
         if options.diff:
             outcome.diff = _diff(options.output, old_text, new_text, outcome.changed)
@@ -188,16 +190,45 @@ def _verify(
     outcome.agreement += documented_summary(model, expected, docs, requests, vocabulary)
 
 
-def _report(out: Path, old: dict[str, str], new: dict[str, str], paths: list[str]) -> list[str]:
+def _report(
+    out: Path,
+    old: dict[str, str],
+    new: dict[str, str],
+    paths: list[str],
+    subpackages: tuple[str, ...] = (),
+) -> list[str]:
     """The API change report of the files that change; a first generation has nothing to
-    compare with, and the report (libcst) is loaded only when a file changes."""
+    compare with, and the report (libcst) is loaded only when a file changes. `subpackages`:
+    the API versions' (versions.py), each compared as a package of its own, its changes
+    marked with its name (`added property User.nickname [beta]`)."""
     if not paths or not read_manifest(out):
         return []
+    import dataclasses
+
     from generator.report import compare_outputs, format_report
 
+    def part(path: str) -> tuple[str, str]:
+        head, _, rest = path.partition("/")
+        return (head, rest) if rest and head in subpackages else ("", path)
+
+    def split(files: dict[str, str]) -> dict[str, dict[str, str]]:
+        parts: dict[str, dict[str, str]] = {}
+        for path, text in files.items():
+            where, rest = part(path)
+            parts.setdefault(where, {})[rest] = text
+        return parts
+
     changed = set(paths)
-    unchanged = {p: text for p, text in new.items() if p not in changed}  # routes, as data
-    return format_report(compare_outputs(old, {p: new[p] for p in paths if p in new}, unchanged))
+    unchanged = split({p: text for p, text in new.items() if p not in changed})  # routes
+    before, after = split(old), split({p: new[p] for p in paths if p in new})
+    changes = []
+    for where in sorted(before.keys() | after.keys()):
+        found = compare_outputs(
+            before.get(where, {}), after.get(where, {}), unchanged.get(where, {})
+        )
+        mark = f" [{where}]" if where else ""
+        changes += [dataclasses.replace(c, subject=c.subject + mark) for c in found]
+    return format_report(changes)
 
 
 def _read_old(out: Path, paths: list[str]) -> dict[str, str]:

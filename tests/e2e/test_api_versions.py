@@ -212,6 +212,9 @@ def test_the_cache_and_check_work_with_subpackages(
     )
     assert main(argv) == 0
     assert "beta_alias" in (out / "beta" / "models" / "user.py").read_text(encoding="utf-8")
+    report = capsys.readouterr().err  # the change report names the version
+    assert "  BREAKING removed property User.beta_nickname [beta]: " in report
+    assert "  added property User.beta_alias [beta]: " in report
     assert main([*argv, "--check"]) == 0
     fresh = tmp_path / "fresh" / "graph"
     assert main([str(docs), "-o", str(fresh), "--no-cache", "-q"]) == 0
