@@ -219,3 +219,29 @@ def test_the_cache_and_check_work_with_subpackages(
     fresh = tmp_path / "fresh" / "graph"
     assert main([str(docs), "-o", str(fresh), "--no-cache", "-q"]) == 0
     assert _tree(out) == _tree(fresh) != first
+
+
+_CSDL = """<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0">
+<edmx:DataServices><Schema xmlns="http://docs.oasis-open.org/odata/ns/edm"
+ Namespace="microsoft.graph"><EntityType Name="widget"><Property Name="size" Type="Edm.Int32"/>
+</EntityType></Schema></edmx:DataServices></edmx:Edmx>
+"""
+
+
+def test_verify_against_compares_the_version_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = make_docs(tmp_path)
+    csdl = tmp_path / "csdl.xml"
+    csdl.write_text(_CSDL, encoding="utf-8")
+    found = {}
+    for version in ("beta", "v1.0"):
+        assert main([str(docs), "--verify-against", str(csdl), "--api-version", version]) == 0
+        found[version] = [
+            line for line in capsys.readouterr().out.split("\n") if "types found" in line
+        ][0]
+    assert "(1/1)" in found["beta"] and "(0/1)" in found["v1.0"]
+    out = tmp_path / "out" / "beta"
+    argv = [str(docs), "-o", str(out), "--no-cache", "-q", "--api-version", "beta"]
+    assert main([*argv, "--verify-against", str(csdl)]) == 0
+    assert "(1/1)" in capsys.readouterr().out and (out / "models" / "widget.py").is_file()
