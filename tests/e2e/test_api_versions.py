@@ -237,9 +237,9 @@ def test_verify_against_compares_the_version_asked_for(
     found = {}
     for version in ("beta", "v1.0"):
         assert main([str(docs), "--verify-against", str(csdl), "--api-version", version]) == 0
-        found[version] = [
+        found[version] = next(
             line for line in capsys.readouterr().out.split("\n") if "types found" in line
-        ][0]
+        )
     assert "(1/1)" in found["beta"] and "(0/1)" in found["v1.0"]
     out = tmp_path / "out" / "beta"
     argv = [str(docs), "-o", str(out), "--no-cache", "-q", "--api-version", "beta"]
