@@ -117,15 +117,21 @@ def test_both_subpackages_import_and_keep_their_own_types(two: Path) -> None:
         "    print('no widget in v1.0')\n"
         "b = B.from_dict({'betaNickname': 'x', 'displayName': 'd'})\n"
         "v = V.from_dict({'betaNickname': 'x', 'displayName': 'd'})\n"
-        "print(b.beta_nickname, v.display_name, hasattr(v, 'beta_nickname'))\n",
+        "print(b.beta_nickname, v.display_name, hasattr(v, 'beta_nickname'))\n"
+        # @odata.type is read through the version's own registry (polymorphism per version)
+        "from graph.beta.models import Entity as BE\n"
+        "from graph.v1_0.models import Entity as VE\n"
+        "w = {'@odata.type': '#microsoft.graph.widget', 'size': 3}\n"
+        "print(type(BE.from_dict(w)).__module__, type(VE.from_dict(w)).__module__)\n",
         two / "out",
     )
-    assert printed.split("\n")[:5] == [
+    assert printed.split("\n")[:6] == [
         "('beta', 'v1.0') ['graph']",
         "True True True",
         "True False",
         "no widget in v1.0",
         "x d False",
+        "graph.beta.models.widget graph.v1_0.models.entity",
     ]
 
 
