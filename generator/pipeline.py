@@ -29,7 +29,7 @@ from generator.emit.format import Results
 from generator.emit.write import Digest
 from generator.inputs import Source, read_sources
 from generator.outcome import Outcome, verify_docs, write_output
-from generator.versions import split_sources, version_folders
+from generator.versions import nested_versions, split_sources, version_folders
 
 if TYPE_CHECKING:
     from generator.model import ApiModel
@@ -165,6 +165,8 @@ def run(
     else:
         sources = incremental.scan(options.docs, found)
     versions = version_folders(options.docs)
+    if not versions:
+        nested_versions(options.docs, sources, found)
     if options.api_version is not None:  # that version's pages only, as a package of its own
         split = split_sources(sources, versions, found)
         sources = split.get(options.api_version, [])

@@ -78,6 +78,26 @@ def split_sources(
     return by_version
 
 
+def nested_versions(docs: Path, sources: list[Source], diagnostics: Diagnostics) -> None:
+    """GG006 when DOCS has no API-version folder at its top but a folder inside it holds
+    several (DOCS is the docs repository, whose `api-reference/` holds `v1.0/` and `beta/`):
+    their pages are read as one model, which is rarely what was meant."""
+    first: dict[str, str] = {}  # top folder -> its first page
+    for source in sources:
+        top, _, rest = source.path.partition("/")
+        if rest and "/" in rest:
+            first.setdefault(top, source.path)
+    for top, page in first.items():
+        inside = version_folders(docs / top)
+        if len(inside) > 1:
+            diagnostics.report(
+                "GG006",
+                SourceSpan(page, 1),
+                f"{top}/ holds the API versions {', '.join(inside)}; their pages are read as "
+                f"one model: give {top}/ as DOCS for one subpackage per version",
+            )
+
+
 def foreign_links(docs: list[PageDoc], version: str, versions: list[str]) -> Diagnostics:
     """GG005 for each link of a page of `version` that leads into another version's folder:
     it is not followed (the version's model is built from its own pages only)."""
@@ -134,4 +154,11 @@ def _links(doc: PageDoc) -> Iterator[tuple[str, SourceSpan]]:
     yield from walk(doc, doc.source)
 
 
-__all__ = ["foreign_links", "in_version", "module_name", "split_sources", "version_folders"]
+__all__ = [
+    "foreign_links",
+    "in_version",
+    "module_name",
+    "nested_versions",
+    "split_sources",
+    "version_folders",
+]
