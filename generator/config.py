@@ -144,12 +144,20 @@ def resolve(args: argparse.Namespace, cwd: Path | None = None) -> Options:
 def check_api_version(docs: Path, name: str | None, verify_against: Path | None) -> str | None:
     """--api-version NAME names one of DOCS' API-version folders; --verify-against compares one
     model with one CSDL, so a DOCS of several versions needs --api-version to say which."""
-    from generator.versions import version_folders
+    from generator.versions import module_name, version_folders
 
     versions = version_folders(docs)
     if name is not None and name not in versions:
         known = ", ".join(versions) if versions else "none"
         raise UsageError(f"--api-version {name}: not an API-version folder of {docs} ({known})")
+    modules: dict[str, str] = {}
+    for version in versions if name is None else []:
+        other = modules.setdefault(module_name(version), version)
+        if other != version:
+            raise UsageError(
+                f"the API-version folders {other} and {version} of {docs} would both be the "
+                f"subpackage {module_name(version)}; rename one, or give --api-version"
+            )
     if name is None and verify_against is not None and len(versions) > 1:
         raise UsageError(
             f"--verify-against compares one API version: {docs} has {', '.join(versions)}; "

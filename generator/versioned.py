@@ -43,6 +43,8 @@ def generate_versions(
 ) -> Run:
     """Every version's subpackage and the root package, formatted; `run.versions` holds each
     version's model."""
+    if len({module_name(v) for v in versions}) < len(versions):  # config.py refuses them
+        raise ValueError(f"API versions {versions} share a subpackage name")
     run = Run()
     sources, found = preloaded
     run.diagnostics.extend(found)

@@ -167,6 +167,9 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         assert main([*argv, "--verify-against", str(csdl)]) == 2
         err = capsys.readouterr().err
         assert "--verify-against compares one API version" in err and "--api-version" in err
+    shutil.copytree(docs / "v1.0", docs / "V1_0")
+    assert main([str(docs), "-o", out, "--no-cache"]) == 2
+    assert "V1_0 and v1.0" in capsys.readouterr().err
     assert not Path(out).exists()
 
 
