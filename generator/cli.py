@@ -191,8 +191,8 @@ def _summary(options: Options, outcome: Outcome) -> str:
     sizes, counts = outcome.sizes or {}, outcome.counts
     versions = f"{sizes['versions']} API versions, " if "versions" in sizes else ""
     return (
-        f"gen-graph: {versions}{sizes['pages']} pages, {sizes['types']} types, {sizes['enums']} enums, "
-        f"{sizes['operations']} operations; diagnostics: {counts.get('error', 0)} errors, "
+        f"gen-graph: {versions}{sizes['pages']} pages, {sizes['types']} types, "
+        f"{sizes['enums']} enums, {sizes['operations']} operations; diagnostics: {counts.get('error', 0)} errors, "
         f"{counts.get('warning', 0)} warnings, {counts.get('info', 0)} info; "
         f"{outcome.written} files {'would change' if options.check else 'written'}, "
         f"{outcome.unchanged} unchanged"

@@ -212,11 +212,12 @@ def generate(
     formatting: bool = True,
     check_docs: Callable[[list[PageDoc]], Diagnostics] | None = None,
 ) -> Run:
-    """DOCS to formatted files. `preloaded`: the pages and their read diagnostics, when the
-        caller already read them (or the incremental layer scanned them: it then reads those whose
-        bytes are needed; `run.sources` is what was found). `formatting=False` skips black (tests
-        that only import the output). `check_docs`: more diagnostics of the parsed pages (a version's
-    links into another, versions.py)."""
+    """DOCS to formatted files, as one model (`pipeline.run` splits a DOCS of several API
+    versions first: versioned.py). `preloaded`: the pages and their read diagnostics, when the
+    caller already read them (or the incremental layer scanned them: it then reads those whose
+    bytes are needed; `run.sources` is what was found). `formatting=False` skips black (tests
+    that only import the output). `check_docs`: more diagnostics of the parsed pages (links
+    into another API version: versions.py)."""
     run = Run()
     if preloaded is None:
         load = incremental.scan if incremental is not None else read_sources
