@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from generator import INTERRUPTED, __version__
 from generator.config import Options, UsageError, check_api_version, resolve
-from generator.diagnostics import OUTPUT_CODES
+from generator.diagnostics import OUTPUT_CODES, TEMPLATE_CODES
 from generator.pipeline import Incremental, Outcome, run, verify_docs
 from generator.progress import make_progress
 
@@ -166,6 +166,8 @@ def _show(
         if not quiet or diagnostic.severity == "error":
             # the output's diagnostics name files of OUT, not of DOCS
             root = out if diagnostic.code in OUTPUT_CODES else docs
+            if diagnostic.code in TEMPLATE_CODES and options is not None and options.templates:
+                root = options.templates
             print(f"{root.as_posix().rstrip('/')}/{diagnostic}", file=sys.stderr)
     if not quiet:
         for line in outcome.disagreements:

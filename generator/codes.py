@@ -48,6 +48,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     # render
     "GG040": ("warning", "names collide after conversion to Python; one was renamed"),
     "GG041": ("error", "rendered file is not valid Python"),
+    "GG042": ("warning", "a template override replaces a module that is no longer a template"),
     # verify (--verify-against: the model compared with a CSDL)
     "GG060": ("warning", "a type of the CSDL is not in the docs model"),
     "GG061": ("warning", "a property of the CSDL is not in the docs model"),

@@ -10,6 +10,8 @@ from generator.source import SourceSpan
 
 # diagnostics about files of the output folder: their paths are relative to OUT, not DOCS
 OUTPUT_CODES = frozenset({"GG041", "GG050", "GG051"})
+# diagnostics about files of the --templates folder: their paths are relative to it
+TEMPLATE_CODES = frozenset({"GG042"})
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel, EnumType, StructuredType
+from generator.render.environment import report_retired
 from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
 from generator.render.static import static_files
@@ -102,6 +103,8 @@ def render_files(
     else:
         names = memo.names(names_key(model), partial(plan_names, model))
     env = _Templates(templates, compiled)
+    if templates is not None:
+        report_retired(templates, diagnostics)
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
     files: list[RenderedFile] = []
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import jinja2
 
+from generator.diagnostics import Diagnostics
 from generator.render.text import literal
+from generator.source import SourceSpan
 from generator.templates_location import default_templates, template_folders
 
 
@@ -56,4 +58,27 @@ def make_environment(
     return env
 
 
-__all__ = ["default_templates", "make_environment", "template_folders"]
+# the generated package's fixed modules were templates once; they are copied from
+# generator/runtime/ now (render/static.py), so an override of one of them is never used
+RETIRED = {
+    "builders_base.py.jinja": "builders/_base.py",
+    "http.py.jinja": "_http.py",
+    "paths.py.jinja": "_paths.py",
+    "runtime.py.jinja": "_runtime.py",
+}
+
+
+def report_retired(overrides: Path, diagnostics: Diagnostics) -> None:
+    """GG042 for each file of the override folder that replaced a module that is no longer
+    a template: the user's change would otherwise be dropped without a word."""
+    for name, module in sorted(RETIRED.items()):
+        if (overrides / name).is_file():
+            diagnostics.report(
+                "GG042",
+                SourceSpan(name, 1),
+                f"not used: {module} is no longer a template but fixed code of the generated "
+                "package (docs/templates.md)",
+            )
+
+
+__all__ = ["RETIRED", "default_templates", "make_environment", "report_retired", "template_folders"]

@@ -115,6 +115,7 @@ def test_documented_example_prints_the_documented_line(
         "DOCS": (tmp_path / "docs").as_posix(),
         "OUT": (tmp_path / "out").as_posix(),
         "VERIFY": (tmp_path / "verify").as_posix(),
+        "TEMPLATES": (tmp_path / "templates").as_posix(),
     }
     for line in section.expected:
         root, _, rest = line.partition("/")

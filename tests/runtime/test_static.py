@@ -34,8 +34,13 @@ def test_a_generation_writes_them_into_the_package() -> None:
 def test_a_template_of_the_old_name_does_not_replace_them(tmp_path: Path) -> None:
     """They are no longer templates: `--templates` cannot override them (docs/templates.md)."""
     (tmp_path / "runtime.py.jinja").write_text("# mine\n", encoding="utf-8")
-    written = {f.path: f.text for f in generate(DOCS_INPUT, "sdk", tmp_path).files}
+    run = generate(DOCS_INPUT, "sdk", tmp_path)
+    written = {f.path: f.text for f in run.files}
     assert written["_runtime.py"] == (RUNTIME / "_runtime.py").read_text(encoding="utf-8")
+    # ... and the user is told, not left to find out (GG042)
+    assert [(d.code, d.source.path) for d in run.diagnostics.items if d.code == "GG042"] == [
+        ("GG042", "runtime.py.jinja")
+    ]
 
 
 def test_an_edit_of_a_runtime_module_changes_the_generator_fingerprint(
