@@ -185,6 +185,40 @@ def test_model_for_imports_only_what_it_returns() -> None:
     ]
 
 
+def test_the_models_folder_is_not_listed_to_find_a_model() -> None:
+    """A model named in the models' index is found by its file name (a FileFinder would list
+    the folder, which costs more than the import for a thousand modules); a module the index
+    does not name is still found, and a missing one is still a ModuleNotFoundError."""
+    code = (
+        "import os, pkgutil, posix, sys\n"
+        "listed = []\n"
+        "listdir = posix.listdir  # what the import system calls\n"
+        "posix.listdir = lambda path='.': listed.append(str(path)) or listdir(path)\n"
+        "from generated.models.online_meeting import OnlineMeeting\n"
+        "from generated import model_for\n"
+        "assert model_for('user').__module__ == 'generated.models.user'\n"
+        "models = os.path.dirname(sys.modules['generated.models'].__file__)\n"
+        "assert models not in listed, listed\n"
+        "import generated.models._exports\n"
+        "assert models in listed, listed  # not in the index: searched as before\n"
+        "try:\n"
+        "    import generated.models.nothing\n"
+        "except ModuleNotFoundError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('found a module that is not there')\n"
+        "names = {m.name for m in pkgutil.iter_modules([models])}\n"
+        "assert {'online_meeting', 'user', '_exports'} <= names, names\n"
+        "print(OnlineMeeting.__module__, sys.modules['generated.models.user'].__cached__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    module, cached = out.stdout.split()
+    assert module == "generated.models.online_meeting"
+    assert cached.endswith(".pyc") and "__pycache__" in cached
+
+
 def test_the_registry_is_an_index_read_per_name() -> None:
     """`_registry.py` holds one string, no table: a name is case-insensitive, `#` and the
     namespace optional; anything else (white space, a prefix of a name) is not found."""

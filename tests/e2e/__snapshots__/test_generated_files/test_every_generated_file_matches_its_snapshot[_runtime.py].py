@@ -14,8 +14,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import os
+import sys
 from collections.abc import Callable, Mapping
 from enum import Enum
+from importlib.machinery import (  # loaded already (dataclasses imports inspect)
+    BYTECODE_SUFFIXES,
+    EXTENSION_SUFFIXES,
+    SOURCE_SUFFIXES,
+    ExtensionFileLoader,
+    FileFinder,
+    ModuleSpec,
+    SourceFileLoader,
+    SourcelessFileLoader,
+)
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -30,6 +42,7 @@ from typing import (
 
 if TYPE_CHECKING:
     import decimal
+    from types import ModuleType
 
     Number = int | float | decimal.Decimal
 
@@ -151,6 +164,47 @@ TIME_OF_DAY: Codec = _RawCodec(TimeOfDay)
 def _load(module: str, name: str) -> Any:
     # __import__ rather than importlib: importing importlib would cost more than a model
     return getattr(__import__(f"{_MODELS}.{module}", fromlist=[name]), name)
+
+
+_LOADERS = (
+    (ExtensionFileLoader, EXTENSION_SUFFIXES),
+    (SourceFileLoader, SOURCE_SUFFIXES),
+    (SourcelessFileLoader, BYTECODE_SUFFIXES),
+)  # what the standard path hook gives a FileFinder, in its order
+
+
+class _IndexFinder(FileFinder):
+    """The finder of the models' folder: a module that the models' index names is found by its
+    file name, without listing the folder. A FileFinder lists its folder on its first search,
+    and a folder of a thousand modules takes longer to list than a model takes to import. Any
+    other module (not in the index, or with no source file) is searched as a FileFinder would.
+    """
+
+    def __init__(self, path: str, index: str) -> None:
+        super().__init__(path, *_LOADERS)
+        self._index = index
+
+    def find_spec(
+        self, fullname: str, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        name = fullname.rpartition(".")[2]
+        origin = os.path.join(self.path, name + ".py")
+        if f" .{name}\n" in self._index and os.path.isfile(origin):
+            spec = ModuleSpec(
+                fullname, SourceFileLoader(fullname, origin), origin=origin
+            )
+            spec.has_location = True  # __file__ and __cached__, as a FileFinder's spec
+            return spec
+        return super().find_spec(fullname, target)
+
+
+def find_by_index(path: list[str], index: str) -> None:
+    """Search the folders of a package's `__path__` with `_IndexFinder`s; `index` names its
+    modules, a line `Class .module` each. A folder that already has a finder (or that is not
+    a folder: a zip archive) is left to it."""
+    for entry in path:
+        if entry not in sys.path_importer_cache and os.path.isdir(entry):
+            sys.path_importer_cache[entry] = _IndexFinder(entry, index)
 
 
 class _ModelCodec:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import _runtime as _rt
+
 if TYPE_CHECKING:
     from ._exports import *  # noqa: F403  (every class, for type checkers)
 
@@ -27,6 +29,7 @@ _INDEX = (
     "PresenceStatus .presence_status\n"
     "User .user\n"
 )
+_rt.find_by_index(__path__, _INDEX)  # the models are found without listing this folder
 _modules: dict[str, str] = {}
 
 
