@@ -177,9 +177,8 @@ def test_model_for_imports_only_what_it_returns() -> None:
     )
     assert json.loads(out.stdout.replace("'", '"')) == [
         "generated",
-        "generated._registry",
         "generated._runtime",
-        "generated.models",
+        "generated.models",  # the index: model_for lives there
         "generated.models.entity",
         "generated.models.user",
     ]
@@ -237,3 +236,15 @@ def test_the_registry_is_an_index_read_per_name() -> None:
     with pytest.raises(KeyError):
         _registry.model_for("microsoft.graph.nothing")
     assert _registry.TYPES["microsoft.graph.user"] == ("user", "User")
+
+
+def test_the_models_package_finds_a_class_by_its_name_in_the_same_index() -> None:
+    """One index serves `from PKG.models import User` (a class's name ends its line) and
+    `model_for`: only a class's whole name is found, never a key, a module or a part."""
+    from generated import _registry, model_for, models
+
+    assert models.model_for is model_for and _registry.lookup is models.lookup
+    assert models.User is model_for("user") and "User" in models.__all__ == dir(models)
+    for name in ("Meeting", "onlinemeeting", "microsoft", "", "User\n", "a b"):
+        with pytest.raises(AttributeError):
+            getattr(models, name)

@@ -222,7 +222,7 @@ class _IndexFinder(FileFinder):
     ) -> ModuleSpec | None:
         name = fullname.rpartition(".")[2]
         origin = os.path.join(self.path, name + ".py")
-        if f" .{name}\n" in self._index and os.path.isfile(origin):
+        if f" {name} " in self._index and os.path.isfile(origin):
             spec = ModuleSpec(
                 fullname, SourceFileLoader(fullname, origin), origin=origin
             )
@@ -233,8 +233,8 @@ class _IndexFinder(FileFinder):
 
 def find_by_index(path: list[str], index: str) -> None:
     """Search the folders of a package's `__path__` with `_IndexFinder`s; `index` names its
-    modules, a line `Class .module` each. A folder that already has a finder (or that is not
-    a folder: a zip archive) is left to it."""
+    modules, a line `name module class` each (the module between spaces). A folder that
+    already has a finder (or that is not a folder: a zip archive) is left to it."""
     for entry in path:
         if entry not in sys.path_importer_cache and os.path.isdir(entry):
             sys.path_importer_cache[entry] = _IndexFinder(entry, index)
