@@ -206,23 +206,23 @@ _LOADERS = (
 )  # what the standard path hook gives a FileFinder, in its order
 
 
-class _IndexFinder(FileFinder):
-    """The finder of the models' folder: a module that the models' index names is found by its
-    file name, without listing the folder. A FileFinder lists its folder on its first search,
-    and a folder of a thousand modules takes longer to list than a model takes to import. Any
-    other module (not in the index, or with no source file) is searched as a FileFinder would.
-    """
+class _NameFinder(FileFinder):
+    """The finder of the models' folder: a module with a lower-case name is found by its
+    file's name, without listing the folder (a FileFinder lists its folder on its first
+    search, and a folder of a thousand modules takes longer to list than a model takes to
+    import). Any other module, or one with no source file, is searched as a FileFinder
+    would. The folder holds the generated sources, nothing a FileFinder takes first."""
 
-    def __init__(self, path: str, index: str) -> None:
+    def __init__(self, path: str) -> None:
         super().__init__(path, *_LOADERS)
-        self._index = index
 
     def find_spec(
         self, fullname: str, target: ModuleType | None = None
     ) -> ModuleSpec | None:
         name = fullname.rpartition(".")[2]
         origin = os.path.join(self.path, name + ".py")
-        if f" {name} " in self._index and os.path.isfile(origin):
+        # lower case: the file's own name, on a case-insensitive file system too
+        if name.islower() and os.path.isfile(origin):
             spec = ModuleSpec(
                 fullname, SourceFileLoader(fullname, origin), origin=origin
             )
@@ -231,13 +231,12 @@ class _IndexFinder(FileFinder):
         return super().find_spec(fullname, target)
 
 
-def find_by_index(path: list[str], index: str) -> None:
-    """Search the folders of a package's `__path__` with `_IndexFinder`s; `index` names its
-    modules, a line `name module class` each (the module between spaces). A folder that
+def find_by_name(path: list[str]) -> None:
+    """Search the folders of a package's `__path__` with `_NameFinder`s. A folder that
     already has a finder (or that is not a folder: a zip archive) is left to it."""
     for entry in path:
         if entry not in sys.path_importer_cache and os.path.isdir(entry):
-            sys.path_importer_cache[entry] = _IndexFinder(entry, index)
+            sys.path_importer_cache[entry] = _NameFinder(entry)
 
 
 class _ModelCodec:

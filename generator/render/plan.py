@@ -91,11 +91,14 @@ def package_view(names: Names, package: str) -> PackageView:
             )
             for q in registered
         ),
-        registry_block=layout.concatenation(
+        registry_block=layout.concatenation(  # every class: found by its type or its name
             0,
             "_INDEX",
             [
-                *(literal(f"\n{q.lower()} {modules[q]} {classes[q]}") for q in registered),
+                *(
+                    literal(naming.index_line(q, modules[q], classes[q]))
+                    for q in sorted(classes, key=str.lower)
+                ),
                 literal("\n"),
             ],
         ),

@@ -35,6 +35,7 @@ from urllib.parse import unquote
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
 from generator.render import RenderedFile, render_files
+from generator.render.naming import read_index_line
 from generator.source import SourceSpan
 from generator.verify.compare import Ratio
 from generator.verify.csdl import Csdl, CsdlOperation, CsdlType
@@ -406,13 +407,14 @@ def read_annotation(annotation: ast.expr, imports: dict[str, str]) -> Generated:
 
 def _registry_classes(text: str) -> dict[tuple[str, str], str]:
     """(module, class) -> lower-case qualified name, from the models' `_INDEX` string (a
-    line `name module class` per type)."""
+    line per type: `naming.read_index_line`)."""
     index = cast(str, _literal(text, "_INDEX"))
     classes = {}
     for line in index.split("\n"):
         if line:
-            qualified, module, cls = line.split(" ")
-            classes[(module, cls)] = qualified
+            qualified, module, cls = read_index_line(line)
+            if qualified is not None:
+                classes[(module, cls)] = qualified
     return classes
 
 

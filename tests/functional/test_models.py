@@ -185,9 +185,9 @@ def test_model_for_imports_only_what_it_returns() -> None:
 
 
 def test_the_models_folder_is_not_listed_to_find_a_model() -> None:
-    """A model named in the models' index is found by its file name (a FileFinder would list
-    the folder, which costs more than the import for a thousand modules); a module the index
-    does not name is still found, and a missing one is still a ModuleNotFoundError."""
+    """A module with a lower-case name is found by its file's name (a FileFinder would list
+    the folder, which costs more than the import for a thousand modules); any other name is
+    searched as before, and a missing module is still a ModuleNotFoundError."""
     code = (
         "import os, pkgutil, posix, sys\n"
         "listed = []\n"
@@ -196,16 +196,17 @@ def test_the_models_folder_is_not_listed_to_find_a_model() -> None:
         "from generated.models.online_meeting import OnlineMeeting\n"
         "from generated import model_for\n"
         "assert model_for('user').__module__ == 'generated.models.user'\n"
+        "import generated.models._exports\n"
         "models = os.path.dirname(sys.modules['generated.models'].__file__)\n"
         "assert models not in listed, listed\n"
-        "import generated.models._exports\n"
-        "assert models in listed, listed  # not in the index: searched as before\n"
-        "try:\n"
-        "    import generated.models.nothing\n"
-        "except ModuleNotFoundError:\n"
-        "    pass\n"
-        "else:\n"
-        "    raise AssertionError('found a module that is not there')\n"
+        "for name in ('nothing', 'Online_Meeting'):\n"
+        "    try:\n"
+        "        __import__('generated.models.' + name)\n"
+        "    except ModuleNotFoundError:\n"
+        "        pass\n"
+        "    else:\n"
+        "        raise AssertionError(name)\n"
+        "assert models in listed, listed  # not lower case: searched as before\n"
         "names = {m.name for m in pkgutil.iter_modules([models])}\n"
         "assert {'online_meeting', 'user', '_exports'} <= names, names\n"
         "print(OnlineMeeting.__module__, sys.modules['generated.models.user'].__cached__)\n"
@@ -248,3 +249,29 @@ def test_the_models_package_finds_a_class_by_its_name_in_the_same_index() -> Non
     for name in ("Meeting", "onlinemeeting", "microsoft", "", "User\n", "a b"):
         with pytest.raises(AttributeError):
             getattr(models, name)
+
+
+def test_an_index_line_names_the_module_only_when_the_class_does_not_give_it() -> None:
+    """The generator writes the lines (`naming.index_line`), models/__init__.py reads them: its
+    `_module` must be `naming.index_module` to the character."""
+    from generated import models
+    from generator.render import naming
+
+    for cls in ("OnlineMeeting", "MacOSApp", "Windows10Config", "X", "ABC", "IPv6Range"):
+        assert models._module(cls) == naming.index_module(cls), cls
+    cases = [
+        ("microsoft.graph.onlineMeeting", "online_meeting", "OnlineMeeting"),
+        ("microsoft.graph.macOSApp", "mac_os_app", "MacOSApp"),
+        ("microsoft.graph.callRecords.session", "call_records_session", "CallRecordsSession"),
+        ("other.namespace.thing", "thing", "Thing"),
+    ]
+    lines = [naming.index_line(*case) for case in cases]
+    assert lines == [
+        "\nonlinemeeting OnlineMeeting",
+        "\nmacosapp mac_os_app MacOSApp",
+        "\ncallrecords.session CallRecordsSession",
+        "\n=other.namespace.thing Thing",
+    ]
+    for (qualified, module, cls), line in zip(cases, lines, strict=True):
+        assert naming.read_index_line(line[1:]) == (qualified.lower(), module, cls)
+    assert naming.read_index_line(naming.index_line("a b", "a_b", "AB")[1:]) == (None, "a_b", "AB")
