@@ -42,6 +42,9 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "GG032": ("info", "a property written String is typed as the enum its page shows"),
     "GG033": ("info", "enum members differ between sources; members are the union"),
     "GG034": ("info", "a type cell offers alternatives; the property has the base they share"),
+    "GG035": ("info", "several pages document one request; another page owns it"),
+    "GG036": ("warning", "the page's response type differs from the type its path leads to"),
+    "GG037": ("info", "neither the page nor the model says what a request answers: Any"),
     # render
     "GG040": ("warning", "names collide after conversion to Python; one was renamed"),
     "GG041": ("error", "rendered file is not valid Python"),
