@@ -87,7 +87,7 @@ def package_view(names: Names, package: str) -> PackageView:
                     ")",
                     ",",
                 ),
-                index_literal=literal(f"\n{q.lower()} {modules[q]} {classes[q]}"),
+                index_literal=literal(naming.index_line(q, modules[q], classes[q])),
             )
             for q in registered
         ),

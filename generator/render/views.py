@@ -158,7 +158,7 @@ class RegistryEntryView:
     module_literal: str
     class_literal: str
     entry: str = ""  # `key: (module, class),` laid out as black would, indentation included
-    index_literal: str = ""  # "\nkey module class" as a string literal, a line of the index
+    index_literal: str = ""  # its line of the models' index (naming.index_line), a literal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
