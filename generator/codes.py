@@ -21,6 +21,9 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "GG001": ("warning", "page skipped, or read with its bad bytes replaced"),
     "GG002": ("warning", "front matter has no usable doc_type"),
     "GG003": ("warning", "page looks like an API page but sits outside api/, or the reverse"),
+    "GG004": ("warning", "page sits outside the API-version folders and is not read"),
+    "GG005": ("warning", "link leads into another API version and is not followed"),
+    "GG006": ("warning", "API-version folders below the top of DOCS are read as one model"),
     # parse
     "GG010": ("warning", "TODO placeholder in documentation text"),
     "GG011": ("warning", "annotation comment is not valid JSON"),

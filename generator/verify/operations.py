@@ -8,7 +8,8 @@ type or its bases, else of a type derived from it), bound functions and actions 
 else to a derived type) and casts
 (`microsoft.graph.x`). A POST to a collection of entities answers with one member. Paths the
 walk cannot type are counted apart, by kind (`$ref`, `$value`, `$count`, colon paths such as
-`root:/{item-path}:`, streams, primitive answers, unresolvable). An action the CSDL gives no
+`root:/{item-path}:`, streams (an `Edm.Stream` property, or a type of nothing but streams, such
+as the reports functions' `report`), primitive answers, unresolvable). An action the CSDL gives no
 return type answers nothing: its method should say `None`.
 
 The other side is read from what the generator writes, not from its plans: the package is
@@ -265,6 +266,8 @@ class CsdlWalk:
             return "primitive"  # microsoft.graph.Json is any JSON value
         if name not in self.types and name not in self.enums:
             return "unresolvable"
+        if _only_a_stream(self.types.get(name)):
+            return "stream"  # microsoft.graph.report: the answer is the content, not JSON
         return answer
 
     def _step(self, at: _At, segment: str) -> _At | str:
@@ -327,6 +330,14 @@ class CsdlWalk:
                 if operation.binding.lower() == derived.qualified.lower():
                     return operation
         return None
+
+
+def _only_a_stream(found: CsdlType | None) -> bool:
+    """A type whose every property is an Edm.Stream (`report` has only `content`): what answers
+    is that stream (the reports functions redirect to a CSV file), not a JSON object."""
+    if found is None or not found.properties:
+        return False
+    return all(p.type == "Edm.Stream" for p in found.properties.values())
 
 
 def _special(segment: str) -> str | None:
