@@ -65,6 +65,7 @@ def build_operations(
                     paths=tuple(paths),
                     path_parameters=tuple(parameters),
                     request_type=request,
+                    request_content_type=doc.request_content_type,
                     response_type=response,
                     status=status,
                     permissions=doc.permissions,

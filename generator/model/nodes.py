@@ -131,6 +131,7 @@ class Operation:
     paths: tuple[str, ...]  # normalised templates, "/users/{usersId}/onlineMeetings"
     path_parameters: tuple[str, ...] = ()
     request_type: TypeRef | None = None
+    request_content_type: str | None = None  # the page's Content-Type header for the body
     response_type: TypeRef | None = None
     status: int | None = None
     permissions: tuple[tuple[str, str], ...] = ()

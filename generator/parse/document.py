@@ -164,3 +164,5 @@ class PageDoc:
     response_source: SourceSpan | None = None
     permissions: tuple[tuple[str, str], ...] = ()
     examples: tuple[Example, ...] = ()
+    # the Request headers table's Content-Type (`image/jpeg`): what a body of bytes is sent as
+    request_content_type: str | None = None

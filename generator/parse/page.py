@@ -140,6 +140,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         response_source=response_source,
         permissions=_permissions(tables, blocks.paragraphs),
         examples=_examples(blocks.code, diagnostics),
+        request_content_type=_request_content_type(tables),
         **fields,
     )
 
@@ -473,6 +474,24 @@ def _permissions(tables: list[Table], paragraphs: list[Paragraph]) -> tuple[tupl
                 found.append((paragraph.source.line, (INCLUDED, include.group(1))))
     found.sort(key=lambda item: item[0])  # stable: rows of one line keep their order
     return tuple(pair for _, pair in found)
+
+
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*")
+
+
+def _request_content_type(tables: list[Table]) -> str | None:
+    """The media type a `Content-Type` row of the Request headers table starts with
+    (`image/jpeg. Required.`); None when the page gives none, or only a placeholder."""
+    for table in tables:
+        if not table.section or table.section[-1] != "request headers":
+            continue
+        for row in table.rows:
+            if len(row.cells) < 2 or cells.plain_text(row.cells[0]).lower() != "content-type":
+                continue
+            match = _MEDIA_TYPE.match(cells.plain_text(row.cells[1]).lstrip("`*_ "))
+            if match:
+                return match.group(0).rstrip(".").lower()
+    return None
 
 
 def _examples(code: list[CodeBlock], diagnostics: Diagnostics) -> tuple[Example, ...]:

@@ -2,12 +2,14 @@
 
 Every documented path becomes a chain of builders (`client.users.by_id(x).online_meetings`);
 each node knows its children and the HTTP methods documented for it, typed from the model.
-Paths with segments that cannot be navigated fluently (OneDrive `root:/{path}:` forms) stay
-reachable through `client.path(...)`, untyped.
+OneDrive item paths (`root:/{item-path}:`, `items/{id}:/{path}:`) lead to the drive's item
+builder through `item_path(...)`. Bodies and answers that are not JSON (`/content`, `$value`,
+downloads behind a 302, `$count`, `$ref`) get methods of their own (`_content_verb`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable
@@ -36,7 +38,9 @@ _FUNCTION = re.compile(r"^([A-Za-z_][\w.]*)\((.*)\)$")
 _ARGUMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*(.+?)\s*$")
 _STATIC = re.compile(r"^\$?[A-Za-z_][\w.]*$")
 _VERBS = ("get", "post", "patch", "put", "delete")
-_BUILDER_MEMBERS = frozenset({*_VERBS, "list_all", "by_id", "url", "path", "close"})
+_BUILDER_MEMBERS = frozenset(
+    {*_VERBS, "list_all", "by_id", "url", "path", "close", "item_path", "get_stream", "reference"}
+)
 ROOT = "root"
 _MAX_MODULE = 80
 
@@ -46,6 +50,7 @@ class _Node:
     key: tuple[str, ...]  # e.g. ("users", "{}", "onlineMeetings")
     static: dict[str, _Node] = field(default_factory=dict)  # segment as written -> child
     functions: dict[str, tuple[_Node, tuple[str, ...]]] = field(default_factory=dict)
+    item_path: _Node | None = None  # where `name:/path:` leads: the drive's item node
     param: _Node | None = None
     operations: dict[str, Operation] = field(default_factory=dict)  # verb -> its owner
     answers: dict[str, Answer] = field(default_factory=dict)  # verb -> what it answers here
@@ -96,7 +101,7 @@ def _tree(model: ApiModel) -> _Node:
     for operation in model.operations:
         for index, path in enumerate(operation.paths):
             node: _Node | None = root
-            for segment in [s for s in path.split("/") if s]:
+            for segment in _item_path_form(root, [s for s in path.split("/") if s]):
                 node = _child(node, segment) if node is not None else None
             if node is not None and node is not root:
                 verb = operation.method.lower()
@@ -168,7 +173,13 @@ def client_view(
 
     builders = [_builder_view(n, package, classes_of, classes, modules, enums) for n in nodes]
     routes = tuple(_route_view(n, classes_of) for n in nodes)
-    return ClientView(package=package, root=builders[0], builders=tuple(builders), routes=routes)
+    return ClientView(
+        package=package,
+        root=builders[0],
+        builders=tuple(builders),
+        routes=routes,
+        item_paths=_item_path_routes(nodes, classes_of),
+    )
 
 
 def _route_view(node: _Node, classes_of: _ClassesOf) -> RouteView:
@@ -211,6 +222,7 @@ def _builder_view(
         children.append(_child_view("function", attr, name, arguments, child, classes_of, enums))
     if node.param is not None:
         children.append(_child_view("param", "by_id", "", (), node.param, classes_of))
+    children += _runtime_children(node, children, classes_of)
     children.sort(key=lambda c: (c.kind != "param", c.attr))
     imports: set[str] = set()
     verbs = []
@@ -220,9 +232,12 @@ def _builder_view(
             view, used = _verb_view(verb, operation, node.answers[verb], classes, enums)
             verbs.append(view)
             imports.update(used)
+    verbs = [_content_verb(node, node.operations[v.verb], v) for v in verbs]
     path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
     type_imports = tuple(sorted((modules[q], classes[q]) for q in imports))
-    child_imports = tuple(sorted({(c.module, c.sync_class, c.async_class) for c in children}))
+    child_imports = tuple(
+        sorted({(c.module, c.sync_class, c.async_class) for c in children if c.module != module})
+    )
     return BuilderView(
         package=package,
         module=module,
@@ -267,6 +282,8 @@ def _side_view(
 
 def _child_code(c: ChildView, is_async: bool) -> ChildCode:
     cls = c.async_class if is_async else c.sync_class
+    if c.kind == "item_path":
+        return _item_path_code(c, cls)
     def_lines = ""  # a function step's signature is always exploded: the template writes it
     if c.kind == "param":
         def_lines = layout.def_line(4, "def by_id", ["self", "id: str", "/"], cls)
@@ -289,6 +306,8 @@ def _child_code(c: ChildView, is_async: bool) -> ChildCode:
 
 
 def _verb_code(v: VerbView, is_async: bool) -> VerbCode:
+    if v.kind != "json":
+        return _content_verb_code(v, is_async)
     head = ("async def " if is_async else "def ") + v.verb
     if v.verb == "get":
         params = ["self", "**options: Unpack[QueryOptions]"]
@@ -406,4 +425,188 @@ def _verb_view(
             item_codec_line=item_codec_line,
         ),
         used,
+    )
+
+
+# --- OneDrive item paths, and content that is not JSON (issue 14) ---------------------------
+
+_CONTENT_SEGMENTS = frozenset({"content", "$value"})
+_OCTET = "_http.OCTET_STREAM"
+
+
+def _item_path_form(root: _Node, segments: list[str]) -> list[str]:
+    """A path addressing a drive item by path, `.../root:/{item-path}:/rest` or
+    `.../items/{id}:/{path}:/rest`, as the item builder's path `.../items/{}/rest`; the node
+    the path hangs from (`root`, or the item itself) is linked to that item (`item_path`).
+    Other paths come back as they are."""
+    colon = next((i for i, s in enumerate(segments) if ":" in s), None)
+    if colon is None:
+        return segments
+    head, written = segments[:colon], segments[colon]
+    if written.lower() == "root:":
+        anchor, item = [*head, "root"], [*head, "items", "{item-id}"]
+    elif written.endswith(":") and _PARAM.match(written[:-1]) and head[-1:] == ["items"]:
+        anchor = item = [*head, written[:-1]]
+    else:
+        return segments  # e.g. /sites/{hostname}:/{path}: left to client.path(), untyped
+    end = next((i for i in range(colon + 1, len(segments)) if segments[i].endswith(":")), None)
+    rest = segments[end + 1 :] if end is not None else []
+    start, target = _reach(root, anchor), _reach(root, item)
+    if start is None or target is None:
+        return segments
+    start.item_path = target
+    return item + rest
+
+
+def _reach(root: _Node, segments: list[str]) -> _Node | None:
+    node: _Node | None = root
+    for segment in segments:
+        node = _child(node, segment) if node is not None else None
+    return node
+
+
+def _item_path_routes(nodes: list[_Node], classes_of: _ClassesOf) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (literal(classes_of(n)[0]), literal(classes_of(n.item_path)[0]))
+        for n in nodes
+        if n.item_path is not None
+    )
+
+
+def _runtime_children(
+    node: _Node, children: list[ChildView], classes_of: _ClassesOf
+) -> list[ChildView]:
+    """Steps to builders the runtime has or the tree links: `count` (`$count`) on a documented
+    collection, `item_path(...)` where OneDrive addresses items by path."""
+    taken = {c.attr for c in children}
+    extra = []
+    get = node.operations.get("get")
+    last = node.key[-1] if node.key else ""
+    if (
+        get is not None
+        and not last.startswith("$")  # not on `$ref` and the like
+        and not last.endswith("()")  # nor on a function's answer
+        and get.response_type is not None
+        and get.response_type.collection
+        and "count" not in taken
+    ):
+        extra.append(
+            ChildView(
+                kind="static",
+                attr="count",
+                segment_literal=literal("$count"),
+                arguments=(),
+                module="_base",
+                sync_class="CountBuilder",
+                async_class="AsyncCountBuilder",
+            )
+        )
+    if node.item_path is not None:
+        extra.append(_child_view("item_path", "item_path", "", (), node.item_path, classes_of))
+    return extra
+
+
+def _item_path_code(c: ChildView, cls: str) -> ChildCode:
+    return ChildCode(
+        kind=c.kind,
+        child=c,
+        class_name=cls,
+        def_lines=layout.def_line(4, "def item_path", ["self", "path: str", "/"], cls),
+        import_line=layout.import_from(8, f".{c.module}", [cls]),
+        return_line=layout.expression(
+            8, f"{cls}(self._core, _paths.item_path(self._segments, path))", "", "return "
+        ),
+    )
+
+
+def _answers_bytes(operation: Operation) -> bool:
+    """A download: the page answers 302 to the content (the reports, `/content`). Not a 302
+    among a page's examples alone: they are the page's, shared by all its paths (the
+    thumbnails page shows a thumbnail's `content` redirecting, its list answers JSON)."""
+    return operation.status == 302
+
+
+def _takes_bytes(verb: str, operation: Operation) -> bool:
+    """A PUT, PATCH or POST of `content` or `$value` sends the stream itself, unless its page
+    names a JSON body (OneNote's page content takes patch commands; a user flow's page
+    override, a JSON object)."""
+    request = operation.request_type
+    return verb in ("put", "patch", "post") and (request is None or request.name == "Edm.Stream")
+
+
+def _content_verb(node: _Node, operation: Operation, view: VerbView) -> VerbView:
+    """The view of a method whose body or answer is not JSON: a download (`/content`,
+    `$value`, a 302 to a file) answers bytes, an upload (`PUT .../content`) takes them, a
+    documented `$count` answers an int, a `$ref` request takes a reference and answers
+    nothing."""
+    last = node.key[-1].lower() if node.key else ""
+    kind = "json"
+    if last == "$ref" and view.verb in ("post", "put", "delete"):
+        kind = "ref"
+    elif last == "$count" and view.verb == "get":
+        kind = "count"
+    elif view.verb == "get" and (last in _CONTENT_SEGMENTS or _answers_bytes(operation)):
+        kind = "download"
+    elif last in _CONTENT_SEGMENTS and _takes_bytes(view.verb, operation):
+        kind = "upload"
+    if kind == "json":
+        return view
+    if kind in ("download", "count"):
+        returns = "bytes" if kind == "download" else "int"
+        return dataclasses.replace(
+            view, kind=kind, return_annotation=returns, item_annotation=None, item_codec_line=""
+        )
+    if kind == "ref":
+        body = "_http.Reference | None" if view.verb != "delete" else None
+        return dataclasses.replace(view, kind=kind, body_annotation=body, return_annotation="None")
+    return dataclasses.replace(
+        view,
+        kind=kind,
+        body_annotation="_http.BinaryContent",
+        content_type=_media_type(operation.request_content_type),
+    )
+
+
+def _media_type(given: str | None) -> str:
+    """The page's Content-Type for a body of bytes; none when it names JSON (the page speaks of
+    a JSON request) or nothing."""
+    return given if given and "json" not in given else ""
+
+
+def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
+    head = ("async def " if is_async else "def ") + v.verb
+    await_ = "await " if is_async else ""
+    stream_def = stream = ""
+    if v.kind == "download":
+        params = ["self", "**options: Unpack[QueryOptions]"]
+        call = "self._download(options)"
+        iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[bytes]"
+        stream_def = layout.def_line(4, "def get_stream", params, iterator)
+        stream = layout.expression(8, "self._stream(options)", "", f"chunks: {iterator} = ")
+    elif v.kind == "count":
+        params = ["self", "**options: Unpack[QueryOptions]"]
+        call = "self._count(options)"
+    elif v.kind == "upload":
+        params = [
+            "self",
+            'body: _http.BinaryContent = b""',
+            "*",
+            f"content_type: str = {literal(v.content_type) if v.content_type else _OCTET}",
+            "**options: Unpack[RequestOptions]",
+        ]
+        call = f"self._upload({v.http_literal}, {v.codec_name}, body, content_type, options)"
+    elif v.body_annotation:  # ref: post / put
+        params = ["self", f"body: {v.body_annotation} = None", "**options: Unpack[RequestOptions]"]
+        call = f"self._ref({v.http_literal}, body, options)"
+    else:  # ref: delete
+        params = ["self", "**options: Unpack[RequestOptions]"]
+        call = f"self._send({v.http_literal}, None, None, options)"
+    return VerbCode(
+        def_lines=layout.def_line(4, head, params, v.return_annotation),
+        doc_lines=v.doc_lines,
+        send_lines=layout.expression(8, call, "", f"result: {v.return_annotation} = {await_}"),
+        list_def_lines="",
+        list_items_lines="",
+        stream_def_lines=stream_def,
+        stream_lines=stream,
     )

@@ -23,7 +23,7 @@ class ArgumentView:
 class ChildView:
     """A step from one request builder to the next: a property, `by_id(...)` or a function."""
 
-    kind: str  # "static" | "param" | "function"
+    kind: str  # "static" | "param" | "function" | "item_path"
     attr: str  # property or method name
     segment_literal: str  # static segment or function name, as a string literal
     arguments: tuple[ArgumentView, ...]  # function arguments
@@ -38,6 +38,10 @@ class VerbView:
 
     verb: str  # get | post | patch | put | delete
     http_literal: str
+    # json | download (answers bytes: adds get_stream) | upload (takes bytes) | count
+    # (a documented $count: int) | ref ($ref)
+    kind: str = "json"
+    content_type: str = ""  # upload: the media type the page gives for the body ("": none)
     codec_name: str  # module-level constant holding the response codec
     codec: str  # codec expression
     body_annotation: str | None  # None: the method takes no body
@@ -55,7 +59,7 @@ class ChildCode:
     side, and the statements whose layout depends on the length of names, laid out as black
     would (indentation included)."""
 
-    kind: str  # "static" | "param" | "function"
+    kind: str  # "static" | "param" | "function" | "item_path"
     child: ChildView
     class_name: str  # the sync or the async class of the child
     def_lines: str  # the `def` line(s); "" for a function (always exploded, template-written)
@@ -72,6 +76,8 @@ class VerbCode:
     send_lines: str  # `result: R = self._send(...)`
     list_def_lines: str  # "" when the answer is not a collection (no list_all)
     list_items_lines: str
+    stream_def_lines: str = ""  # "" unless the answer is bytes (adds get_stream)
+    stream_lines: str = ""  # `chunks: Iterator[bytes] = self._stream(options)`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,3 +132,5 @@ class ClientView:
     root: BuilderView
     builders: tuple[BuilderView, ...]
     routes: tuple[RouteView, ...]
+    # (module literal, module literal): the builder a `name:/path:` segment of it leads to
+    item_paths: tuple[tuple[str, str], ...] = ()

@@ -59,12 +59,38 @@ def split_raw(
     elif path.lower().startswith(("/v1.0/", "/beta/")):
         path = path.split("/", 2)[2] if path.count("/") >= 2 else ""
     segments = []
+    in_item_path = False  # between `root:` (or `{id}:`) and the part ending with `:`
     for piece in path.split("/"):
         if not piece:
+            if in_item_path:
+                raise PathParameterError(f"{raw!r} has an empty part in an item path")
             continue
         value = unquote(piece)
-        if value in (".", ".."):
+        if value.removesuffix(":") in (".", ".."):
             raise PathParameterError(f"{raw!r} has a {value!r} segment")
         segments.append(quote(value, safe="$(),'=:@!*+;"))
+        if piece.endswith(":"):
+            in_item_path = not in_item_path
     query = tuple(parse_qsl(parts.query, keep_blank_values=True))
     return tuple(segments), query
+
+
+def item_path(segments: tuple[str, ...], path: str) -> tuple[str, ...]:
+    """The segments of the drive item at `path` below the item `segments` ends with, as
+    OneDrive writes it: `root:/a/b.txt:` or `items/{id}:/a/b.txt:`. Each part of the path is
+    one percent-encoded segment; `..`, `.` and empty parts are refused (a leading `/` is
+    allowed), so the path cannot climb out of the item it starts from."""
+    if not isinstance(path, str):
+        raise PathParameterError(f"item path must be a str, not {type(path).__name__}")
+    if not segments:
+        raise PathParameterError("an item path needs an item to start from")
+    parts = path[1:].split("/") if path.startswith("/") else path.split("/")
+    encoded = []
+    for part in parts:
+        if unquote(part) in ("", ".", "..") or "\\" in part:
+            raise PathParameterError(f"item path {path!r} has a {part!r} part")
+        encoded.append(quote(part, safe=""))
+    last = segments[-1]
+    if last.endswith(":"):  # already a path: this one continues it
+        return segments[:-1] + (last[:-1],) + tuple(encoded[:-1]) + (encoded[-1] + ":",)
+    return segments[:-1] + (last + ":",) + tuple(encoded[:-1]) + (encoded[-1] + ":",)

@@ -448,7 +448,11 @@ def _route_function(text: str, routes: object) -> _Route:
     """The generated `_route` itself (segments -> builder module), run on its own table."""
     for node in ast.parse(text).body:
         if isinstance(node, ast.FunctionDef) and node.name == "_route":
-            namespace: dict[str, object] = {"ROUTES": routes, "unquote": unquote}
+            namespace: dict[str, object] = {
+                "ROUTES": routes,
+                "ITEM_PATHS": _literal(text, "ITEM_PATHS"),  # where `root:/a/b:` leads
+                "unquote": unquote,
+            }
             code = compile(ast.Module(body=[node], type_ignores=[]), "builders/_routes.py", "exec")
             exec(code, namespace)  # noqa: S102 - the generator's own output, one function
             return cast(_Route, namespace["_route"])

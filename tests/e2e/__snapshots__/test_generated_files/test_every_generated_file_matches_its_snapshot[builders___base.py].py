@@ -33,12 +33,27 @@ class QueryOptions(RequestOptions, total=False):
 
 _LISTS = {"select": "$select", "expand": "$expand", "orderby": "$orderby"}
 _SCALARS = {"filter": "$filter", "top": "$top", "skip": "$skip", "search": "$search"}
+_QUERY_NAMES = frozenset(QueryOptions.__optional_keys__)
+_REQUEST_NAMES = frozenset(RequestOptions.__optional_keys__)
+
+
+def check_options(options: Mapping[str, Any], known: frozenset[str]) -> None:
+    """A keyword the request does not take is an error, raised before anything is sent."""
+    unknown = sorted(name for name in options if name not in known)
+    if unknown:
+        raise TypeError(
+            "unexpected keyword argument(s): "
+            + ", ".join(unknown)
+            + "; this request takes "
+            + ", ".join(sorted(known))
+        )
 
 
 def query_pairs(
     base: Sequence[tuple[str, str]], options: Mapping[str, Any]
 ) -> list[tuple[str, str]]:
     """The builder's own query (from a raw path) overridden by the typed options."""
+    check_options(options, _QUERY_NAMES)
     given: dict[str, str] = {}
     for name, key in _LISTS.items():
         if options.get(name) is not None:
@@ -87,6 +102,26 @@ class _BuilderBase:
         return f"{type(self).__name__}({'/' + '/'.join(self._segments)!r})"
 
 
+def _params(
+    builder: _BuilderBase, method: str, options: Mapping[str, Any]
+) -> list[tuple[str, str]]:
+    if method == "GET":
+        return query_pairs(builder._query, options)
+    check_options(options, _REQUEST_NAMES)
+    return list(builder._query)
+
+
+def _headers(options: Mapping[str, Any]) -> Mapping[str, str] | None:
+    headers: Mapping[str, str] | None = options.get("headers")
+    return headers
+
+
+def _reference(body: _http.Reference | None) -> _http.Reference:
+    if body is None:
+        raise TypeError('a $ref request takes a reference: {"@odata.id": url}')
+    return body
+
+
 class Builder(_BuilderBase):
     """A synchronous request builder; generated builders add typed methods and navigation."""
 
@@ -95,12 +130,42 @@ class Builder(_BuilderBase):
     def _send(
         self, method: str, codec: Any, body: Any, options: Mapping[str, Any]
     ) -> Any:
-        params = (
-            query_pairs(self._query, options) if method == "GET" else list(self._query)
+        params = _params(self, method, options)
+        return self._core.send(method, self.url, params, body, _headers(options), codec)
+
+    def _download(self, options: Mapping[str, Any]) -> bytes:
+        params = query_pairs(self._query, options)
+        data: bytes = self._core.download(self.url, params, _headers(options))
+        return data
+
+    def _stream(self, options: Mapping[str, Any]) -> Iterator[bytes]:
+        params = query_pairs(self._query, options)
+        chunks: Iterator[bytes] = self._core.stream(self.url, params, _headers(options))
+        return chunks
+
+    def _upload(
+        self,
+        method: str,
+        codec: Any,
+        data: _http.BinaryContent,
+        content_type: str,
+        options: Mapping[str, Any],
+    ) -> Any:
+        params = _params(self, method, options)
+        headers = _headers(options)
+        return self._core.upload(
+            method, self.url, params, data, content_type, headers, codec
         )
-        return self._core.send(
-            method, self.url, params, body, options.get("headers"), codec
-        )
+
+    def _count(self, options: Mapping[str, Any]) -> int:
+        params = query_pairs(self._query, options)
+        number: int = self._core.count(self.url, params, _headers(options))
+        return number
+
+    def _ref(
+        self, method: str, body: _http.Reference | None, options: Mapping[str, Any]
+    ) -> Any:
+        return self._send(method, None, _reference(body), options)
 
     def get(self, **options: Unpack[QueryOptions]) -> Any:
         return self._send("GET", _http.AUTO, None, options)
@@ -133,12 +198,46 @@ class AsyncBuilder(_BuilderBase):
     async def _send(
         self, method: str, codec: Any, body: Any, options: Mapping[str, Any]
     ) -> Any:
-        params = (
-            query_pairs(self._query, options) if method == "GET" else list(self._query)
-        )
+        params = _params(self, method, options)
         return await self._core.send(
-            method, self.url, params, body, options.get("headers"), codec
+            method, self.url, params, body, _headers(options), codec
         )
+
+    async def _download(self, options: Mapping[str, Any]) -> bytes:
+        params = query_pairs(self._query, options)
+        data: bytes = await self._core.download(self.url, params, _headers(options))
+        return data
+
+    def _stream(self, options: Mapping[str, Any]) -> AsyncIterator[bytes]:
+        params = query_pairs(self._query, options)
+        chunks: AsyncIterator[bytes] = self._core.stream(
+            self.url, params, _headers(options)
+        )
+        return chunks
+
+    async def _upload(
+        self,
+        method: str,
+        codec: Any,
+        data: _http.BinaryContent,
+        content_type: str,
+        options: Mapping[str, Any],
+    ) -> Any:
+        params = _params(self, method, options)
+        headers = _headers(options)
+        return await self._core.upload(
+            method, self.url, params, data, content_type, headers, codec
+        )
+
+    async def _count(self, options: Mapping[str, Any]) -> int:
+        params = query_pairs(self._query, options)
+        number: int = await self._core.count(self.url, params, _headers(options))
+        return number
+
+    async def _ref(
+        self, method: str, body: _http.Reference | None, options: Mapping[str, Any]
+    ) -> Any:
+        return await self._send(method, None, _reference(body), options)
 
     async def get(self, **options: Unpack[QueryOptions]) -> Any:
         return await self._send("GET", _http.AUTO, None, options)
@@ -162,3 +261,64 @@ class AsyncBuilder(_BuilderBase):
 
     async def delete(self, **options: Unpack[RequestOptions]) -> Any:
         return await self._send("DELETE", _http.AUTO, None, options)
+
+
+class CountBuilder(Builder):
+    """`.../$count`: the number of items of a collection (sent with `ConsistencyLevel:
+    eventual`, which `$count` needs on directory objects)."""
+
+    __slots__ = ()
+
+    def get(self, **options: Unpack[QueryOptions]) -> int:
+        return self._count(options)
+
+
+class AsyncCountBuilder(AsyncBuilder):
+    """`.../$count`, awaited."""
+
+    __slots__ = ()
+
+    async def get(self, **options: Unpack[QueryOptions]) -> int:
+        return await self._count(options)
+
+
+class ContentBuilder(Builder):
+    """`.../$value` of an undocumented path: the content as bytes, whole or in chunks."""
+
+    __slots__ = ()
+
+    def get(self, **options: Unpack[QueryOptions]) -> bytes:
+        return self._download(options)
+
+    def get_stream(self, **options: Unpack[QueryOptions]) -> Iterator[bytes]:
+        return self._stream(options)
+
+    def put(
+        self,
+        body: _http.BinaryContent = b"",
+        *,
+        content_type: str = _http.OCTET_STREAM,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        return self._upload("PUT", _http.AUTO, body, content_type, options)
+
+
+class AsyncContentBuilder(AsyncBuilder):
+    """`.../$value` of an undocumented path, awaited."""
+
+    __slots__ = ()
+
+    async def get(self, **options: Unpack[QueryOptions]) -> bytes:
+        return await self._download(options)
+
+    def get_stream(self, **options: Unpack[QueryOptions]) -> AsyncIterator[bytes]:
+        return self._stream(options)
+
+    async def put(
+        self,
+        body: _http.BinaryContent = b"",
+        *,
+        content_type: str = _http.OCTET_STREAM,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        return await self._upload("PUT", _http.AUTO, body, content_type, options)

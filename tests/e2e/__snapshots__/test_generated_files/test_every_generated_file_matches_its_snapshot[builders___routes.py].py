@@ -11,7 +11,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from .. import _paths
-from ._base import AsyncBuilder, Builder
+from ._base import (
+    AsyncBuilder,
+    AsyncContentBuilder,
+    AsyncCountBuilder,
+    Builder,
+    ContentBuilder,
+    CountBuilder,
+)
 
 # module -> (static children by lower-case segment, or "name(" for functions; parameter
 #            child; sync class; async class)
@@ -90,14 +97,27 @@ ROUTES: dict[str, tuple[dict[str, str], str | None, str, str]] = {
     ),
 }
 
+# module -> the module of the drive item that `segment:/item/path:` below it addresses
+ITEM_PATHS: dict[str, str] = {}
+
+# last segments that need no documentation (`_route` names them): the runtime's builders
+SPECIAL: dict[str, tuple[type[Builder], type[AsyncBuilder]]] = {
+    "$count": (CountBuilder, AsyncCountBuilder),
+    "$value": (ContentBuilder, AsyncContentBuilder),
+}
+
 
 def _route(segments: tuple[str, ...]) -> str | None:
+    """The module of a path's builder; a key of SPECIAL; or None (a generic builder)."""
     node: str | None = "root"
-    for segment in segments:
+    index = 0
+    while index < len(segments):
         if node is None:
             return None
         static, param, _, _ = ROUTES[node]
-        key = unquote(segment).lower()
+        segment = segments[index]
+        colon = segment.endswith(":")  # `root:/a/b:` (a colon inside a name is %3A)
+        key = unquote(segment[:-1] if colon else segment).lower()
         found = static.get(key)
         if (
             found is None and "(" in key
@@ -105,7 +125,16 @@ def _route(segments: tuple[str, ...]) -> str | None:
             found = static.get(key[: key.index("(") + 1]) or static.get(
                 key[: key.index("(")]
             )
+        if found is None and key.startswith("$"):  # never an id: `/users/$count`
+            last = index == len(segments) - 1
+            return key if last and key in ("$count", "$value") and not colon else None
         node = found if found is not None else param
+        if colon:  # an item path: its parts are names, up to the one ending with `:`
+            node = ITEM_PATHS.get(node) if node is not None else None
+            index += 1
+            while index < len(segments) and not segments[index].endswith(":"):
+                index += 1
+        index += 1
     return node
 
 
@@ -116,6 +145,9 @@ def resolve(core: Any, raw: str, *, is_async: bool) -> Any:
     if node is None:
         generic = AsyncBuilder if is_async else Builder
         return generic(core, segments, query)
+    if node in SPECIAL:
+        special = SPECIAL[node][1] if is_async else SPECIAL[node][0]
+        return special(core, segments, query)
     _, _, sync_class, async_class = ROUTES[node]
     module = importlib.import_module(f"{__package__}.{node}")
     return getattr(module, async_class if is_async else sync_class)(

@@ -18,10 +18,13 @@ from ._http import (
     Credential,
     GraphError,
     Page,
+    Reference,
     RetryPolicy,
     SyncCore,
+    reference,
 )
 from ._paths import PathParameterError
+from ._runtime import GraphModel
 from .builders import _routes
 from .builders._base import AsyncBuilder, Builder
 from .builders.root import AsyncRootBuilder, RootBuilder
@@ -32,6 +35,7 @@ __all__ = [
     "GraphError",
     "Page",
     "PathParameterError",
+    "Reference",
     "RetryPolicy",
 ]
 
@@ -68,6 +72,13 @@ class Client(RootBuilder):
         """The request builder of a path as the docs write it, query string included."""
         builder: Builder = _routes.resolve(self._core, raw, is_async=False)
         return builder
+
+    def reference(
+        self, target: str | GraphModel, collection: str = "directoryObjects"
+    ) -> Reference:
+        """The body of a `$ref` request, `{"@odata.id": url}`: the object of this id (or
+        this model's id) in `collection` of this client's service."""
+        return reference(self._core.base_url, target, collection)
 
     def close(self) -> None:
         self._core.close()
@@ -106,6 +117,13 @@ class AsyncClient(AsyncRootBuilder):
         """The request builder of a path as the docs write it, query string included."""
         builder: AsyncBuilder = _routes.resolve(self._core, raw, is_async=True)
         return builder
+
+    def reference(
+        self, target: str | GraphModel, collection: str = "directoryObjects"
+    ) -> Reference:
+        """The body of a `$ref` request, `{"@odata.id": url}`: the object of this id (or
+        this model's id) in `collection` of this client's service."""
+        return reference(self._core.base_url, target, collection)
 
     async def aclose(self) -> None:
         await self._core.close()
