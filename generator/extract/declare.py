@@ -20,8 +20,12 @@ class Declarations:
         qualified = self.index.declare(draft.qualified, page)
         existing = self.types.get(qualified) or self.enums.get(qualified)
         if isinstance(existing, TypeDraft):
-            if draft.rank < existing.rank:
+            if draft.rank < existing.rank or (
+                draft.rank == existing.rank
+                and _about(page, qualified) > _about(existing, qualified)
+            ):
                 existing.rank, existing.source = draft.rank, draft.source
+                existing.description = draft.description
             return existing
         if existing is not None:
             return draft  # an enum already has this name: keep the enum, drop the type
@@ -149,3 +153,14 @@ def _link_page(page_path: str, link: str | None) -> str | None:
         return None
     target = link.partition("#")[0]
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
+
+
+def _about(where: str | TypeDraft | None, qualified: str) -> bool:
+    """Whether a page is the one about this type: its file is named for it (`user.md` for
+    user, where `intune-devices-user.md` also declares it). Among pages of one rank that
+    declare the same type, that page gives its source and description; else the first."""
+    path = where.source.path if isinstance(where, TypeDraft) else where
+    if path is None:
+        return False
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md").lower()
+    return stem == qualified.rpartition(".")[2].lower()

@@ -268,3 +268,25 @@ def test_the_walk_follows_casts_and_keys_written_as_names(tmp_path: Path) -> Non
     assert answers[("GET", "/me/folders/inbox/rules")][1].type == TypeRef(
         name=G + "rule", collection=True
     )
+
+
+def test_the_page_named_for_a_type_describes_it(tmp_path: Path) -> None:
+    """Issue 14: intune-devices-user.md ("Not yet documented") sorts before user.md; the page
+    named for the type gives the class its description and source, whatever the path order."""
+    files = {
+        "resources/intune-devices-user.md": _front("Not yet documented")
+        + "# user resource type\n\nNot yet documented\n\n"
+        f"## Properties\n\n{TABLE}| managedDevices | String | Devices. |\n",
+        "resources/user.md": _front("Represents a user account.")
+        + "# user resource type\n\nRepresents a user account.\n\n"
+        f"## Properties\n\n{TABLE}| displayName | String | The name. |\n",
+    }
+    model, _ = _build(tmp_path, files)
+    (user,) = [t for t in model.types if t.qualified_name == G + "user"]
+    assert user.description == "Represents a user account."
+    assert user.source.path == "resources/user.md"
+    assert {p.name for p in user.properties} >= {"managedDevices", "displayName"}
+
+
+def _front(description: str) -> str:
+    return f'---\ndescription: "{description}"\ndoc_type: resourcePageType\n---\n\n'
