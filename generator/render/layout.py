@@ -175,7 +175,8 @@ def assignment(indent: int, target: str, value: str) -> str:
 
 def annotated(indent: int, target: str, annotation: str, value: str) -> str:
     """`target: annotation = value`: black wraps the value in parentheses (even when it still
-    does not fit, if the annotation has brackets), else a union annotation."""
+    does not fit, if the annotation has brackets), else a union annotation: on one line of its
+    own, or one member a line, each after the first starting with `| `."""
     flat = f"{target}: {annotation} = {value}"
     if fits(indent, flat):
         return _pad(indent) + flat
