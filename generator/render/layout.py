@@ -95,8 +95,41 @@ def _call_split(indent: int, text: str, tail: str, prefix: str) -> str | None:
     elif fits(indent + 4, ", ".join(args)):
         body = _pad(indent + 4) + ", ".join(args)
     else:
-        body = "\n".join(expression(indent + 4, a, ",") for a in args)
+        body = "\n".join(_argument(indent + 4, a) for a in args)
     return f"{head}\n{body}\n{close}"
+
+
+def _argument(indent: int, text: str) -> str:
+    """One argument of a call exploded one argument a line, with its trailing comma. A
+    conditional expression that does not fit goes in parentheses of its own, as black does: on
+    one line there, else one part a line."""
+    conditional = _parse_conditional(text)
+    if conditional is None or fits(indent, text + ","):
+        return expression(indent, text, ",")
+    inner = _pad(indent + 4)
+    if fits(indent + 4, text):
+        return f"{_pad(indent)}(\n{inner}{text}\n{_pad(indent)}),"
+    value, test, other = conditional
+    parts = [value, f"if {test}", f"else {other}"]
+    if all(fits(indent + 4, part) for part in parts):
+        body = "".join(f"{inner}{part}\n" for part in parts)
+        return f"{_pad(indent)}(\n{body}{_pad(indent)}),"
+    return _pad(indent) + text + ","
+
+
+@functools.cache
+def _parse_conditional(text: str) -> tuple[str, str, str] | None:
+    """(value, test, other) of `value if test else other` spelt canonically, else None."""
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.IfExp):
+        return None
+    parts = (_segment(text, node.body), _segment(text, node.test), _segment(text, node.orelse))
+    if f"{parts[0]} if {parts[1]} else {parts[2]}" != text:
+        return None
+    return parts
 
 
 def def_line(indent: int, head: str, params: Sequence[str], returns: str) -> str:
@@ -142,19 +175,42 @@ def assignment(indent: int, target: str, value: str) -> str:
 
 def annotated(indent: int, target: str, annotation: str, value: str) -> str:
     """`target: annotation = value`: black wraps the value in parentheses (even when it still
-    does not fit, if the annotation has brackets), else a union annotation."""
+    does not fit, if the annotation has brackets), else a union annotation: on one line of its
+    own, or one member a line, each after the first starting with `| `."""
     flat = f"{target}: {annotation} = {value}"
     if fits(indent, flat):
         return _pad(indent) + flat
     head = f"{target}: {annotation} = ("
     if fits(indent, head) and (fits(indent + 4, value) or "[" in annotation):
         return f"{_pad(indent)}{head}\n{_pad(indent + 4)}{value}\n{_pad(indent)})"
-    if " | " in annotation and fits(indent, f"{target}: (") and fits(indent + 4, annotation):
-        return (
-            f"{_pad(indent)}{target}: (\n{_pad(indent + 4)}{annotation}\n"
-            f"{_pad(indent)}) = {value}"
-        )
+    if " | " in annotation and fits(indent, f"{target}: ("):
+        if fits(indent + 4, annotation):
+            return (
+                f"{_pad(indent)}{target}: (\n{_pad(indent + 4)}{annotation}\n"
+                f"{_pad(indent)}) = {value}"
+            )
+        # black splits the union before each `|` of its own level, one member a line
+        members = _union_members(annotation)
+        if len(members) > 1 and all(fits(indent + 6, m) for m in members):
+            lines = [members[0], *(f"| {m}" for m in members[1:])]
+            body = "".join(f"{_pad(indent + 4)}{line}\n" for line in lines)
+            return f"{_pad(indent)}{target}: (\n{body}{_pad(indent)}) = {value}"
     return _pad(indent) + flat
+
+
+def _union_members(annotation: str) -> list[str]:
+    """The members of a union annotation `A | B[C | D] | E`, split at the `|` outside brackets."""
+    members, depth, start = [], 0, 0
+    for i, char in enumerate(annotation):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif depth == 0 and annotation.startswith(" | ", i - 1):
+            members.append(annotation[start : i - 1])
+            start = i + 2
+    members.append(annotation[start:])
+    return members
 
 
 def concatenation(indent: int, target: str, strings: Sequence[str]) -> str:

@@ -72,7 +72,9 @@ def model_view(
                     else _decode_line(attr, wire, named)
                 ),
                 encode_lines=(
-                    f"        {slot}.write(self, out)" if slot else _encode_lines(attr, wire, named)
+                    layout.expression(8, f"{slot}.write(self, out)")
+                    if slot
+                    else _encode_lines(attr, wire, named)
                 ),
             )
         )

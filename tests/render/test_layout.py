@@ -167,3 +167,31 @@ def test_model_code_statements(n: int) -> None:
         ]
     )
     check(module, n)
+
+
+@pytest.mark.parametrize("n", LENGTHS)
+def test_lazy_slot_statements(n: int) -> None:
+    """A lazy slot's lines in `_read` and `_write`, and long union annotations: black's layout
+    (not left for black) for the lengths the corpus has."""
+    slot, wire = f"_{name(n, 'S').upper()}", literal(name(n, "w"))
+    members = [f"list[{name(n, 'C')} | str]", "str", "None", "_rt.Unset"]
+    module = "\n".join(
+        [
+            "class C:",
+            layout.annotated(4, name(n, "a"), " | ".join(members), "_rt.UNSET"),
+            layout.annotated(4, name(n, "a"), "Any | None | _rt.Unset", "_rt.UNSET"),
+            layout.annotated(4, "verdict", " | ".join(members[:1] * 3 + members), "_rt.UNSET"),
+            "",
+            "    def _read(self, data):",
+            layout.expression(8, f"{slot}.put(self, (data[{wire}],) if {wire} in data else u)"),
+            layout.expression(8, f"{slot}.put(self, (data[{wire}],) if {wire} in x else u)"),
+            layout.expression(8, f"{slot}.put(self, (d[{wire}],) if {wire} in d else u)"),
+            "",
+            "    def _write(self, out):",
+            layout.expression(8, f"{slot}.write(self, out)"),
+            "",
+        ]
+    )
+    if n <= 58:  # longer wire names: `if "..." in data` alone is too long
+        assert not needs_black(module), module
+    check(module, n)
