@@ -40,7 +40,7 @@ _BUILDER_MEMBERS = frozenset(
     {
         *_VERBS,
         *("list_all", "pages", "by_id", "url", "path", "close", "item_path", "get_stream"),
-        *("reference", "batch"),
+        *("reference", "batch", "follow"),
     }
 )
 ROOT = "root"
