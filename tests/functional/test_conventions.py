@@ -377,17 +377,17 @@ def test_a_401_gets_one_fresh_token_and_one_retry(sdk: ModuleType, httpserver: H
         assert c.users.by_id("u1").get().id == "u1"  # T2 kept
     assert _tokens(httpserver) == ["Bearer T1", "Bearer T2", "Bearer T2"]
     httpserver.clear_log()
-    with sdk.Client(base_url=httpserver.url_for("/v1.0"), credential="STATIC") as c:
-        with pytest.raises(sdk.client.GraphError) as caught:
-            c.users.by_id("u1").get()  # a fixed token: asking again gives nothing new
+    c = sdk.Client(base_url=httpserver.url_for("/v1.0"), credential="STATIC")
+    with pytest.raises(sdk.client.GraphError) as caught:
+        c.users.by_id("u1").get()  # a fixed token: asking again gives nothing new
     assert caught.value.status == 401 and len(httpserver.log) == 1
 
 
 def test_a_second_401_is_the_answer(sdk: ModuleType, httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v1.0/users/u1").respond_with_data("", status=401)
-    with sdk.Client(base_url=httpserver.url_for("/v1.0"), credential=FakeCredential()) as c:
-        with pytest.raises(sdk.client.GraphError):
-            c.users.by_id("u1").get()
+    c = sdk.Client(base_url=httpserver.url_for("/v1.0"), credential=FakeCredential())
+    with pytest.raises(sdk.client.GraphError):
+        c.users.by_id("u1").get()
     assert _tokens(httpserver) == ["Bearer T1", "Bearer T2"]
 
 
@@ -402,9 +402,9 @@ def test_async_client_takes_an_aio_credential(sdk: ModuleType, httpserver: HTTPS
 
     _run(main())
     assert _tokens(httpserver) == ["Bearer T1"] * 2 and len(credential.asked) == 1
-    with sdk.Client(base_url=httpserver.url_for("/v1.0"), credential=credential) as c:
-        with pytest.raises(TypeError, match="AsyncClient"):
-            c.users.by_id("u1").get()
+    c = sdk.Client(base_url=httpserver.url_for("/v1.0"), credential=credential)
+    with pytest.raises(TypeError, match="AsyncClient"):
+        c.users.by_id("u1").get()
 
 
 def test_the_scope_follows_the_base_url(sdk: ModuleType) -> None:
