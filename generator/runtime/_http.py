@@ -312,6 +312,7 @@ class Tokens:
         self.clock = clock
         self.token: str | None = None
         self.expires = 0.0
+        self._lock: asyncio.Lock | None = None  # made in the loop of the first `aget`
 
     @property
     def renewable(self) -> bool:
@@ -362,10 +363,16 @@ class Tokens:
         found = None if renew else self.cached()
         if found is not None or self.credential is None:
             return found
-        answer = self._ask()
-        if inspect.isawaitable(answer):
-            answer = await answer
-        return self._keep(answer)
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:  # concurrent requests wait for one token, not ask each
+            found = None if renew else self.cached()
+            if found is not None:
+                return found
+            answer = self._ask()
+            if inspect.isawaitable(answer):
+                answer = await answer
+            return self._keep(answer)
 
 
 def _error(response: httpx.Response) -> GraphError:
@@ -569,12 +576,14 @@ class SyncCore(_CoreBase):
         *,
         content: bytes | None = None,
         stream: bool = False,
+        credentials: bool = True,
     ) -> httpx.Response:
         """One request: retried on 429/503/504, a GET following redirects (credentials
         dropped on a hop that leaves the service's origin). The caller reads the answer.
-        """
+        `credentials=False` sends neither the token nor the httpx client's auth (a
+        pre-authenticated URL, such as a large file's upload session)."""
         payload = to_json(body) if content is None else None
-        prepared = self.prepare(headers, self.tokens.get())
+        prepared = self.prepare(headers, self.tokens.get() if credentials else None)
         query: tuple[tuple[str, str], ...] | None = tuple(params) or None
         attempt = hops = 0
         renewed = False
@@ -587,10 +596,11 @@ class SyncCore(_CoreBase):
                 content=content,
                 headers=self.hop_headers(prepared, url),
             )
+            auth = self.auth(url) if credentials else None
             response = self.http.send(
-                request, stream=stream, follow_redirects=False, auth=self.auth(url)
+                request, stream=stream, follow_redirects=False, auth=auth
             )
-            if self.renew(response, url, renewed):
+            if credentials and self.renew(response, url, renewed):
                 response.close()
                 prepared = self.prepare(headers, self.tokens.get(renew=True))
                 renewed = True
@@ -736,10 +746,12 @@ class AsyncCore(_CoreBase):
         *,
         content: bytes | None = None,
         stream: bool = False,
+        credentials: bool = True,
     ) -> httpx.Response:
         """As `SyncCore.exchange`, awaited."""
         payload = to_json(body) if content is None else None
-        prepared = self.prepare(headers, await self.tokens.aget())
+        token = await self.tokens.aget() if credentials else None
+        prepared = self.prepare(headers, token)
         query: tuple[tuple[str, str], ...] | None = tuple(params) or None
         attempt = hops = 0
         renewed = False
@@ -752,10 +764,11 @@ class AsyncCore(_CoreBase):
                 content=content,
                 headers=self.hop_headers(prepared, url),
             )
+            auth = self.auth(url) if credentials else None
             response = await self.http.send(
-                request, stream=stream, follow_redirects=False, auth=self.auth(url)
+                request, stream=stream, follow_redirects=False, auth=auth
             )
-            if self.renew(response, url, renewed):
+            if credentials and self.renew(response, url, renewed):
                 await response.aclose()
                 prepared = self.prepare(headers, await self.tokens.aget(renew=True))
                 renewed = True

@@ -185,3 +185,35 @@ def test_request_headers_from_options() -> None:
     assert _base.request_headers(given, [("$count", "true")]) == {"consistencylevel": "session"}
     headers = _base.request_headers({"return_minimal": False, "prefer": ["a=b"]}, [])
     assert headers == {"Prefer": "a=b, return=representation"}
+
+
+def test_concurrent_async_requests_wait_for_one_token() -> None:
+    asked: list[int] = []
+
+    class Credential:
+        async def get_token(self, *scopes: str) -> Token:
+            asked.append(1)
+            await asyncio.sleep(0.01)
+            return Token("A", 10**10)
+
+    tokens = _http.Tokens(Credential(), ["s"])
+
+    async def main() -> list[str | None]:
+        return list(await asyncio.gather(*(tokens.aget() for _ in range(5))))
+
+    assert asyncio.run(main()) == ["A"] * 5 and len(asked) == 1
+
+
+def test_an_exchange_without_credentials_sends_no_token() -> None:
+    """Room for a pre-authenticated URL (a large file's upload session, issue 15 part 3)."""
+    seen: list[str | None] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("Authorization"))
+        return httpx.Response(401 if len(seen) == 1 else 200)
+
+    http = httpx.Client(transport=httpx.MockTransport(handle))
+    core = _http.SyncCore(BASE, lambda: "T", http, _http.RetryPolicy(), None)
+    assert core.exchange("PUT", BASE + "/x", credentials=False).status_code == 401
+    assert core.exchange("PUT", BASE + "/x").status_code == 200
+    assert seen == [None, "Bearer T"]
