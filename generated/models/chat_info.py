@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from .. import _runtime as _rt
 
@@ -19,7 +20,25 @@ class ChatInfo(_rt.GraphModel):
     reply_chain_message_id: str | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("thread_id", "threadId", None),
-        ("message_id", "messageId", None),
-        ("reply_chain_message_id", "replyChainMessageId", None),
+        ("thread_id", "threadId"),
+        ("message_id", "messageId"),
+        ("reply_chain_message_id", "replyChainMessageId"),
     )
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = _rt.UNSET
+        self.thread_id = data["threadId"] if "threadId" in data else u
+        self.message_id = data["messageId"] if "messageId" in data else u
+        self.reply_chain_message_id = (
+            data["replyChainMessageId"] if "replyChainMessageId" in data else u
+        )
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = _rt.UNSET
+        v: Any
+        if (v := self.thread_id) is not u:
+            out["threadId"] = v
+        if (v := self.message_id) is not u:
+            out["messageId"] = v
+        if (v := self.reply_chain_message_id) is not u:
+            out["replyChainMessageId"] = v

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from .. import _runtime as _rt
 
@@ -19,4 +20,14 @@ class Entity(_rt.GraphModel):
     The unique identifier of the entity. Read-only.
     """
 
-    _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (("id", "id", None),)
+    _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (("id", "id"),)
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = _rt.UNSET
+        self.id = data["id"] if "id" in data else u
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = _rt.UNSET
+        v: Any
+        if (v := self.id) is not u:
+            out["id"] = v

@@ -217,3 +217,37 @@ def _segment(text: str, node: ast.expr) -> str:
 
 def _all_fit(text: str) -> bool:
     return all(len(line) <= LINE_LENGTH for line in text.split("\n"))
+
+
+def conditional_assignment(indent: int, target: str, value: str, test: str, other: str) -> str:
+    """`target = value if test else other`: when too long, black wraps the right-hand side in
+    parentheses, on one line if it fits there, else one part a line."""
+    flat = f"{target} = {value} if {test} else {other}"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    inner = indent + 4
+    one = f"{value} if {test} else {other}"
+    if not fits(indent, f"{target} = ("):
+        return _pad(indent) + flat
+    if fits(inner, one):
+        return f"{_pad(indent)}{target} = (\n{_pad(inner)}{one}\n{_pad(indent)})"
+    parts = [value, f"if {test}", f"else {other}"]
+    if all(fits(inner, part) for part in parts):
+        body = "".join(f"{_pad(inner)}{part}\n" for part in parts)
+        return f"{_pad(indent)}{target} = (\n{body}{_pad(indent)})"
+    laid = expression(inner, value)  # the value's own call split, as black does
+    rest = [f"{_pad(inner)}if {test}", f"{_pad(inner)}else {other}"]
+    if _all_fit(laid) and all(fits(0, line) for line in rest):
+        body = "\n".join([laid, *rest])
+        return f"{_pad(indent)}{target} = (\n{body}\n{_pad(indent)})"
+    return _pad(indent) + flat
+
+
+def walrus_if(indent: int, name: str, value: str, rest: str) -> str:
+    """`if (name := value) rest:`, or black's split of the parenthesised part."""
+    flat = f"if ({name} := {value}){rest}:"
+    if fits(indent, flat):
+        return _pad(indent) + flat
+    if fits(indent + 4, f"{name} := {value}") and fits(indent, f"){rest}:"):
+        return f"{_pad(indent)}if (\n{_pad(indent + 4)}{name} := {value}\n{_pad(indent)}){rest}:"
+    return _pad(indent) + flat

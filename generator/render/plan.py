@@ -51,6 +51,8 @@ def plan_names(model: ApiModel) -> Names:
 
 def package_view(names: Names, package: str) -> PackageView:
     classes, modules = names.classes, names.modules
+    # a name with white space could not be looked up in the registry's index (nor sent)
+    registered = [q for q in sorted(classes, key=str.lower) if len(q.split()) == 1]
     exports = tuple(
         ExportView(name=classes[q], module=f".models.{modules[q]}")
         for q in sorted(classes, key=str.lower)
@@ -89,7 +91,16 @@ def package_view(names: Names, package: str) -> PackageView:
                     ")",
                     ",",
                 ),
+                index_literal=literal(f"\n{q.lower()} {modules[q]} {classes[q]}"),
             )
-            for q in sorted(classes, key=str.lower)
+            for q in registered
+        ),
+        registry_block=layout.concatenation(
+            0,
+            "_INDEX",
+            [
+                *(literal(f"\n{q.lower()} {modules[q]} {classes[q]}") for q in registered),
+                literal("\n"),
+            ],
         ),
     )

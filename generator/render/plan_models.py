@@ -6,6 +6,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import EnumType, StructuredType
 from generator.model.lineage import ancestors
 from generator.render import layout, naming
+from generator.render.codecs import ModuleCodecs, is_lazy
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
 from generator.render.views import EnumView, FieldView, MemberView, ModelView
@@ -33,6 +34,8 @@ def model_view(
     attrs = naming.unique([naming.attribute_name(w) for w in inherited] + wanted)[len(inherited) :]
     fields = []
     imports: set[str] = set()
+    codecs = ModuleCodecs()
+    lazy: list[tuple[str, str]] = []  # (attribute, codec) of the properties decoded on first read
     for prop, attr, want in zip(t.properties, attrs, wanted, strict=True):
         if attr != want:
             diagnostics.report(
@@ -48,6 +51,10 @@ def model_view(
             literal(prop.name),
             py.codec or "None",
         )
+        named = codecs.codec(prop.type, classes, enums, flags)
+        slot = codecs.slot(classes[t.qualified_name], attr) if is_lazy(prop.type) else ""
+        if slot:
+            lazy.append((attr, named or "None"))
         fields.append(
             FieldView(
                 attr=attr,
@@ -56,13 +63,24 @@ def model_view(
                 codec=codec,
                 doc_lines=tuple(docstring_lines(doc)),
                 declaration=layout.annotated(4, attr, annotation, "_rt.UNSET"),
-                wire_entry=layout.collection_item(8, "(", [literal(attr), wire, codec], ")", ","),
+                wire_entry=layout.collection_item(8, "(", [literal(attr), wire], ")", ","),
+                decode_line=(
+                    layout.expression(
+                        8, f"{slot}.put(self, (data[{wire}],) if {wire} in data else u)"
+                    )
+                    if slot
+                    else _decode_line(attr, wire, named)
+                ),
+                encode_lines=(
+                    f"        {slot}.write(self, out)" if slot else _encode_lines(attr, wire, named)
+                ),
             )
         )
     base_module = modules.get(t.base) if t.base else None
     type_imports = tuple(sorted((modules[q], classes[q]) for q in imports if q != t.base))
     annotations = " ".join(f.annotation for f in fields)
     odata_name = literal(t.qualified_name)
+    base_name = classes[t.base] if t.base else ""
     return ModelView(
         package=package,
         module=modules[t.qualified_name],
@@ -79,7 +97,7 @@ def model_view(
         fields=tuple(fields),
         type_imports=type_imports,
         uses_datetime="_dt." in annotations,
-        uses_any="Any" in annotations.replace("_rt.", ""),
+        uses_any=bool(fields) or "Any" in annotations.replace("_rt.", ""),
         base_import=(
             layout.import_from(0, f".{base_module}", [classes[t.base]])
             if base_module and t.base
@@ -93,10 +111,44 @@ def model_view(
         wire_block=layout.tuple_assignment(
             4,
             "_wire: ClassVar[tuple[_rt.FieldSpec, ...]]",
-            [f"({literal(f.attr)}, {f.wire_literal}, {f.codec})" for f in fields],
+            [f"({literal(f.attr)}, {f.wire_literal})" for f in fields],
             [f.wire_entry for f in fields],
         ),
+        codec_lines=tuple(
+            layout.expression(0, expression, "", f"{name} = ")
+            for name, expression in codecs.constants.items()
+        ),
+        base_read_line=f"        {base_name}._read(self, data)" if base_name else "",
+        base_write_line=f"        {base_name}._write(self, out)" if base_name else "",
+        uses_mapping=bool(fields),
+        lazy_block=(
+            layout.tuple_assignment(
+                4,
+                "_lazy: ClassVar[tuple[_rt.LazySpec, ...]]",
+                [f"({literal(a)}, {c})" for a, c in lazy],
+                [layout.collection_item(8, "(", [literal(a), c], ")", ",") for a, c in lazy],
+            )
+            if lazy
+            else ""
+        ),
+        slot_lines=tuple(
+            layout.expression(0, expression, "", f"{name} = ")
+            for name, expression in codecs.slots.items()
+        ),
     )
+
+
+def _decode_line(attr: str, wire: str, codec: str | None) -> str:
+    """The statement of `_read` that sets one property: UNSET when `data` lacks it."""
+    value = f"data[{wire}]" if codec is None else f"{codec}.decode(data[{wire}])"
+    return layout.conditional_assignment(8, f"self.{attr}", value, f"{wire} in data", "u")
+
+
+def _encode_lines(attr: str, wire: str, codec: str | None) -> str:
+    """The statements of `_write` that add one property to `out` when it is set."""
+    value = "v" if codec is None else f"{codec}.encode(v)"
+    test = layout.walrus_if(8, "v", f"self.{attr}", " is not u")
+    return test + "\n" + layout.expression(12, value, "", f"out[{wire}] = ")
 
 
 def enum_view(

@@ -79,7 +79,9 @@ class FieldView:
     doc_lines: tuple[str, ...]
     # laid out as black would (render/layout.py), indentation included:
     declaration: str = ""  # `attr: annotation = _rt.UNSET`, in the class body
-    wire_entry: str = ""  # `(attr, wire, codec),`, in the `_wire` tuple
+    wire_entry: str = ""  # `(attr, wire),`, in the `_wire` tuple
+    decode_line: str = ""  # `self.attr = ... if wire in data else u`, in `_read`
+    encode_lines: str = ""  # `if (v := self.attr) is not u:` / `out[wire] = ...`, in `_write`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,6 +106,15 @@ class ModelView:
     odata_name_line: str = ""  # `odata_name: ClassVar[str] = "..."`
     class_line: str = ""  # `class Name(Base):`
     wire_block: str = ""  # `_wire: ClassVar[...] = (...)`, the fields' wire entries
+    # the module-level codecs `_read` and `_write` call (`_USER = _rt.model("user", "User")`)
+    codec_lines: tuple[str, ...] = ()
+    base_read_line: str = ""  # `Base._read(self, data)`, "" when the base is _rt.GraphModel
+    base_write_line: str = ""  # `Base._write(self, out)`, "" when the base is _rt.GraphModel
+    uses_mapping: bool = False  # `_read` takes a Mapping (the class has properties of its own)
+    # the properties decoded on first read: `_lazy: ClassVar[...] = (...)`, "" when none
+    lazy_block: str = ""
+    # after the class, their runtime slots `_read` and `_write` call (`_X = _rt.lazy(Cls, "x")`)
+    slot_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,6 +159,7 @@ class RegistryEntryView:
     module_literal: str
     class_literal: str
     entry: str = ""  # `key: (module, class),` laid out as black would, indentation included
+    index_literal: str = ""  # "\nkey module class" as a string literal, a line of the index
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,3 +172,4 @@ class PackageView:
     model_exports: tuple[ExportView, ...]
     registry: tuple[RegistryEntryView, ...]
     index_block: str = ""  # `_INDEX = ...`, the model_exports' index lines, laid out as black would
+    registry_block: str = ""  # `_INDEX = ...`, the registry's index lines, laid out as black would

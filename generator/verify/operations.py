@@ -351,11 +351,7 @@ class GeneratedClient:
 
     def __init__(self, files: Sequence[RenderedFile]) -> None:
         self.files = {f.path: f.text for f in files}
-        registry = _literal(self.files["_registry.py"], "TYPES")
-        self.classes = {
-            (module, cls): qualified
-            for qualified, (module, cls) in cast(dict[str, tuple[str, str]], registry).items()
-        }
+        self.classes = _registry_classes(self.files["_registry.py"])
         routes_text = self.files["builders/_routes.py"]
         self.routes = cast(
             dict[str, tuple[dict[str, str], str | None, str, str]],
@@ -419,6 +415,18 @@ def read_annotation(annotation: ast.expr, imports: dict[str, str]) -> Generated:
         node, collection = node.slice, True
     qualified = imports.get(node.id) if isinstance(node, ast.Name) else None
     return Generated(written, qualified, collection)
+
+
+def _registry_classes(text: str) -> dict[tuple[str, str], str]:
+    """(module, class) -> lower-case qualified name, from the registry's `_INDEX` string (a
+    line `name module class` per type)."""
+    index = cast(str, _literal(text, "_INDEX"))
+    classes = {}
+    for line in index.split("\n"):
+        if line:
+            qualified, module, cls = line.split(" ")
+            classes[(module, cls)] = qualified
+    return classes
 
 
 def _literal(text: str, name: str) -> object:

@@ -183,3 +183,23 @@ def test_model_for_imports_only_what_it_returns() -> None:
         "generated.models.entity",
         "generated.models.user",
     ]
+
+
+def test_the_registry_is_an_index_read_per_name() -> None:
+    """`_registry.py` holds one string, no table: a name is case-insensitive, `#` and the
+    namespace optional; anything else (white space, a prefix of a name) is not found."""
+    from generated import _registry
+    from generated.models import OnlineMeeting, User
+
+    for name in (
+        "microsoft.graph.onlineMeeting",
+        "#microsoft.graph.ONLINEMEETING",
+        "onlinemeeting",
+    ):
+        assert _registry.lookup(name) is OnlineMeeting
+    assert _registry.model_for("#User") is User
+    for name in ("online", "microsoft.graph.online", "user ", " user", "", "#", "a\nb"):
+        assert _registry.lookup(name) is None, name
+    with pytest.raises(KeyError):
+        _registry.model_for("microsoft.graph.nothing")
+    assert _registry.TYPES["microsoft.graph.user"] == ("user", "User")

@@ -138,3 +138,32 @@ def test_literals_are_quoted_as_black_quotes_them(text: str) -> None:
     source = f"x = {literal(text)}\n"
     assert not black_changes(source)
     assert ast.literal_eval(source[4:]) == text  # the literal round-trips
+
+
+@pytest.mark.parametrize("n", LENGTHS)
+def test_model_code_statements(n: int) -> None:
+    """The lines of a model's `_read` and `_write` (render/plan_models.py)."""
+    attr, wire, codec = name(n, "a"), literal(name(n, "w")), f"_{name(n, 'C').upper()}"
+    module = "\n".join(
+        [
+            layout.expression(0, f"_rt.model({literal(attr)}, {literal(attr)})", "", f"{codec} = "),
+            "",
+            "",
+            "class C:",
+            "    def _read(self, data):",
+            layout.conditional_assignment(
+                8, f"self.{attr}", f"data[{wire}]", f"{wire} in data", "u"
+            ),
+            layout.conditional_assignment(
+                8, f"self.{attr}", f"{codec}.decode(data[{wire}])", f"{wire} in data", "u"
+            ),
+            "",
+            "    def _write(self, out):",
+            layout.walrus_if(8, "v", f"self.{attr}", " is not u"),
+            layout.expression(12, "v", "", f"out[{wire}] = "),
+            layout.walrus_if(8, "v", f"self.{attr}", " is not u"),
+            layout.expression(12, f"{codec}.encode(v)", "", f"out[{wire}] = "),
+            "",
+        ]
+    )
+    check(module, n)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import io
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -25,9 +26,22 @@ BASE = "https://graph.microsoft.com/v1.0"
 
 
 class Thing(_runtime.GraphModel):
-    _wire = (("id", "id", None), ("name", "displayName", None))
-    id: Any
-    name: Any
+    """A model as templates/model.py.jinja writes one: `_wire`, `_read` and `_write`."""
+
+    id: Any = _runtime.UNSET
+    name: Any = _runtime.UNSET
+    _wire = (("id", "id"), ("name", "displayName"))
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = _runtime.UNSET
+        self.id = data["id"] if "id" in data else u  # noqa: SIM401
+        self.name = data["displayName"] if "displayName" in data else u  # noqa: SIM401
+
+    def _write(self, out: dict[str, Any]) -> None:
+        if self.id is not _runtime.UNSET:
+            out["id"] = self.id
+        if self.name is not _runtime.UNSET:
+            out["displayName"] = self.name
 
 
 class Colour(enum.Enum):

@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import datetime as dt
 import pickle
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pytest
@@ -40,13 +41,31 @@ def test_text_that_is_no_timestamp_is_kept_as_it_is() -> None:
 
 
 class _Thing(rt.GraphModel):
+    """Written as templates/model.py.jinja writes a model: `_wire` names the properties, `_read`
+    and `_write` are the class's own straight-line codecs."""
+
     odata_name: ClassVar[str] = "microsoft.graph.thing"
     display_name: str | None | rt.Unset = rt.UNSET
     created: Any = rt.UNSET
     _wire = (
-        ("display_name", "displayName", None),
-        ("created", "createdDateTime", rt.TIMESTAMP),
+        ("display_name", "displayName"),
+        ("created", "createdDateTime"),
     )
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = rt.UNSET
+        self.display_name = data["displayName"] if "displayName" in data else u  # noqa: SIM401
+        self.created = (
+            rt.TIMESTAMP.decode(data["createdDateTime"]) if "createdDateTime" in data else u
+        )
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = rt.UNSET
+        v: Any
+        if (v := self.display_name) is not u:
+            out["displayName"] = v
+        if (v := self.created) is not u:
+            out["createdDateTime"] = rt.TIMESTAMP.encode(v)
 
 
 def test_a_model_round_trips_unset_null_and_unknown_properties() -> None:
@@ -77,3 +96,43 @@ def test_a_model_is_a_slotted_keyword_only_dataclass() -> None:
     assert not hasattr(thing, "__dict__")
     with pytest.raises(TypeError, match="unexpected keyword arguments: nope"):
         _Thing(nope=1)
+
+
+class _Event(rt.GraphModel):
+    """A timestamp decoded on first read, as templates/model.py.jinja writes one (`_lazy`)."""
+
+    odata_name: ClassVar[str] = "microsoft.graph.event"
+    start: Any = rt.UNSET
+    _wire = (("start", "startDateTime"),)
+    _lazy = (("start", rt.TIMESTAMP),)
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        _START.read(self, data)
+
+    def _write(self, out: dict[str, Any]) -> None:
+        _START.write(self, out)
+
+
+_START = rt.lazy(_Event, "start")
+
+
+def test_a_lazy_property_is_decoded_on_first_read_and_written_back_as_it_came() -> None:
+    text = "2021-07-01T08:00:00.1234567Z"
+    event = _Event.from_dict({"startDateTime": text})
+    assert event.to_dict() == {"startDateTime": text}  # never read: written as it came
+    stamp = event.start
+    assert isinstance(stamp, rt.Timestamp) and stamp.raw == text and event.start is stamp
+    assert event.to_dict() == {"startDateTime": text}
+    for value in ("not a date", None, 12, [1]):  # kept as they are, as an eager codec keeps them
+        read = _Event.from_dict({"startDateTime": value})
+        assert read.start == value and read.to_dict() == {"startDateTime": value}
+    assert _Event.from_dict({}).start is rt.UNSET and _Event.from_dict({}).to_dict() == {}
+    assert _Event(start=(1, 2)).start == (1, 2)  # a tuple set by hand is a value, not pending
+    assert _Event(start=(1, 2)).to_dict() == {"startDateTime": (1, 2)}
+    made = dt.datetime(2020, 5, 1, 8, 30, tzinfo=dt.UTC)
+    assert _Event(start=made).to_dict() == {"startDateTime": "2020-05-01T08:30:00+00:00"}
+    fresh = _Event.from_dict({"startDateTime": text})
+    for clone in (copy.copy(fresh), copy.deepcopy(fresh), pickle.loads(pickle.dumps(fresh))):
+        assert clone == fresh and clone.to_dict() == {"startDateTime": text}
+    assert repr(_Event.from_dict({"startDateTime": "x"})) == "_Event(start='x')"
+    assert dataclasses.replace(fresh).start == stamp

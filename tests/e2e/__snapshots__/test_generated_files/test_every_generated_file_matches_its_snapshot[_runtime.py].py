@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import (
     TYPE_CHECKING,
@@ -24,6 +24,7 @@ from typing import (
     Literal,
     Protocol,
     Self,
+    TypeVar,
     dataclass_transform,
 )
 
@@ -107,14 +108,16 @@ class _RawCodec:
     __slots__ = ("_parse",)
 
     def __init__(self, cls: type[Timestamp] | type[TimeOfDay]) -> None:
-        self._parse = cls.parse
+        self._parse = cls.fromisoformat
 
     def decode(self, value: Any) -> Any:
         if value.__class__ is str:
             try:
-                return self._parse(value)
+                parsed = self._parse(value)
             except (ValueError, OverflowError):
                 return value
+            parsed.raw = value
+            return parsed
         return value
 
     def encode(self, value: Any) -> Any:
@@ -151,20 +154,48 @@ def _load(module: str, name: str) -> Any:
 
 
 class _ModelCodec:
-    __slots__ = ("_module", "_name", "_cls")
+    __slots__ = ("_module", "_name", "_cls", "_targets")
 
     def __init__(self, module: str, name: str) -> None:
         self._module = module
         self._name = name
         self._cls: type[GraphModel] | None = None
+        self._targets: dict[str, type[GraphModel]] = {}  # @odata.type as sent -> class
 
-    def decode(self, value: Any) -> Any:
-        if value.__class__ is not dict and not isinstance(value, Mapping):
-            return value
+    def model(self) -> type[GraphModel]:
         cls = self._cls
         if cls is None:
             cls = self._cls = _load(self._module, self._name)
-        return cls.from_dict(value)
+        return cls
+
+    def decode(self, value: Any) -> Any:
+        if value.__class__ is not dict:
+            if isinstance(value, Mapping):
+                return self.model().from_dict(value)
+            return value
+        # from_dict and _instance, inlined: this runs for every nested object
+        cls = self._cls or self.model()
+        name = None
+        if "@odata.type" in value:
+            name = value["@odata.type"]
+            if name.__class__ is str:
+                target = self._targets.get(name)
+                if target is None:
+                    target = _target(cls, name)
+                    if len(self._targets) < _TARGETS_MAX:
+                        self._targets[name] = target
+                cls = target
+        made = _new(cls)
+        made._read(value)
+        if name is None:
+            if cls._known.issuperset(value):
+                made.additional_data = {}
+                return made
+        elif cls._known_typed.issuperset(value):  # @odata.type is the one unknown key
+            made.additional_data = {"@odata.type": name}
+            return made
+        made.additional_data = _unknown(value, cls._known)
+        return made
 
     def encode(self, value: Any) -> Any:
         return value.to_dict() if isinstance(value, GraphModel) else value
@@ -188,7 +219,7 @@ class _EnumCodec:
 
     def decode(self, value: Any) -> Any:
         if value.__class__ is str:
-            return self.members().get(value, value)
+            return (self._members or self.members()).get(value, value)
         return value
 
     def encode(self, value: Any) -> Any:
@@ -252,7 +283,65 @@ def collection(item: Codec) -> Codec:
     return _CollectionCodec(item)
 
 
-FieldSpec = tuple[str, str, Codec | None]  # attribute, wire name, codec
+FieldSpec = tuple[str, str]  # attribute, wire name
+LazySpec = tuple[str, Codec]  # attribute, codec of a property decoded on first read
+
+
+class LazySlot:
+    """The attribute of a property decoded on first read (a timestamp or a time of day): `read`
+    keeps the JSON value as it came, in a one-item tuple; the first access decodes it and keeps
+    the result. Building a datetime subclass costs more than the rest of a typical object's
+    decoding, and most properties of a response are never read. `write` writes a value never
+    read as it came, which is what decoding and encoding it would give."""
+
+    __slots__ = ("put", "_put", "_raw", "_delete", "_wire", "_decode", "_encode")
+
+    def __init__(self, member: Any, wire: str, codec: Codec) -> None:
+        # the slot itself, without this descriptor: `_read` puts `(value,)` or UNSET
+        self.put: Callable[[Any, Any], None] = member.__set__
+        self._put = member.__set__
+        self._raw = member.__get__
+        self._delete = member.__delete__
+        self._wire = wire
+        self._decode = codec.decode
+        self._encode = codec.encode
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = self._raw(obj)
+        if value.__class__ is tuple:
+            if len(value) != 1:
+                return value[0]  # a tuple set by hand, kept as it is
+            value = self._decode(value[0])
+            self._put(obj, value)
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        self._put(obj, (value, None) if value.__class__ is tuple else value)
+
+    def __delete__(self, obj: Any) -> None:
+        self._delete(obj)
+
+    def read(self, obj: Any, data: Mapping[str, Any]) -> None:
+        wire = self._wire
+        self._put(obj, (data[wire],) if wire in data else UNSET)
+
+    def write(self, obj: Any, out: dict[str, Any]) -> None:
+        value = self._raw(obj)
+        if value is UNSET:
+            return
+        if value.__class__ is tuple:
+            out[self._wire] = value[0] if len(value) == 1 else self._encode(value[0])
+        else:
+            out[self._wire] = self._encode(value)
+
+
+def lazy(cls: type[GraphModel], attr: str) -> LazySlot:
+    """The LazySlot of property `attr` of `cls` (named in its `_lazy`)."""
+    slot: LazySlot = cls.__dict__[attr]
+    return slot
+
 
 _TARGETS: dict[tuple[type[GraphModel], str], type[GraphModel]] = (
     {}
@@ -299,6 +388,7 @@ def _field(name: str, annotation: Any, factory: bool = False) -> dataclasses.Fie
 class _ModelMeta(type):
     """Turns the class body of a model into a slotted, keyword-only dataclass. The properties are
     those named by the class's own `_wire` specs; their defaults (always UNSET) become slots.
+    Reading and writing them is the class's own generated code (`_read`, `_write`).
     """
 
     def __new__(
@@ -309,9 +399,9 @@ class _ModelMeta(type):
         **kwargs: Any,
     ) -> _ModelMeta:
         own: tuple[FieldSpec, ...] = namespace.get("_wire", ())
-        for attr, _, _ in own:
+        for attr, _ in own:
             namespace.pop(attr, None)
-        namespace.setdefault("__slots__", tuple(attr for attr, _, _ in own))
+        namespace.setdefault("__slots__", tuple(attr for attr, _ in own))
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         inherited: tuple[FieldSpec, ...] = getattr(cls.__mro__[1], "_fields", ())
         fields = inherited + own
@@ -319,18 +409,24 @@ class _ModelMeta(type):
         known: dict[str, dataclasses.Field[Any]] = dict(
             getattr(cls.__mro__[1], "__dataclass_fields__", {})
         )
-        for attr, _, _ in own:
+        for attr, _ in own:
             known[attr] = _field(attr, annotations.get(attr, "Any"))
         if "additional_data" not in known:
             known["additional_data"] = _field(
                 "additional_data", "dict[str, Any]", factory=True
             )
         setattr(cls, "_fields", fields)
-        setattr(cls, "_attrs", tuple(attr for attr, _, _ in fields))
-        setattr(cls, "_by_wire", {wire: (attr, codec) for attr, wire, codec in fields})
+        setattr(cls, "_attrs", tuple(attr for attr, _ in fields))
+        wires = frozenset(wire for _, wire in fields)
+        setattr(cls, "_known", wires)
+        setattr(cls, "_known_typed", wires | {"@odata.type"})
         setattr(cls, "_odata_key", _normalise(namespace.get("odata_name", "") or name))
         setattr(cls, "__dataclass_fields__", known)
         setattr(cls, "__match_args__", ())
+        wire_of = dict(own)
+        lazy: tuple[LazySpec, ...] = namespace.get("_lazy", ())
+        for attr, codec in lazy:
+            setattr(cls, attr, LazySlot(cls.__dict__[attr], wire_of[attr], codec))
         return cls
 
 
@@ -346,9 +442,11 @@ class GraphModel(metaclass=_ModelMeta):
 
     odata_name: ClassVar[str] = ""
     _wire: ClassVar[tuple[FieldSpec, ...]] = ()
+    _lazy: ClassVar[tuple[LazySpec, ...]] = ()
     _fields: ClassVar[tuple[FieldSpec, ...]] = ()
     _attrs: ClassVar[tuple[str, ...]] = ()
-    _by_wire: ClassVar[dict[str, tuple[str, Codec | None]]] = {}
+    _known: ClassVar[frozenset[str]] = frozenset()  # the wire names of the properties
+    _known_typed: ClassVar[frozenset[str]] = frozenset()  # and `@odata.type`
     _odata_key: ClassVar[str] = ""
 
     if (
@@ -381,46 +479,50 @@ class GraphModel(metaclass=_ModelMeta):
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Read a JSON object. An `@odata.type` naming a generated subclass of this class gives an
         instance of that subclass; any other name is kept in `additional_data`."""
-        name = data.get("@odata.type")
-        if name.__class__ is str:
-            target = _TARGETS.get((cls, name)) or _target(cls, name)
-            return target._decode(data)  # type: ignore[return-value]
-        return cls._decode(data)
+        target: type[GraphModel] = cls
+        if "@odata.type" in data:
+            name = data["@odata.type"]
+            if name.__class__ is str:
+                target = _TARGETS.get((cls, name)) or _target(cls, name)
+        self = _new(target)  # _instance, inlined
+        self._read(data)
+        if target._known.issuperset(data):
+            self.additional_data = {}
+        else:
+            self.additional_data = _unknown(data, target._known)
+        return self  # type: ignore[return-value]
 
     @classmethod
     def _decode(cls, data: Mapping[str, Any]) -> Self:
-        self = _new(cls)
-        for attr in cls._attrs:
-            setattr(self, attr, UNSET)
-        by_wire = cls._by_wire
-        extra: dict[str, Any] = {}
-        for key, value in data.items():
-            entry = by_wire.get(key)
-            if entry is None:
-                extra[key] = value
-            elif value is None or entry[1] is None:
-                setattr(self, entry[0], value)
-            else:
-                setattr(self, entry[0], entry[1].decode(value))
-        self.additional_data = extra
-        return self
+        """An instance of exactly this class (no `@odata.type` dispatch)."""
+        return _instance(cls, data)
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        """Set every property from `data`, UNSET when absent: generated for each class, which
+        reads its base's properties first, then its own."""
+
+    def _write(self, out: dict[str, Any]) -> None:
+        """Add the properties that are set to `out`: generated for each class, base's first."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: set properties only (an explicit None is written as null); instance
         annotations (`@odata.*`) first, other unknown properties last."""
         out: dict[str, Any] = {}
         extra = self.additional_data
+        if not extra:
+            self._write(out)
+            return out
+        rest = False
         for key, value in extra.items():
             if key[:1] == "@":
                 out[key] = value
-        for attr, wire, codec in self._fields:
-            value = getattr(self, attr)
-            if value is UNSET:
-                continue
-            out[wire] = value if value is None or codec is None else codec.encode(value)
-        for key, value in extra.items():
-            if key[:1] != "@":
-                out[key] = value
+            else:
+                rest = True
+        self._write(out)
+        if rest:
+            for key, value in extra.items():
+                if key[:1] != "@":
+                    out[key] = value
         return out
 
     def __repr__(self) -> str:
@@ -432,3 +534,26 @@ class GraphModel(metaclass=_ModelMeta):
         if self.additional_data:
             shown.append(f"additional_data={self.additional_data!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
+
+
+_M = TypeVar("_M", bound=GraphModel)
+
+
+def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:
+    """An instance of exactly `cls` read from `data` (no `@odata.type` dispatch)."""
+    self = _new(cls)
+    self._read(data)
+    if cls._known.issuperset(data):
+        self.additional_data = {}
+    else:
+        self.additional_data = _unknown(data, cls._known)
+    return self
+
+
+def _unknown(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """The properties of `data` that are not in `known`, in the order they came."""
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            extra[key] = value
+    return extra

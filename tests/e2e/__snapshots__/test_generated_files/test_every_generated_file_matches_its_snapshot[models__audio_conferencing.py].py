@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from .. import _runtime as _rt
 
@@ -20,8 +21,29 @@ class AudioConferencing(_rt.GraphModel):
     dialin_url: str | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("conference_id", "conferenceId", None),
-        ("toll_number", "tollNumber", None),
-        ("toll_free_number", "tollFreeNumber", None),
-        ("dialin_url", "dialinUrl", None),
+        ("conference_id", "conferenceId"),
+        ("toll_number", "tollNumber"),
+        ("toll_free_number", "tollFreeNumber"),
+        ("dialin_url", "dialinUrl"),
     )
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = _rt.UNSET
+        self.conference_id = data["conferenceId"] if "conferenceId" in data else u
+        self.toll_number = data["tollNumber"] if "tollNumber" in data else u
+        self.toll_free_number = (
+            data["tollFreeNumber"] if "tollFreeNumber" in data else u
+        )
+        self.dialin_url = data["dialinUrl"] if "dialinUrl" in data else u
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = _rt.UNSET
+        v: Any
+        if (v := self.conference_id) is not u:
+            out["conferenceId"] = v
+        if (v := self.toll_number) is not u:
+            out["tollNumber"] = v
+        if (v := self.toll_free_number) is not u:
+            out["tollFreeNumber"] = v
+        if (v := self.dialin_url) is not u:
+            out["dialinUrl"] = v

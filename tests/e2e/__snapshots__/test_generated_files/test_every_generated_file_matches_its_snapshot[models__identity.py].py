@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from .. import _runtime as _rt
 
@@ -18,6 +19,19 @@ class Identity(_rt.GraphModel):
     display_name: str | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("id", "id", None),
-        ("display_name", "displayName", None),
+        ("id", "id"),
+        ("display_name", "displayName"),
     )
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = _rt.UNSET
+        self.id = data["id"] if "id" in data else u
+        self.display_name = data["displayName"] if "displayName" in data else u
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = _rt.UNSET
+        v: Any
+        if (v := self.id) is not u:
+            out["id"] = v
+        if (v := self.display_name) is not u:
+            out["displayName"] = v

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import _runtime as _rt
 
 if TYPE_CHECKING:
     from .identity_set import IdentitySet
+
+_IDENTITY_SET = _rt.model("identity_set", "IdentitySet")
 
 
 class MeetingParticipantInfo(_rt.GraphModel):
@@ -21,6 +24,21 @@ class MeetingParticipantInfo(_rt.GraphModel):
     upn: str | None | _rt.Unset = _rt.UNSET
 
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (
-        ("identity", "identity", _rt.model("identity_set", "IdentitySet")),
-        ("upn", "upn", None),
+        ("identity", "identity"),
+        ("upn", "upn"),
     )
+
+    def _read(self, data: Mapping[str, Any]) -> None:
+        u = _rt.UNSET
+        self.identity = (
+            _IDENTITY_SET.decode(data["identity"]) if "identity" in data else u
+        )
+        self.upn = data["upn"] if "upn" in data else u
+
+    def _write(self, out: dict[str, Any]) -> None:
+        u = _rt.UNSET
+        v: Any
+        if (v := self.identity) is not u:
+            out["identity"] = _IDENTITY_SET.encode(v)
+        if (v := self.upn) is not u:
+            out["upn"] = v
