@@ -141,7 +141,7 @@ def _body(body: Any, headers: Mapping[str, str]) -> Any:
     text (bytes); JSON sent as text is read."""
     if not isinstance(body, str):
         return body
-    kind = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    kind = _header(headers, "content-type") or ""
     if "json" in kind:
         try:
             return json.loads(body)
@@ -155,6 +155,11 @@ def _body(body: Any, headers: Mapping[str, str]) -> Any:
     return body
 
 
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    """A header of a batched answer, whatever the case of its name."""
+    return next((v for k, v in headers.items() if k.lower() == name), None)
+
+
 def _item_error(status: int, body: Any, headers: Mapping[str, str]) -> _http.GraphError:
     code, message, request_id = "unknown", f"batch request answered {status}", None
     error = body.get("error") if isinstance(body, Mapping) else None
@@ -164,7 +169,7 @@ def _item_error(status: int, body: Any, headers: Mapping[str, str]) -> _http.Gra
         inner = error.get("innerError") or error.get("innererror")
         if isinstance(inner, Mapping) and isinstance(inner.get("request-id"), str):
             request_id = inner["request-id"]
-    found = next((v for k, v in headers.items() if k.lower() == "request-id"), None)
+    found = _header(headers, "request-id")
     return _http.GraphError(status, code, message, found or request_id, body)
 
 
@@ -341,7 +346,9 @@ class BatchCore:
         delay = 0.0
         for handle in todo:
             if handle.status in _http.RETRY_STATUSES:
-                after = _http._retry_after(handle.response_headers.get("Retry-After"))
+                after = _http._retry_after(
+                    _header(handle.response_headers, "retry-after")
+                )
                 if after is None:
                     after = policy.backoff * (2**attempt)
                 delay = max(delay, min(after, policy.max_delay))

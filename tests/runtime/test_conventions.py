@@ -217,3 +217,20 @@ def test_an_exchange_without_credentials_sends_no_token() -> None:
     assert core.exchange("PUT", BASE + "/x", credentials=False).status_code == 401
     assert core.exchange("PUT", BASE + "/x").status_code == 200
     assert seen == [None, "Bearer T"]
+
+
+def test_a_batched_retry_after_is_read_whatever_its_case() -> None:
+    slept: list[float] = []
+    answers = iter([429, 200])
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        status = next(answers)
+        item = {"id": "1", "status": status, "headers": {"retry-after": "2.5"}, "body": {}}
+        return httpx.Response(200, json={"responses": [item]})
+
+    http = httpx.Client(transport=httpx.MockTransport(handle))
+    core = _http.SyncCore(BASE, "T", http, _http.RetryPolicy(), None, sleep=slept.append)
+    batch = _batch.BatchCore(core)
+    one = batch.send("GET", BASE + "/x", (), None, None, None)
+    batch.flush()
+    assert one.result() == {} and slept == [2.5]
