@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator import INTERRUPTED, __version__
-from generator.config import Options, UsageError, resolve
+from generator.config import Options, UsageError, check_api_version, resolve
 from generator.diagnostics import OUTPUT_CODES, TEMPLATE_CODES
 from generator.pipeline import Incremental, Outcome, run, verify_docs
 from generator.progress import make_progress
@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="compare the model with this CSDL and print the agreement (without -o: write nothing)",
     )
+    parser.add_argument(
+        "--api-version",
+        metavar="NAME",
+        help="of a DOCS with several API-version folders (v1.0, beta), generate only NAME, "
+        "as a package of its own (default: every version, one subpackage each)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("--version", action="version", version=f"gen-graph {__version__}")
     return parser
@@ -119,7 +125,12 @@ def _main(argv: list[str] | None) -> int:
         if args.docs is None:
             print("gen-graph: error: --verify-against needs DOCS", file=sys.stderr)
             return 2
-        outcome = verify_docs(args.docs, args.verify_against)
+        try:
+            version = check_api_version(args.docs, args.api_version, args.verify_against)
+        except UsageError as error:
+            print(f"gen-graph: error: {error}", file=sys.stderr)
+            return 2
+        outcome = verify_docs(args.docs, args.verify_against, version)
         return _show(outcome, args.docs, args.docs, quiet=args.quiet)
     try:
         options = resolve(args)
@@ -180,9 +191,10 @@ def _show(
 
 def _summary(options: Options, outcome: Outcome) -> str:
     sizes, counts = outcome.sizes or {}, outcome.counts
+    versions = f"{sizes['versions']} API versions, " if "versions" in sizes else ""
     return (
-        f"gen-graph: {sizes['pages']} pages, {sizes['types']} types, {sizes['enums']} enums, "
-        f"{sizes['operations']} operations; diagnostics: {counts.get('error', 0)} errors, "
+        f"gen-graph: {versions}{sizes['pages']} pages, {sizes['types']} types, "
+        f"{sizes['enums']} enums, {sizes['operations']} operations; diagnostics: {counts.get('error', 0)} errors, "
         f"{counts.get('warning', 0)} warnings, {counts.get('info', 0)} info; "
         f"{outcome.written} files {'would change' if options.check else 'written'}, "
         f"{outcome.unchanged} unchanged"

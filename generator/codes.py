@@ -21,6 +21,9 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "GG001": ("warning", "page skipped, or read with its bad bytes replaced"),
     "GG002": ("warning", "front matter has no usable doc_type"),
     "GG003": ("warning", "page looks like an API page but sits outside api/, or the reverse"),
+    "GG004": ("warning", "page sits outside the API-version folders and is not read"),
+    "GG005": ("warning", "link leads into another API version and is not followed"),
+    "GG006": ("warning", "API-version folders below the top of DOCS are read as one model"),
     # parse
     "GG010": ("warning", "TODO placeholder in documentation text"),
     "GG011": ("warning", "annotation comment is not valid JSON"),
@@ -42,6 +45,9 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "GG032": ("info", "a property written String is typed as the enum its page shows"),
     "GG033": ("info", "enum members differ between sources; members are the union"),
     "GG034": ("info", "a type cell offers alternatives; the property has the base they share"),
+    "GG035": ("info", "several pages document one request; another page owns it"),
+    "GG036": ("warning", "the page's response type differs from the type its path leads to"),
+    "GG037": ("info", "neither the page nor the model says what a request answers: Any"),
     # render
     "GG040": ("warning", "names collide after conversion to Python; one was renamed"),
     "GG041": ("error", "rendered file is not valid Python"),

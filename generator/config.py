@@ -47,6 +47,9 @@ class Options:
     jobs: int
     config_file: Path | None
     verify_against: Path | None = None
+    # --api-version: of a DOCS of several API-version folders, the one to generate (alone, as a
+    # package of its own, as if DOCS held no other); None: every version (generator/versions.py)
+    api_version: str | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -115,6 +118,9 @@ def resolve(args: argparse.Namespace, cwd: Path | None = None) -> Options:
             raise UsageError(f"{cache_dir}: the cache cannot be inside the output folder")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
+    api_version = check_api_version(
+        docs, getattr(args, "api_version", None), getattr(args, "verify_against", None)
+    )
     return Options(
         docs=docs,
         output=output,
@@ -131,7 +137,33 @@ def resolve(args: argparse.Namespace, cwd: Path | None = None) -> Options:
         jobs=args.jobs if args.jobs is not None else default_jobs(),
         config_file=pyproject if table else None,
         verify_against=getattr(args, "verify_against", None),
+        api_version=api_version,
     )
+
+
+def check_api_version(docs: Path, name: str | None, verify_against: Path | None) -> str | None:
+    """--api-version NAME names one of DOCS' API-version folders; --verify-against compares one
+    model with one CSDL, so a DOCS of several versions needs --api-version to say which."""
+    from generator.versions import module_name, version_folders
+
+    versions = version_folders(docs)
+    if name is not None and name not in versions:
+        known = ", ".join(versions) if versions else "none"
+        raise UsageError(f"--api-version {name}: not an API-version folder of {docs} ({known})")
+    modules: dict[str, str] = {}
+    for version in versions if name is None else []:
+        other = modules.setdefault(module_name(version), version)
+        if other != version:
+            raise UsageError(
+                f"the API-version folders {other} and {version} of {docs} would both be the "
+                f"subpackage {module_name(version)}; rename one, or give --api-version"
+            )
+    if name is None and verify_against is not None and len(versions) > 1:
+        raise UsageError(
+            f"--verify-against compares one API version: {docs} has {', '.join(versions)}; "
+            "add --api-version NAME"
+        )
+    return name
 
 
 def default_cache_dir(output: Path) -> Path:

@@ -15,6 +15,7 @@ from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit import plan_writes, write_files
 from generator.emit.write import WriteResult, read_manifest
 from generator.source import SourceSpan
+from generator.versions import module_name
 
 if TYPE_CHECKING:
     from generator.model import ApiModel
@@ -67,14 +68,17 @@ def write_output(
     """The outcome of writing what `stages` made into OUT (or checking OUT against it), and
     the files a commit wrote (None when OUT is not left as this run would make it)."""
     counts = dict(stages.diagnostics.counts())
+    models = list(stages.versions.values()) or [stages.model]
     sizes = {
         "pages": stages.pages,
-        "types": len(stages.model.types),
-        "enums": len(stages.model.enums),
-        "operations": len(stages.model.operations),
+        "types": sum(len(m.types) for m in models),
+        "enums": sum(len(m.enums) for m in models),
+        "operations": sum(len(m.operations) for m in models),
     }
+    if stages.versions:
+        sizes["versions"] = len(stages.versions)
     outcome = Outcome(status_of(options, counts), list(documents), sizes=sizes, counts=counts)
-    if not _dump_and_verify(options, stages.model, outcome):
+    if not _dump_and_verify(options, stages, outcome):
         outcome.sizes = None
         return outcome, None
     digest = incremental.output_digest(options.output) if incremental is not None else None
@@ -83,7 +87,8 @@ def write_output(
     outcome.changed = plan.touched + plan.blocked
     new_text = {f.path: f.text for f in stages.files}
     old_text = _read_old(options.output, outcome.changed)
-    outcome.report = _report(options.output, old_text, new_text, outcome.changed)
+    subpackages = tuple(module_name(v) for v in stages.versions)
+    outcome.report = _report(options.output, old_text, new_text, outcome.changed, subpackages)
     if options.check:
         if options.diff:
             outcome.diff = _diff(options.output, old_text, new_text, outcome.changed)
@@ -118,13 +123,18 @@ def _report_blocked(plan: WriteResult, diagnostics: Diagnostics, outcome: Outcom
     outcome.diagnostics.extend(found.items)
 
 
-def _dump_and_verify(options: Options, model: ApiModel, outcome: Outcome) -> bool:
+def _dump_and_verify(options: Options, stages: Run, outcome: Outcome) -> bool:
     """--dump-model and --verify-against; False (with the error in `outcome`) when either
-    stops the run."""
+    stops the run. A DOCS of several API versions dumps `{"versions": {name: model}}` (the
+    command line has made sure --verify-against comes with --api-version, config.py)."""
+    model = stages.model
     if options.dump_model is not None:
         from generator.model import dump_model
 
-        text = json.dumps(dump_model(model), indent=2, ensure_ascii=False) + "\n"
+        dumped: object = dump_model(model)
+        if stages.versions:
+            dumped = {"versions": {v: dump_model(m) for v, m in sorted(stages.versions.items())}}
+        text = json.dumps(dumped, indent=2, ensure_ascii=False) + "\n"
         try:
             options.dump_model.parent.mkdir(parents=True, exist_ok=True)
             options.dump_model.write_text(text, encoding="utf-8")
@@ -133,38 +143,41 @@ def _dump_and_verify(options: Options, model: ApiModel, outcome: Outcome) -> boo
             outcome.status = 1
             return False
     if options.verify_against is not None:
-        _verify(options.docs, options.verify_against, model, outcome)
+        _verify(options.docs, options.verify_against, model, outcome, options.api_version)
         if outcome.error:
             outcome.status = 2
             return False
     return True
 
 
-def verify_docs(docs: Path, csdl: Path) -> Outcome:
+def verify_docs(docs: Path, csdl: Path, version: str | None = None) -> Outcome:
     """--verify-against without -o: build the model only, compare it with the CSDL, write
-    nothing."""
+    nothing. `version`: of a DOCS of several API versions, the one whose pages are read."""
     if not docs.is_dir():
         return Outcome(2, error=f"gen-graph: error: {docs}: not a folder")
     from generator.extract import build_model
     from generator.pipeline import Run, parse_docs
 
     stages = Run()
-    model = build_model(parse_docs(docs, stages), stages.diagnostics)
+    model = build_model(parse_docs(docs, stages, version), stages.diagnostics)
     outcome = Outcome(0, stages.diagnostics.sorted())
-    _verify(docs, csdl, model, outcome)
+    _verify(docs, csdl, model, outcome, version)
     outcome.status = 2 if outcome.error else 0
     return outcome
 
 
-def _verify(docs: Path, csdl: Path, model: ApiModel, outcome: Outcome) -> None:
+def _verify(
+    docs: Path, csdl: Path, model: ApiModel, outcome: Outcome, version: str | None = None
+) -> None:
     """The agreement of the model with the CSDL (types, then requests, then both over the types
-    DOCS documents), and each disagreement, into `outcome`."""
+    DOCS documents), and each disagreement, into `outcome`. `version`: the API-version folder
+    the model was built from (its words only make the vocabulary)."""
     from generator.verify import compare, compare_operations, docs_vocabulary, read_csdl
     from generator.verify.scope import documented_summary
 
     try:
         expected = read_csdl(csdl)
-        vocabulary = docs_vocabulary(docs)
+        vocabulary = docs_vocabulary(docs / version if version else docs)
         agreement = compare(model, expected, vocabulary)
     except (OSError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         outcome.error = f"gen-graph: error: cannot read the CSDL {csdl}: {error}"
@@ -177,16 +190,45 @@ def _verify(docs: Path, csdl: Path, model: ApiModel, outcome: Outcome) -> None:
     outcome.agreement += documented_summary(model, expected, docs, requests, vocabulary)
 
 
-def _report(out: Path, old: dict[str, str], new: dict[str, str], paths: list[str]) -> list[str]:
+def _report(
+    out: Path,
+    old: dict[str, str],
+    new: dict[str, str],
+    paths: list[str],
+    subpackages: tuple[str, ...] = (),
+) -> list[str]:
     """The API change report of the files that change; a first generation has nothing to
-    compare with, and the report (libcst) is loaded only when a file changes."""
+    compare with, and the report (libcst) is loaded only when a file changes. `subpackages`:
+    the API versions' (versions.py), each compared as a package of its own, its changes
+    marked with its name (`added property User.nickname [beta]`)."""
     if not paths or not read_manifest(out):
         return []
+    import dataclasses
+
     from generator.report import compare_outputs, format_report
 
+    def part(path: str) -> tuple[str, str]:
+        head, _, rest = path.partition("/")
+        return (head, rest) if rest and head in subpackages else ("", path)
+
+    def split(files: dict[str, str]) -> dict[str, dict[str, str]]:
+        parts: dict[str, dict[str, str]] = {}
+        for path, text in files.items():
+            where, rest = part(path)
+            parts.setdefault(where, {})[rest] = text
+        return parts
+
     changed = set(paths)
-    unchanged = {p: text for p, text in new.items() if p not in changed}  # routes, as data
-    return format_report(compare_outputs(old, {p: new[p] for p in paths if p in new}, unchanged))
+    unchanged = split({p: text for p, text in new.items() if p not in changed})  # routes
+    before, after = split(old), split({p: new[p] for p in paths if p in new})
+    changes = []
+    for where in sorted(before.keys() | after.keys()):
+        found = compare_outputs(
+            before.get(where, {}), after.get(where, {}), unchanged.get(where, {})
+        )
+        mark = f" [{where}]" if where else ""
+        changes += [dataclasses.replace(c, subject=c.subject + mark) for c in found]
+    return format_report(changes)
 
 
 def _read_old(out: Path, paths: list[str]) -> dict[str, str]:

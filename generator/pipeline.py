@@ -29,6 +29,7 @@ from generator.emit.format import Results
 from generator.emit.write import Digest
 from generator.inputs import Source, read_sources
 from generator.outcome import Outcome, verify_docs, write_output
+from generator.versions import nested_versions, split_sources, version_folders
 
 if TYPE_CHECKING:
     from generator.model import ApiModel
@@ -94,7 +95,7 @@ class Incremental(Protocol):
     ) -> None:
         """A model built from every page, with the build's own diagnostics."""
 
-    def memo(self, package: str, templates: Path | None) -> Memo:
+    def memo(self, package: str, templates: Path | None) -> Memo | None:
         """The last render, for render/ to reuse the groups whose inputs did not change."""
 
     def compiled(self) -> Path:
@@ -132,6 +133,9 @@ class Run:
     timings: dict[str, float] = field(default_factory=dict)
     parsed: int = 0  # pages parsed in this run (the others came from the cache)
     sources: list[Source] = field(default_factory=list)  # as read by the end of the run
+    # DOCS of several API versions (versions.py): each version's model, by folder name; then
+    # `model` is empty and `files` holds every version's subpackage and the root package
+    versions: dict[str, ApiModel] = field(default_factory=dict)
 
     def timed(self, stage: str, work: Callable[[], T]) -> T:
         start = time.perf_counter()
@@ -160,19 +164,31 @@ def run(
         sources = read_sources(options.docs, found)
     else:
         sources = incremental.scan(options.docs, found)
+    versions = version_folders(options.docs)
+    if not versions:
+        nested_versions(options.docs, sources, found)
+    if options.api_version is not None:  # that version's pages only, as a package of its own
+        split = split_sources(sources, versions, found)
+        sources = split.get(options.api_version, [])
+    if incremental is not None:
         last = incremental.last_outcome(options, sources) if options.dump_model is None else None
         if last is not None:  # nothing new since the last complete run, and OUT as it left it
             last.seconds = time.perf_counter() - started
             return last
-    stages = generate(
-        options.docs,
-        options.package,
-        options.templates,
-        incremental=incremental,
-        jobs=options.jobs,
-        progress=progress,
-        preloaded=(sources, found),
-    )
+    if options.api_version is None and len(versions) > 1:
+        from generator.versioned import generate_versions
+
+        stages = generate_versions(options, versions, (sources, found), incremental, progress)
+    else:
+        stages = generate(
+            options.docs,
+            options.package,
+            options.templates,
+            incremental=incremental,
+            jobs=options.jobs,
+            progress=progress,
+            preloaded=(sources, found),
+        )
     documents = stages.diagnostics.sorted()
     outcome, written = write_output(options, stages, documents, incremental)
     if incremental is not None:
@@ -194,11 +210,14 @@ def generate(
     progress: Progress | None = None,
     preloaded: tuple[list[Source], Diagnostics] | None = None,
     formatting: bool = True,
+    check_docs: Callable[[list[PageDoc]], Diagnostics] | None = None,
 ) -> Run:
-    """DOCS to formatted files. `preloaded`: the pages and their read diagnostics, when the
+    """DOCS to formatted files, as one model (`pipeline.run` splits a DOCS of several API
+    versions first: versioned.py). `preloaded`: the pages and their read diagnostics, when the
     caller already read them (or the incremental layer scanned them: it then reads those whose
     bytes are needed; `run.sources` is what was found). `formatting=False` skips black (tests
-    that only import the output)."""
+    that only import the output). `check_docs`: more diagnostics of the parsed pages (links
+    into another API version: versions.py)."""
     run = Run()
     if preloaded is None:
         load = incremental.scan if incremental is not None else read_sources
@@ -207,7 +226,7 @@ def generate(
         sources = preloaded[0]
         run.diagnostics.extend(preloaded[1])
     run.sources = sources
-    run.model = _model(run, incremental, jobs, progress)
+    run.model = _model(run, incremental, jobs, progress, check_docs)
     run.pages = len(run.sources)
     from generator.render import render_files
 
@@ -228,7 +247,11 @@ def generate(
 
 
 def _model(
-    run: Run, incremental: Incremental | None, jobs: int, progress: Progress | None
+    run: Run,
+    incremental: Incremental | None,
+    jobs: int,
+    progress: Progress | None,
+    check_docs: Callable[[list[PageDoc]], Diagnostics] | None = None,
 ) -> ApiModel:
     """The model of the pages: the incremental layer's patch of the last one, else built."""
     if incremental is not None:
@@ -239,6 +262,8 @@ def _model(
         "parse", lambda: parse_entries(run.sources, run, incremental, jobs, progress)
     )
     docs = _docs(entries, run)
+    if check_docs is not None:
+        run.diagnostics.extend(check_docs(docs))
     from generator.extract import build_model  # a patched run never loads the build's passes
 
     found = Diagnostics()
@@ -333,8 +358,11 @@ def _with_bytes(todo: list[Source], run: Run, incremental: Incremental | None) -
     return [found.get(s.path, s) for s in todo if s.path not in gone]
 
 
-def parse_docs(docs: Path, run: Run) -> list[PageDoc]:
+def parse_docs(docs: Path, run: Run, version: str | None = None) -> list[PageDoc]:
+    """The pages of DOCS parsed; `version`: only those of that API-version folder."""
     sources = run.timed("load", lambda: read_sources(docs, run.diagnostics))
+    if version is not None:
+        sources = split_sources(sources, version_folders(docs), run.diagnostics)[version]
     run.pages = len(sources)
     return _docs(run.timed("parse", lambda: parse_entries(sources, run)), run)
 

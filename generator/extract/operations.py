@@ -6,11 +6,11 @@ import posixpath
 
 from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
-from generator.model import Example, Operation, TypeRef
+from generator.model import Example, Operation, Property, TypeRef
 from generator.model.paths import placeholders
 from generator.parse import PageDoc
 from generator.parse.document import Example as ExampleDoc
-from generator.parse.document import TypeCell
+from generator.parse.document import PropertyRow, TypeCell
 
 _BODY_METHODS = ("POST", "PATCH", "PUT")
 
@@ -25,7 +25,13 @@ def build_operations(
                 diagnostics.report("GG015", doc.source, "API page has no HTTP request block")
             continue
         methods: dict[str, list[str]] = {}
+        first = doc.http_paths[0].source
+        for item in reversed(doc.http_paths):
+            if not example_form(item.path):
+                first = item.source  # the first request line that is an endpoint
         for item in doc.http_paths:
+            if example_form(item.path):
+                continue  # `GET /me?$expand=manager`: an example of `/me`, not an endpoint
             paths = methods.setdefault(item.method, [])
             path = item.normalised
             if path not in paths:
@@ -43,6 +49,11 @@ def build_operations(
             if method in _BODY_METHODS and doc.request_type is not None:
                 resolved = found.index.resolve(doc.request_type, doc.path)
                 request = TypeRef(name=resolved) if resolved else None
+            rows: tuple[PropertyRow, ...] = ()
+            if method == "POST" and doc.request_type is None:
+                rows = doc.request_properties  # an action's parameters, or a body's properties
+            elif method == "GET" and any("(" in path for path in paths):
+                rows = doc.function_parameters
             status = doc.response_status or _example_status(doc)
             if status is None:
                 diagnostics.report("GG027", doc.source, "response status not found")
@@ -60,10 +71,65 @@ def build_operations(
                     permissions=doc.permissions,
                     examples=examples,
                     description=doc.description,
-                    source=doc.http_paths[0].source,
+                    source=first,
+                    parameters=_parameters(rows, doc, found),
                 )
             )
     return operations
+
+
+def _parameters(
+    rows: tuple[PropertyRow, ...], doc: PageDoc, found: Declarations
+) -> tuple[Property, ...]:
+    """The rows of a request-body or function-parameter table, typed (`Edm.Untyped` when the
+    type cell names nothing known), each name once."""
+    parameters: list[Property] = []
+    seen: set[str] = set()
+    for row in rows:
+        if row.name.lower() in seen:
+            continue
+        seen.add(row.name.lower())
+        resolved = found.index.resolve(row.type, doc.path) or "Edm.Untyped"
+        parameters.append(
+            Property(
+                name=row.name,
+                type=TypeRef(name=resolved, collection=row.type.collection),
+                description=row.description,
+                source=row.source,
+            )
+        )
+    return tuple(parameters)
+
+
+# OData query options that shape what an endpoint answers; a path written with only these is
+# an example of the endpoint (`?$id=` names what a `$ref` DELETE removes: not one of them)
+_QUERY_OPTIONS = frozenset(
+    {
+        "$expand",
+        "$select",
+        "$filter",
+        "$top",
+        "$skip",
+        "$orderby",
+        "$search",
+        "$count",
+        "$format",
+        "$skiptoken",
+        "$deltatoken",
+    }
+)
+
+
+def example_form(written: str) -> bool:
+    """A request path written with a query string of OData options only (`/me?$expand=manager`,
+    `/users/{id}/messages?$filter=...`): the page's example of an existing endpoint, which never
+    creates or takes over one. Other parameters (`calendarView?startDateTime=...`) are part of
+    the endpoint."""
+    if "?" not in written:
+        return False
+    query = written.split("?", 1)[1].strip()
+    names = [pair.split("=", 1)[0].strip().lower() for pair in query.split("&") if pair.strip()]
+    return bool(names) and all(name in _QUERY_OPTIONS for name in names)
 
 
 def _response_type(doc: PageDoc, found: Declarations, diagnostics: Diagnostics) -> TypeRef | None:

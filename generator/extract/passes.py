@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostics
 from generator.extract.addresses import hint_from_addresses
+from generator.extract.attribution import attribute_operations
 from generator.extract.bases import decide_bases
 from generator.extract.declare import Declarations, declare_pages
 from generator.extract.enums import flags_from_examples, type_enumerated_strings
@@ -59,6 +60,10 @@ def _declare(x: Extraction) -> None:
 
 def _operations(x: Extraction) -> None:
     x.operations = build_operations(x.docs, x.found, x.diagnostics)
+
+
+def _attribute(x: Extraction) -> None:
+    x.operations = attribute_operations(x.docs, x.found, x.operations, x.diagnostics)
 
 
 def _freeze(x: Extraction) -> None:
@@ -137,6 +142,12 @@ PASSES: tuple[Pass, ...] = (
         "type_alternatives",
         "`[a](..) or [b](..)` type cells typed as the base the alternatives share (GG034).",
         lambda x: type_alternatives(x.docs, x.found, x.diagnostics),
+    ),
+    Pass(
+        "attribution",
+        "attribute_operations",
+        "which page owns each request several document (GG035), what each path answers.",
+        _attribute,
     ),
     Pass(
         "freeze",

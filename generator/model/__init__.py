@@ -1,6 +1,7 @@
 """The intermediate model: frozen dataclasses, names not pointers, no I/O, no Python rendering."""
 
 from generator.model.nodes import (
+    Answer,
     ApiModel,
     EnumMember,
     EnumType,
@@ -13,6 +14,7 @@ from generator.model.nodes import (
 from generator.model.serialize import dump_model, model_from_json, model_to_json
 
 __all__ = [
+    "Answer",
     "ApiModel",
     "EnumMember",
     "EnumType",

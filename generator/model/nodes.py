@@ -110,6 +110,18 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Answer:
+    """What the service answers to one path of an operation (extract/attribution.py): a JSON
+    `type` (a collection: a page of them), or `empty` (202/204 or a redirect: no JSON body);
+    neither when no page and no walk of the path says (`-> Any`); both: the type only when
+    asked for (a `Prefer: return=representation` header), else nothing."""
+
+    path: str  # one of the operation's `paths`
+    type: TypeRef | None = None
+    empty: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Operation:
     """One documented HTTP method of an API page, on every path the page lists."""
 
@@ -126,6 +138,15 @@ class Operation:
     examples: tuple[Example, ...] = ()
     description: str = ""
     source: SourceSpan
+    # what each path answers, in the order of `paths`; a path of `paths` is owned by this
+    # operation: when several pages document one (method, path), only the winner lists it
+    answers: tuple[Answer, ...] = ()
+    # an action's request-body parameters (its page names no resource as the body), or a
+    # function's parameters (its "Function parameters" table), typed
+    parameters: tuple[Property, ...] = ()
+    # an action's parameters as one class of the client (`sendMailRequest`), unique among the
+    # model's types and the other actions' classes; "" for a function or no parameters
+    request_class: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -110,6 +110,20 @@ def dump_model(model: ApiModel) -> dict[str, Any]:
                 "response_type": ref(o.response_type),
                 "response_collection": bool(o.response_type and o.response_type.collection),
                 "status": o.status,
+                "answers": [
+                    {
+                        "path": a.path,
+                        "type": ref(a.type),
+                        "collection": bool(a.type and a.type.collection),
+                        "empty": a.empty,
+                    }
+                    for a in o.answers
+                ],
+                "parameters": [
+                    {"name": p.name, "type": p.type.name, "collection": p.type.collection}
+                    for p in o.parameters
+                ],
+                "request_class": o.request_class,
                 "permissions": [list(p) for p in o.permissions],
                 "source": str(o.source),
             }

@@ -157,6 +157,8 @@ class PageDoc:
     http_paths: tuple[HttpPath, ...] = ()
     request_type: TypeCell | None = None
     request_properties: tuple[PropertyRow, ...] = ()
+    # a "Function parameters" table: the arguments a function takes in its path
+    function_parameters: tuple[PropertyRow, ...] = ()
     response_status: int | None = None
     response_type: TypeCell | None = None
     response_source: SourceSpan | None = None

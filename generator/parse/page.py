@@ -121,7 +121,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         fields["derived"] = _derived(blocks.paragraphs, tables)
         fields["methods"] = _methods(tables)
     own = str(fields.get("resource_name") or "").rpartition(".")[2].lower()
-    properties, request_properties = _property_rows(tables, diagnostics, own)
+    properties, request_properties, function_parameters = _property_rows(tables, diagnostics, own)
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
         path=page.path,
@@ -134,6 +134,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         http_paths=_http_paths(page.path, blocks, diagnostics),
         request_type=_request_type(blocks.paragraphs),
         request_properties=request_properties,
+        function_parameters=function_parameters,
         response_status=status,
         response_type=response_type,
         response_source=response_source,
@@ -227,9 +228,10 @@ def _column(header: tuple[str, ...], *names: str) -> int | None:
 
 def _property_rows(
     tables: list[Table], diagnostics: Diagnostics, own: str = ""
-) -> tuple[tuple[PropertyRow, ...], tuple[PropertyRow, ...]]:
+) -> tuple[tuple[PropertyRow, ...], tuple[PropertyRow, ...], tuple[PropertyRow, ...]]:
     properties: list[PropertyRow] = []
     request: list[PropertyRow] = []
+    function: list[PropertyRow] = []  # "## Function parameters": the arguments in the path
     for table in tables:
         if not table.header or cells.plain_text(table.header[0]).lower() not in _NAME_COLUMNS:
             continue
@@ -241,6 +243,8 @@ def _property_rows(
         navigation = bool(sections) and sections[-1].startswith("relationship")
         if "request body" in sections:
             target = request
+        elif "function parameters" in sections:
+            target = function
         elif any(
             s.startswith(("properties", "relationship")) or (own and s == f"{own} properties")
             for s in sections
@@ -275,7 +279,7 @@ def _property_rows(
                     source=row.source,
                 )
             )
-    return tuple(properties), tuple(request)
+    return tuple(properties), tuple(request), tuple(function)
 
 
 def _enum_tables(

@@ -22,6 +22,7 @@ from generator.model import ApiModel, EnumType, StructuredType
 from generator.render.environment import report_retired
 from generator.render.plan import Names, names_key, package_view, plan_names
 from generator.render.plan_models import enum_view, inherited_names, model_view
+from generator.render.requests import with_request_classes
 from generator.render.static import static_files
 from generator.templates_location import template_folders
 
@@ -98,6 +99,7 @@ def render_files(
     compiled: Path | None = None,
 ) -> list[RenderedFile]:
     """`compiled`: where Jinja keeps the templates it compiled (render/environment.py)."""
+    model = with_request_classes(model)  # actions' parameter tables are classes too
     if memo is None:
         names = plan_names(model)
     else:
@@ -106,6 +108,7 @@ def render_files(
     if templates is not None:
         report_retired(templates, diagnostics)
     last = memo.model if memo is not None and memo.model is not None else ApiModel()
+    last = with_request_classes(last)
     files: list[RenderedFile] = []
 
     def group(key: str, inputs: tuple[object, object], make: Make) -> None:

@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator.model import ApiModel, Operation
+from generator.model import Answer, ApiModel, Operation, TypeRef
+from generator.model.paths import literal_key
 from generator.render import layout, naming
-from generator.render.pytypes import python_type
+from generator.render.pytypes import argument_annotation, python_type
+from generator.render.requests import request_class_name
 from generator.render.text import docstring_lines, literal
 from generator.render.views_client import (
     ArgumentView,
@@ -44,7 +46,6 @@ _BUILDER_MEMBERS = frozenset(
     }
 )
 ROOT = "root"
-_ARGUMENT_TYPE = "str | int | float | bool"  # what a function step's argument accepts
 _MAX_MODULE = 80
 
 
@@ -55,14 +56,17 @@ class _Node:
     functions: dict[str, tuple[_Node, tuple[str, ...]]] = field(default_factory=dict)
     item_path: _Node | None = None  # where `name:/path:` leads: the drive's item node
     param: _Node | None = None
-    operations: dict[str, Operation] = field(default_factory=dict)  # verb -> first operation
+    operations: dict[str, Operation] = field(default_factory=dict)  # verb -> its owner
+    answers: dict[str, Answer] = field(default_factory=dict)  # verb -> what it answers here
+    # a function step's arguments, lower-case name -> type, from its page's parameter table
+    argument_types: dict[str, TypeRef] = field(default_factory=dict)
 
 
 _ClassesOf = Callable[[_Node], tuple[str, str, str]]
 
 
 def _child(parent: _Node, segment: str) -> _Node | None:
-    if _PARAM.match(segment) or _literal_key(segment):
+    if _PARAM.match(segment) or literal_key(segment):
         # a literal value written into a syntax path (`/domains/contoso.com/verify`) is a key
         if parent.param is None:
             parent.param = _Node(parent.key + ("{}",))
@@ -93,39 +97,34 @@ def _child(parent: _Node, segment: str) -> _Node | None:
     return None
 
 
-def _literal_key(segment: str) -> bool:
-    """An example value written into a syntax path: a GUID, `contoso.com`, ..."""
-    if any(c in segment for c in "{}():$"):
-        return False
-    if _STATIC.match(segment):
-        return "." in segment and not segment.startswith("microsoft.graph.")
-    return True
-
-
 def _tree(model: ApiModel) -> _Node:
+    """The builder tree. Which page owns a (method, path) several pages document, and what each
+    path answers, the model says (extract/attribution.py); the first owner is kept when a
+    model made elsewhere lists one twice."""
     root = _Node(())
     for operation in model.operations:
-        for path in operation.paths:
+        for index, path in enumerate(operation.paths):
             node: _Node | None = root
             for segment in _item_path_form(root, [s for s in path.split("/") if s]):
                 node = _child(node, segment) if node is not None else None
             if node is not None and node is not root:
                 verb = operation.method.lower()
-                known = node.operations.get(verb)
-                if known is None or _typed(operation, node) > _typed(known, node):
+                if verb not in node.operations:
                     node.operations[verb] = operation
+                    node.answers[verb] = answer_of(operation, index)
+                if node.key[-1].endswith("()") and not node.argument_types:
+                    node.argument_types = {p.name.lower(): p.type for p in operation.parameters}
     return root
 
 
-def _typed(operation: Operation, node: _Node) -> int:
-    """How well an operation fits a path several pages document: typed answers first, then an
-    answer type named like the path's last segment (`/users` -> user)."""
-    score = (operation.response_type is not None) * 4 + (operation.request_type is not None)
-    if operation.response_type is not None and node.key:
-        last = node.key[-1].lower().rstrip("()")
-        name = operation.response_type.name.rpartition(".")[2].lower()
-        score += 2 * (last in (name, name + "s", name + "es"))
-    return score
+def answer_of(operation: Operation, index: int) -> Answer:
+    """What the operation's path at `index` answers: the model's answer, else (a model made
+    without them) its response type, which a 204 sends only when asked for."""
+    if index < len(operation.answers):
+        return operation.answers[index]
+    path = operation.paths[index]
+    empty = operation.status == 204 or operation.method == "DELETE"
+    return Answer(path=path, type=operation.response_type, empty=empty)
 
 
 def _walk(node: _Node) -> list[_Node]:
@@ -224,7 +223,7 @@ def _builder_view(
     for attr, (name, (child, arguments)) in zip(
         function_attrs, node.functions.items(), strict=True
     ):
-        children.append(_child_view("function", attr, name, arguments, child, classes_of))
+        children.append(_child_view("function", attr, name, arguments, child, classes_of, enums))
     if node.param is not None:
         children.append(_child_view("param", "by_id", "", (), node.param, classes_of))
     children += _runtime_children(node, children, classes_of)
@@ -234,7 +233,7 @@ def _builder_view(
     for verb in _VERBS:
         operation = node.operations.get(verb)
         if operation is not None:
-            view, used = _verb_view(verb, operation, classes, enums)
+            view, used = _verb_view(verb, operation, node.answers[verb], classes, enums)
             verbs.append(view)
             imports.update(used)
     verbs = [_content_verb(node, node.operations[v.verb], v) for v in verbs]
@@ -377,6 +376,7 @@ def _child_view(
     arguments: tuple[str, ...],
     child: _Node,
     classes_of: _ClassesOf,
+    enums: frozenset[str] = frozenset(),
 ) -> ChildView:
     module, sync_cls, async_cls = classes_of(child)
     attrs = naming.unique([naming.attribute_name(a) for a in arguments])
@@ -385,7 +385,11 @@ def _child_view(
         attr=attr,
         segment_literal=literal(segment),
         arguments=tuple(
-            ArgumentView(attr=a, wire_literal=literal(w), annotation=_ARGUMENT_TYPE)
+            ArgumentView(
+                attr=a,
+                wire_literal=literal(w),
+                annotation=argument_annotation(child.argument_types.get(w.lower()), enums),
+            )
             for a, w in zip(attrs, arguments, strict=True)
         ),
         module=module,
@@ -396,31 +400,38 @@ def _child_view(
 
 
 def _verb_view(
-    verb: str, operation: Operation, classes: dict[str, str], enums: frozenset[str]
+    verb: str,
+    operation: Operation,
+    answer: Answer,
+    classes: dict[str, str],
+    enums: frozenset[str],
 ) -> tuple[VerbView, set[str]]:
     used: set[str] = set()
     body = None
     if verb in ("post", "patch", "put"):
         body = "Any"
-        if operation.request_type is not None:
-            request = python_type(operation.request_type, classes, enums)
+        request_type = operation.request_type
+        if operation.request_class:  # an action's parameters (render/requests.py)
+            request_type = TypeRef(name=request_class_name(operation.request_class))
+        if request_type is not None:
+            request = python_type(request_type, classes, enums)
             used.update(request.imports)
             body = f"{request.annotation} | Mapping[str, Any] | None"
     returns, item, codec = "Any", None, "_http.AUTO"
-    if operation.response_type is not None:
-        element = python_type(
-            type(operation.response_type)(name=operation.response_type.name), classes, enums
-        )
+    # a primitive comes wrapped (`{"value": "Pacific Standard Time"}`) and a stream as bytes:
+    # both as the runtime gives them, until it unwraps them
+    if answer.type is not None and not answer.type.name.startswith("Edm."):
+        element = python_type(type(answer.type)(name=answer.type.name), classes, enums)
         used.update(element.imports)
         element_codec = element.codec or "None"
-        if operation.response_type.collection:
+        if answer.type.collection:
             returns, item = f"_http.Page[{element.annotation}]", element.annotation
             codec = f"_http.PageCodec({element_codec})"
         else:
             returns, codec = element.annotation, f"_http.Single({element_codec})"
-        if operation.status == 204:  # the object comes back only when asked for (Prefer header)
+        if answer.empty:  # the object comes back only when asked for (Prefer header)
             returns += " | None"
-    elif operation.status == 204 or verb == "delete":
+    elif answer.empty:
         returns = "None"
     lines = docstring_lines(operation.title or operation.description)
     if operation.title and operation.description:

@@ -69,3 +69,35 @@ def python_type(
         annotation = f"list[{annotation}]"
         codec = f"_rt.collection({codec})" if codec else None
     return PyType(annotation, codec, imports)
+
+
+# what a function step's argument accepts (runtime/_paths.py `function_segment` writes these)
+ANY_ARGUMENT: Final = "str | int | float | bool"
+_ARGUMENT_TYPES: Final[dict[str, str]] = {
+    "Edm.String": "str",
+    "Edm.Guid": "str",
+    "Edm.Duration": "str",
+    "Edm.Date": "str",
+    "Edm.DateTimeOffset": "str",
+    "Edm.TimeOfDay": "str",
+    "Edm.Boolean": "bool",
+    "Edm.Byte": "int",
+    "Edm.SByte": "int",
+    "Edm.Int16": "int",
+    "Edm.Int32": "int",
+    "Edm.Int64": "int",
+    "Edm.Single": "float",
+    "Edm.Double": "float",
+    "Edm.Decimal": "float",
+}
+
+
+def argument_annotation(ref: TypeRef | None, enums: frozenset[str]) -> str:
+    """The annotation of a function argument typed by its page's parameter table: the Python
+    scalar the path carries (dates as their text, an enum as its member's name); any scalar
+    when the table does not say, or names a collection or a structured type."""
+    if ref is None or ref.collection:
+        return ANY_ARGUMENT
+    if ref.name in enums:
+        return "str"
+    return _ARGUMENT_TYPES.get(ref.name, ANY_ARGUMENT)

@@ -8,7 +8,8 @@ type or its bases, else of a type derived from it), bound functions and actions 
 else to a derived type) and casts
 (`microsoft.graph.x`). A POST to a collection of entities answers with one member. Paths the
 walk cannot type are counted apart, by kind (`$ref`, `$value`, `$count`, colon paths such as
-`root:/{item-path}:`, streams, primitive answers, unresolvable). An action the CSDL gives no
+`root:/{item-path}:`, streams (an `Edm.Stream` property, or a type of nothing but streams, such
+as the reports functions' `report`), primitive answers, unresolvable). An action the CSDL gives no
 return type answers nothing: its method should say `None`.
 
 The other side is read from what the generator writes, not from its plans: the package is
@@ -17,8 +18,7 @@ generated `builders/_routes.py` (as `client.path()` does), and the return annota
 sync builder's `get`/`post` is read with `ast`; the class it names is resolved through the
 builder's imports and the generated `_registry.py`. A request agrees when the annotation names
 exactly the CSDL's class with its shape (`Page[X]` for a collection, `X` for one; `X | None`
-counts as `X`: the object comes back when asked for; `bytes` agrees with a type that holds
-only a stream, such as the reports' `report`, whose content the service sends as it is). Each miss has a kind: `Any`, a base or
+counts as `X`: the object comes back when asked for). Each miss has a kind: `Any`, a base or
 subtype of the class, the class with the other shape, an unrelated annotation, or no method.
 """
 
@@ -186,8 +186,6 @@ def _miss(expected: Answer, got: Generated | None, walk: CsdlWalk) -> str | None
         return "Any"
     if expected.type is None:
         return None if got.annotation == "None" else "unrelated"
-    if got.annotation == "bytes" and walk.stream_only(expected.type):
-        return None if not expected.collection else "page or single"
     if got.type == expected.type.lower():
         return None if got.collection == expected.collection else "page or single"
     if got.type is not None and walk.related(got.type, expected.type):
@@ -266,6 +264,8 @@ class CsdlWalk:
             return "primitive"  # microsoft.graph.Json is any JSON value
         if name not in self.types and name not in self.enums:
             return "unresolvable"
+        if _only_a_stream(self.types.get(name)):
+            return "stream"  # microsoft.graph.report: the answer is the content, not JSON
         return answer
 
     def _step(self, at: _At, segment: str) -> _At | str:
@@ -295,17 +295,6 @@ class CsdlWalk:
         if at.collection and call is None:
             return _At(at.type, False)  # a key written as a value: `root`, `contoso.com`
         return "unresolvable"
-
-    def stream_only(self, qualified: str) -> bool:
-        """A type whose only properties are streams (`report`: `content`): the service sends
-        the stream itself (the reports answer 302 to a CSV), which the client reads as bytes."""
-        found = [
-            prop
-            for ancestor in self.ancestors(qualified)
-            if (owner := self.types.get(ancestor)) is not None
-            for prop in owner.properties.values()
-        ]
-        return bool(found) and all(prop.type == "Edm.Stream" for prop in found)
 
     def _property(self, qualified: str, name: str) -> _At | str | None:
         for ancestor in self.ancestors(qualified):
@@ -339,6 +328,14 @@ class CsdlWalk:
                 if operation.binding.lower() == derived.qualified.lower():
                     return operation
         return None
+
+
+def _only_a_stream(found: CsdlType | None) -> bool:
+    """A type whose every property is an Edm.Stream (`report` has only `content`): what answers
+    is that stream (the reports functions redirect to a CSV file), not a JSON object."""
+    if found is None or not found.properties:
+        return False
+    return all(p.type == "Edm.Stream" for p in found.properties.values())
 
 
 def _special(segment: str) -> str | None:

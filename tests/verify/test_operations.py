@@ -54,6 +54,9 @@ CSDL = """<?xml version="1.0" encoding="utf-8"?>
         <Property Name="timeZone" Type="Edm.String" />
       </ComplexType>
       <ComplexType Name="note" />
+      <ComplexType Name="report">
+        <Property Name="content" Type="Edm.Stream" />
+      </ComplexType>
       <Function Name="delta" IsBound="true">
         <Parameter Name="bindingParameter" Type="Collection(graph.user)" />
         <ReturnType Type="Collection(graph.user)" />
@@ -74,6 +77,10 @@ CSDL = """<?xml version="1.0" encoding="utf-8"?>
         <Parameter Name="bindingParameter" Type="graph.eventMessage" />
         <ReturnType Type="graph.message" />
       </Action>
+      <Function Name="getReport" IsBound="true">
+        <Parameter Name="bindingParameter" Type="graph.user" />
+        <ReturnType Type="graph.report" />
+      </Function>
       <EntityContainer Name="GraphService">
         <EntitySet Name="users" EntityType="microsoft.graph.user" />
         <EntitySet Name="groups" EntityType="microsoft.graph.group" />
@@ -153,6 +160,7 @@ def test_each_step_of_the_walk(csdl: Csdl, method: str, path: str, answer: Answe
         ("GET", "/users/$count", "$count"),
         ("GET", "/me/drive/root:/{item-path}:", "colon path"),
         ("GET", "/items/{id}/content", "stream"),
+        ("GET", "/me/getReport()", "stream"),  # a type of nothing but a stream: its content
         ("GET", "/me/mailboxSettings/timeZone", "primitive"),
         ("POST", "/me/getMemberGroups", "primitive"),
         ("GET", "/nowhere", "unresolvable"),

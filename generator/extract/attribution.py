@@ -1,0 +1,453 @@
+"""Which page owns each documented endpoint, and what each path answers.
+
+An endpoint is a (method, route): paths that differ only in placeholder names, keys written in
+as values or case are one (model/paths.py `route_key`). A path written with OData query options
+only (`GET /me?$expand=manager`) is an example of an endpoint and was left out of the paths
+already (extract/operations.py `example_form`).
+
+**What a path answers** (`Answer`). The path is walked through the model (extract/walk.py).
+- GET: the walk decides the type where the page states it weakly (no type in its Response
+  section, only an example's annotation) or not at all; where the page names a type, its
+  statement is kept when it is the walk's type or a base or subtype of it (GG036 when it differs),
+  and where it is unrelated, kept too unless the page is about another of its paths (a type
+  related to where another of its paths leads: `user-get-mailboxsettings.md` names
+  `mailboxSettings`, also for `/me/mailboxSettings/workingHours`), where the walk decides. The
+  shape (page or single) is the walk's, a collection too where a response example of that type
+  says so (`"isCollection": true`: a table forgets "collection" more often); with no walk, the
+  page's ("collection of", or the example's).
+- POST to a collection (an entity set, a collection navigation) adds one member: a single of the
+  page's type, else the walk's. POST to an action: the page's type; none and no response body
+  in its examples: no JSON.
+- 204, a redirect (302: reports answer with the CSV's address), or 202 without a body in the
+  examples: no JSON (`-> None`), whatever type the page names (PATCH `user` answers 204).
+- PATCH and PUT: the page's type, else the walk's when the page answers 200/201, else no JSON.
+- DELETE: no JSON.
+- Nothing known: `-> Any`, reported (GG037).
+
+**Who owns an endpoint** several pages document (GG035 at each losing page). The page whose
+type is the one the path leads to wins over a page naming a base or subtype of it, which wins over
+a page naming nothing, which wins over one naming an unrelated type (an open extension's page
+listing `/users/{id}/...`); then the page named for that resource (`user-list.md` over
+`intune-devices-user-list.md`); then the most general type (a collection of policies is
+`managedAppPolicy`'s, not `managedAppConfiguration`'s); then the first page by path. When the
+pages name different types of one family, the endpoint answers the family's most general type.
+
+Reads names, tables, statuses and paths only: no description, no source line decides anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostics
+from generator.extract.declare import Declarations
+from generator.extract.index import split_qualified
+from generator.extract.navigation import _OPERATION_TITLE
+from generator.extract.walk import OPERATION, ModelWalk, Walked
+from generator.model import Answer, Operation, TypeRef
+from generator.model.paths import placeholders, route_key
+from generator.parse import PageDoc
+from generator.source import SourceSpan
+
+_REDIRECTS = frozenset({301, 302, 303, 307})
+_READS = ("GET", "POST")
+
+
+def _keyed(path: str) -> bool:
+    """Does the path end with a key (`{id}`, or a value written in)?"""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return route_key(last) == ("{}",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a page says of its answer: the type its Response section names (`stated`), the
+    type of a response example's annotation (`weak`), whether an example shows a body."""
+
+    stated: TypeRef | None
+    weak: TypeRef | None
+    body: bool
+    stem: str
+    lines: dict[str, SourceSpan]  # normalised path -> its request line
+
+
+@dataclass(slots=True)
+class _Claim:
+    op: int  # index into the operations
+    index: int  # index into the operation's paths
+    path: str
+    walked: Walked | None
+    answer: Answer
+    relation: int  # 3 the walk's type, 2 related, 1 no type named, 0 unrelated
+
+
+def attribute_operations(
+    docs: list[PageDoc],
+    found: Declarations,
+    operations: list[Operation],
+    diagnostics: Diagnostics,
+) -> list[Operation]:
+    walk = ModelWalk(docs, found)
+    pages = {doc.path: doc for doc in docs}
+    facts = [_facts(pages.get(op.source.path), found) for op in operations]
+    claims: dict[tuple[str, tuple[str, ...]], list[_Claim]] = {}
+    disagreements: dict[tuple[int, int], str] = {}
+    walks: list[list[Walked | None]] = []
+    for position, op in enumerate(operations):
+        walked = [walk.walk(path) for path in op.paths]
+        walks.append(walked)
+        stated = facts[position].stated
+        # the types its paths lead to that the page's type names or is related to: what the
+        # page is about
+        about = {
+            w.type
+            for w in walked
+            if w is not None and w is not OPERATION and stated is not None
+            if walk.related(w.type, stated.name)
+        }
+        for index, path in enumerate(op.paths):
+            answer, relation, note = _answer(op, path, walked[index], facts[position], walk, about)
+            if note:
+                disagreements[position, index] = note
+            key = (op.method, route_key(path))
+            claims.setdefault(key, []).append(
+                _Claim(position, index, path, walked[index], answer, relation)
+            )
+    owned: dict[int, dict[int, Answer]] = {}
+    families: dict[int, set[str]] = {}  # the family types a winner answers for its pages
+    for (method, _), group in sorted(claims.items()):
+        winner, answer = _decide(group, operations, facts, walk)
+        owned.setdefault(winner.op, {})[winner.index] = answer
+        if answer is not winner.answer and answer.type is not None:
+            families.setdefault(winner.op, set()).add(answer.type.name)
+        for claim in group:
+            if claim.op == winner.op:
+                continue
+            loser = operations[claim.op]
+            where = facts[claim.op].lines.get(claim.path, loser.source)
+            diagnostics.report(
+                "GG035",
+                where,
+                f"{method} {claim.path} is documented by {operations[winner.op].source.path} "
+                f"too, which owns it{_about(answer)}",
+            )
+    reported: dict[int, list[str]] = {}  # the page's type kept on a path it owns
+    for (position, index), note in sorted(disagreements.items()):
+        kept = owned.get(position, {}).get(index)
+        reached = walks[position][index]
+        if kept is None or kept.type is None or reached is None:
+            continue
+        if kept.type.name != reached.type:
+            reported.setdefault(position, []).append(note)
+    for position, notes in sorted(reported.items()):
+        more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+        diagnostics.report("GG036", operations[position].source, notes[0] + more)
+    result: list[Operation] = []
+    actions: dict[int, str] = {}  # position -> the action's name, for its request class
+    for position, op in enumerate(operations):
+        mine = owned.get(position)
+        if not mine:
+            continue  # every path it lists is another page's endpoint
+        paths = tuple(op.paths[i] for i in sorted(mine))
+        answers = tuple(dataclasses.replace(mine[i], path=op.paths[i]) for i in sorted(mine))
+        untyped = [a.path for a in answers if a.type is None and not a.empty]
+        if untyped:
+            diagnostics.report(
+                "GG037",
+                op.source,
+                f"{op.method} {untyped[0]}"
+                + (f" and {len(untyped) - 1} more paths" if len(untyped) > 1 else "")
+                + ": neither the page nor the model says what it answers; typed Any",
+            )
+        parameters: list[str] = []
+        for path in paths:
+            for name in placeholders(path):
+                if name not in parameters:
+                    parameters.append(name)
+        walked = [walks[position][i] for i in sorted(mine)]
+        if _is_action(op, walked):
+            actions[len(result)] = _action_name(paths[0])
+        result.append(
+            dataclasses.replace(
+                op,
+                paths=paths,
+                path_parameters=tuple(parameters),
+                answers=answers,
+                request_type=_family_body(op.request_type, families.get(position), walk)
+                or _body_type(op, walked, walk),
+            )
+        )
+    taken = {split_qualified(q)[1].lower() for q in [*found.types, *found.enums]}
+    for index, name in request_classes(result, actions, walk, taken).items():
+        result[index] = dataclasses.replace(result[index], request_class=name)
+    return result
+
+
+def _family_body(
+    request: TypeRef | None, family: set[str] | None, walk: ModelWalk
+) -> TypeRef | None:
+    """A body the page types as one member of a family whose request the family's base
+    answers (`POST /deviceAppManagement/mobileApps`) takes any member: the base."""
+    if request is None or not family or len(family) != 1:
+        return request
+    (base,) = family
+    return TypeRef(name=base) if base in walk.ancestors(request.name) else request
+
+
+def _body_type(op: Operation, walked: list[Walked | None], walk: ModelWalk) -> TypeRef | None:
+    """The body of a PATCH or PUT, or of a POST adding to a collection, that the page does not
+    name: the one entity or complex type every path of it leads to (`PATCH /users/{id}`: a
+    `user`)."""
+    if op.method not in ("PATCH", "PUT", "POST"):
+        return None
+    found = set()
+    for w in walked:
+        if w is None or w is OPERATION or (op.method == "POST" and not w.members):
+            return None
+        if op.method != "POST" and w.collection:
+            return None
+        found.add(w.type)
+    if len(found) != 1:
+        return None
+    (only,) = found
+    return TypeRef(name=only) if only in walk.found.types else None
+
+
+def _is_action(op: Operation, walked: list[Walked | None]) -> bool:
+    """A POST with a parameter table and no resource as its body, on paths that end on a
+    function or action (not a collection it adds to), or that no walk reaches on a page titled
+    as an action (`call: answer`)."""
+    return (
+        op.method == "POST"
+        and bool(op.parameters)
+        and op.request_type is None
+        and not any(w is not None and w is not OPERATION for w in walked)
+        and (any(w is OPERATION for w in walked) or _OPERATION_TITLE.search(op.title) is not None)
+    )
+
+
+def _action_name(path: str) -> str:
+    last = path.rstrip("/").rsplit("/", 1)[-1].split("(", 1)[0]
+    return last.rpartition(".")[2] if last.lower().startswith("microsoft.graph.") else last
+
+
+def request_classes(
+    operations: list[Operation], actions: dict[int, str], walk: ModelWalk, taken: set[str]
+) -> dict[int, str]:
+    """The name of each action's request class: `sendMailRequest`; actions of one name whose
+    parameters differ are told apart by the type they are bound to (`eventForwardRequest`,
+    `messageForwardRequest`), else by their page; a name a type of the model has gets `Body`."""
+    by_name: dict[str, list[int]] = {}
+    for index, name in sorted(actions.items()):
+        by_name.setdefault(name.lower(), []).append(index)
+    names: dict[int, str] = {}
+    for _, indexes in sorted(by_name.items()):
+        signatures = {_signature(operations[i]) for i in indexes}
+        for index in indexes:
+            action = actions[index]
+            name = action[:1].lower() + action[1:]
+            if len(signatures) > 1:
+                name = _binding(operations[index], walk) + action[:1].upper() + action[1:]
+            names[index] = name + "Request"
+    # one class per (name, signature); another signature under a taken name is numbered
+    used: set[str] = set(taken)
+    chosen: dict[tuple[str, tuple[tuple[str, str, bool], ...]], str] = {}
+    result: dict[int, str] = {}
+    for index in sorted(names):
+        key = (names[index].lower(), _signature(operations[index]))
+        if key not in chosen:
+            candidate, number = names[index], 1
+            while candidate.lower() in used:
+                number += 1
+                candidate = f"{names[index]}Body" if number == 2 else f"{names[index]}{number}"
+            used.add(candidate.lower())
+            chosen[key] = candidate
+        result[index] = chosen[key]
+    return result
+
+
+def _signature(op: Operation) -> tuple[tuple[str, str, bool], ...]:
+    return tuple((p.name.lower(), p.type.name, p.type.collection) for p in op.parameters)
+
+
+def _binding(op: Operation, walk: ModelWalk) -> str:
+    """The simple name of the type an action's first path binds it to, else its page's first
+    word (`event-forward.md`: `event`)."""
+    bound = walk.walk(op.paths[0].rstrip("/").rsplit("/", 1)[0])
+    if bound is not None and bound is not OPERATION and bound.type in walk.found.types:
+        return split_qualified(bound.type)[1]
+    stem = posixpath.splitext(posixpath.basename(op.source.path))[0]
+    word = stem.split("-", 1)[0]
+    return word[:1].lower() + word[1:]
+
+
+def _about(answer: Answer) -> str:
+    if answer.type is None:
+        return ""
+    shape = " collection" if answer.type.collection else ""
+    return f" (it answers {split_qualified(answer.type.name)[1]}{shape})"
+
+
+def _facts(doc: PageDoc | None, found: Declarations) -> _Facts:
+    if doc is None:
+        return _Facts(None, None, False, "", {})
+    stated = None
+    if doc.response_type is not None:
+        resolved = found.index.resolve(doc.response_type, doc.path)
+        if resolved is not None:
+            stated = TypeRef(name=resolved, collection=doc.response_type.collection)
+    weak = None
+    body = False
+    for example in doc.examples:
+        if example.kind != "response":
+            continue
+        success = example.status is None or 200 <= example.status < 300
+        body = body or (example.has_body and success)  # an error's body is no answer
+        value = example.annotation.get("@odata.type", example.annotation.get("@type"))
+        if weak is None and isinstance(value, str):
+            inner = value.strip()
+            many = example.annotation.get("isCollection") is True
+            if inner.lower().startswith("collection(") and inner.endswith(")"):
+                inner, many = inner[len("collection(") : -1], True
+            qualified = found.index.lookup(inner)
+            if qualified is not None:
+                weak = TypeRef(name=qualified, collection=many)
+    stem = posixpath.splitext(posixpath.basename(doc.path))[0].lower()
+    lines: dict[str, SourceSpan] = {}
+    for item in doc.http_paths:
+        lines.setdefault(item.normalised, item.source)
+    return _Facts(stated, weak, body, stem, lines)
+
+
+def _answer(
+    op: Operation,
+    path: str,
+    walked: Walked | None,
+    facts: _Facts,
+    walk: ModelWalk,
+    about: set[str],
+) -> tuple[Answer, int, str]:
+    """The answer of one path, how the page's type relates to the walk's, and a note when
+    they disagree."""
+    method, stated = op.method, facts.stated
+    typed = walked if walked is not None and walked is not OPERATION else None
+    relation = 1
+    if typed is not None and stated is not None:
+        if stated.name == typed.type:
+            relation = 3
+        elif walk.related(stated.name, typed.type):
+            relation = 2
+        else:
+            relation = 0
+    elif stated is not None:
+        relation = 2
+    status = op.status
+    if (
+        method == "DELETE"
+        or status in _REDIRECTS
+        or (status in (202, 204) and not facts.body)
+        or (method in ("PATCH", "PUT") and status is None and not facts.body and stated is None)
+    ):
+        return Answer(path=path, empty=True), relation, ""
+    weak = facts.weak
+    if typed is not None and relation == 0 and weak is not None and weak.name == typed.type:
+        stated, relation = None, 1  # the page's own example agrees with the walk
+    kept = stated.name if stated is not None else None
+    if typed is not None and stated is not None and relation < 3:
+        if relation == 0 and about:
+            kept = typed.type  # the page is about another of its paths
+        elif relation == 2 and stated.name in walk.ancestors(typed.type):
+            kept = typed.type  # `/places/microsoft.graph.room`: a place, and the path says which
+        elif relation == 2 and stated.name in about:
+            kept = typed.type  # `/me/insights/shared/{id}/resource` on the sharedInsight page
+    note = ""
+    if typed is not None and stated is not None and kept != typed.type and method in _READS:
+        note = (
+            f"{method} {path}: the page answers {_simple(stated.name)}, the path leads to "
+            f"{_simple(typed.type)}; {_simple(stated.name)} kept"
+        )
+    if method == "GET":
+        if typed is not None:
+            name = kept or typed.type
+            many = typed.collection
+            if not _keyed(path) and facts.weak is not None and name == facts.weak.name:
+                many = many or facts.weak.collection
+            return Answer(path=path, type=TypeRef(name=name, collection=many)), relation, note
+        chosen = stated or facts.weak
+        if chosen is not None and not _keyed(path) and walked is None:
+            # no walk: a collection when the Response prose or an example's annotation says so
+            weak = facts.weak
+            if weak is not None and weak.name == chosen.name and weak.collection:
+                chosen = TypeRef(name=chosen.name, collection=True)
+        return Answer(path=path, type=chosen), relation, ""
+    if method == "POST":
+        if typed is not None:
+            name = kept if kept is not None and relation > 0 else typed.type
+            many = False if typed.members else (typed.collection if name == typed.type else False)
+            if stated is not None and name == stated.name and not typed.members:
+                many = stated.collection
+            return Answer(path=path, type=TypeRef(name=name, collection=many)), relation, note
+        chosen = stated or facts.weak
+        if chosen is None and not facts.body and status in (200, 202, 204):
+            return Answer(path=path, empty=True), relation, ""
+        return Answer(path=path, type=chosen), relation, ""
+    # PATCH, PUT
+    if stated is not None:
+        return Answer(path=path, type=TypeRef(name=stated.name)), relation, ""
+    if typed is not None and typed.type in walk.found.types and status in (200, 201):
+        return Answer(path=path, type=TypeRef(name=typed.type)), relation, ""
+    if not facts.body:
+        return Answer(path=path, empty=True), relation, ""
+    return Answer(path=path, type=facts.weak), relation, ""
+
+
+def _simple(qualified: str) -> str:
+    return split_qualified(qualified)[1] if "." in qualified else qualified
+
+
+def _decide(
+    group: list[_Claim], operations: list[Operation], facts: list[_Facts], walk: ModelWalk
+) -> tuple[_Claim, Answer]:
+    """The claim that owns an endpoint, and what the endpoint answers."""
+    if len({c.op for c in group}) == 1:
+        return group[0], group[0].answer
+
+    def rank(claim: _Claim) -> tuple[int, int, int, str, int]:
+        answered = claim.answer.type.name if claim.answer.type is not None else None
+        stem = facts[claim.op].stem
+        if claim.walked is None or claim.walked is OPERATION:
+            # a function or action: the page named for it (`post-reply.md` for `.../reply`)
+            last = claim.path.rstrip("/").rsplit("/", 1)[-1].split("(", 1)[0].lower()
+            named = int(stem.endswith("-" + last) or stem == last)
+            first, second = named, claim.relation
+        else:
+            simple = _simple(claim.walked.type).lower()
+            named = int(stem.startswith(simple + "-"))
+            first, second = named, claim.relation
+        depth = len(walk.ancestors(answered)) if answered is not None else 99
+        return (-first, -second, depth, operations[claim.op].source.path, claim.index)
+
+    ordered = sorted(group, key=rank)
+    winner = ordered[0]
+    answer = winner.answer
+    stated = sorted(
+        {
+            c.answer.type.name
+            for c in group
+            if c.answer.type is not None
+            and c.relation > 0
+            and c.answer.type.name in walk.found.types
+        }
+    )
+    if answer.type is not None and len(stated) > 1 and winner.relation < 3:
+        family = walk.common_base(stated)
+        if family is not None:
+            answer = dataclasses.replace(
+                answer, type=TypeRef(name=family, collection=answer.type.collection)
+            )
+    return winner, answer
+
+
+__all__ = ["attribute_operations"]
