@@ -14,8 +14,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import os
+import sys
 from collections.abc import Callable, Mapping
 from enum import Enum
+from importlib.machinery import (  # loaded already (dataclasses imports inspect)
+    BYTECODE_SUFFIXES,
+    EXTENSION_SUFFIXES,
+    SOURCE_SUFFIXES,
+    ExtensionFileLoader,
+    FileFinder,
+    ModuleSpec,
+    SourceFileLoader,
+    SourcelessFileLoader,
+)
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -30,33 +42,67 @@ from typing import (
 
 if TYPE_CHECKING:
     import decimal
+    from types import ModuleType
 
     Number = int | float | decimal.Decimal
 
 _MODELS = __name__.rpartition(".")[0] + ".models"
 
 
-class Unset(Enum):
-    """The type of UNSET: a property that is absent, as opposed to an explicit null (None).
-    A one-member enum, so that type checkers narrow `value is not UNSET` and `if value:`.
-    """
+# Unset and Codec are what type checkers read (a one-member enum, a protocol); at run
+# time they are plain classes that behave the same: creating an Enum or a Protocol class
+# costs more than importing a model (0.1 ms and 0.05 ms).
+if TYPE_CHECKING:
 
-    UNSET = "UNSET"
+    class Unset(Enum):
+        """The type of UNSET: a property that is absent, as opposed to an explicit null
+        (None). A one-member enum, so that type checkers narrow `value is not UNSET` and
+        `if value:`."""
 
-    def __bool__(self) -> Literal[False]:
-        return False
+        UNSET = "UNSET"
 
-    def __repr__(self) -> str:
-        return "UNSET"
+        def __bool__(self) -> Literal[False]:
+            return False
+
+    class Codec(Protocol):
+        def decode(self, value: Any) -> Any: ...
+
+        def encode(self, value: Any) -> Any: ...
+
+else:
+
+    class Unset:
+        """The type of UNSET: a property that is absent, as opposed to an explicit null
+        (None). Type checkers see a one-member enum; at run time its one instance is falsy,
+        has the member's `name` and `value`, and is kept by copy and pickle."""
+
+        __slots__ = ()
+        name = value = "UNSET"
+
+        def __new__(cls, value="UNSET"):
+            # Unset("UNSET") is how a pickle of the former enum member is read back
+            if value != "UNSET":
+                raise ValueError(f"{value!r} is not a valid Unset")
+            return UNSET
+
+        def __bool__(self):
+            return False
+
+        def __repr__(self):
+            return "UNSET"
+
+        def __reduce__(self):
+            return "UNSET"  # pickled, copied and deep-copied as the one instance
+
+    Unset.UNSET = object.__new__(Unset)
+
+    class Codec:
+        """What decodes a JSON value (`decode(value)`) and encodes it back (`encode`)."""
+
+        __slots__ = ()
 
 
 UNSET: Final = Unset.UNSET
-
-
-class Codec(Protocol):
-    def decode(self, value: Any) -> Any: ...
-
-    def encode(self, value: Any) -> Any: ...
 
 
 class Timestamp(_dt.datetime):
@@ -151,6 +197,46 @@ TIME_OF_DAY: Codec = _RawCodec(TimeOfDay)
 def _load(module: str, name: str) -> Any:
     # __import__ rather than importlib: importing importlib would cost more than a model
     return getattr(__import__(f"{_MODELS}.{module}", fromlist=[name]), name)
+
+
+_LOADERS = (
+    (ExtensionFileLoader, EXTENSION_SUFFIXES),
+    (SourceFileLoader, SOURCE_SUFFIXES),
+    (SourcelessFileLoader, BYTECODE_SUFFIXES),
+)  # what the standard path hook gives a FileFinder, in its order
+
+
+class _NameFinder(FileFinder):
+    """The finder of the models' folder: a module with a lower-case name is found by its
+    file's name, without listing the folder (a FileFinder lists its folder on its first
+    search, and a folder of a thousand modules takes longer to list than a model takes to
+    import). Any other module, or one with no source file, is searched as a FileFinder
+    would. The folder holds the generated sources, nothing a FileFinder takes first."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, *_LOADERS)
+
+    def find_spec(
+        self, fullname: str, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        name = fullname.rpartition(".")[2]
+        origin = os.path.join(self.path, name + ".py")
+        # lower case: the file's own name, on a case-insensitive file system too
+        if name.islower() and os.path.isfile(origin):
+            spec = ModuleSpec(
+                fullname, SourceFileLoader(fullname, origin), origin=origin
+            )
+            spec.has_location = True  # __file__ and __cached__, as a FileFinder's spec
+            return spec
+        return super().find_spec(fullname, target)
+
+
+def find_by_name(path: list[str]) -> None:
+    """Search the folders of a package's `__path__` with `_NameFinder`s. A folder that
+    already has a finder (or that is not a folder: a zip archive) is left to it."""
+    for entry in path:
+        if entry not in sys.path_importer_cache and os.path.isdir(entry):
+            sys.path_importer_cache[entry] = _NameFinder(entry)
 
 
 class _ModelCodec:
@@ -536,7 +622,8 @@ class GraphModel(metaclass=_ModelMeta):
         return f"{type(self).__name__}({', '.join(shown)})"
 
 
-_M = TypeVar("_M", bound=GraphModel)
+if TYPE_CHECKING:
+    _M = TypeVar("_M", bound=GraphModel)
 
 
 def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:

@@ -99,6 +99,44 @@ def module_name(class_name: str) -> str:
     return name
 
 
+NAMESPACE = "microsoft.graph."
+
+
+def index_module(class_name: str) -> str:
+    """The module `models/__init__.py` derives from a class's name when the class's line of
+    the index names none: `_` before each upper-case letter but the first, then lower case
+    (`OnlineMeeting` -> `online_meeting`). It is `_module` of templates/models_init.py.jinja, to
+    the character; a class whose module differs (`MacOSApp` -> `mac_os_app`) names it."""
+    return "".join("_" + c if c.isupper() and i else c for i, c in enumerate(class_name)).lower()
+
+
+def index_line(qualified: str, module: str, class_name: str) -> str:
+    """The class's line of the models' index: `\nkey class`, or `\nkey module class` when the
+    module is not `index_module(class)`. The key is the lower-case qualified name without the
+    `microsoft.graph.` namespace (`=` and the whole name in another namespace), or a tab for a
+    name with white space: never looked up by name, found only by its class."""
+    key = qualified.lower()
+    if len(qualified.split()) != 1:
+        key = "\t"
+    elif key.startswith(NAMESPACE):
+        key = key[len(NAMESPACE) :]
+    else:
+        key = "=" + key
+    if module == index_module(class_name):
+        return f"\n{key} {class_name}"
+    return f"\n{key} {module} {class_name}"
+
+
+def read_index_line(line: str) -> tuple[str | None, str, str]:
+    """(lower-case qualified name or None, module, class) of a line of the models' index."""
+    fields = line.split(" ")
+    key, cls = fields[0], fields[-1]
+    module = fields[1] if len(fields) == 3 else index_module(cls)
+    if key == "\t":
+        return None, module, cls
+    return (key[1:] if key[:1] == "=" else NAMESPACE + key), module, cls
+
+
 def member_name(value: str) -> str:
     name = snake_case(value).upper()
     if name[0].isdigit():

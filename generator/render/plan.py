@@ -61,7 +61,6 @@ def package_view(names: Names, package: str) -> PackageView:
         ExportView(
             name=e.name,
             module="." + e.module.split(".")[-1],
-            index_literal=literal(f"{e.name} .{e.module.split('.')[-1]}\n"),
             import_line=layout.import_from(
                 0, "." + e.module.split(".")[-1], [f"{e.name} as {e.name}"]
             ),
@@ -76,9 +75,6 @@ def package_view(names: Names, package: str) -> PackageView:
             ExportView(name="Client", module=".client"),
         ),
         model_exports=model_exports,
-        index_block=layout.concatenation(
-            0, "_INDEX", ['""', *(e.index_literal for e in model_exports)]
-        ),
         registry=tuple(
             RegistryEntryView(
                 key_literal=literal(q.lower()),
@@ -91,15 +87,18 @@ def package_view(names: Names, package: str) -> PackageView:
                     ")",
                     ",",
                 ),
-                index_literal=literal(f"\n{q.lower()} {modules[q]} {classes[q]}"),
+                index_literal=literal(naming.index_line(q, modules[q], classes[q])),
             )
             for q in registered
         ),
-        registry_block=layout.concatenation(
+        registry_block=layout.concatenation(  # every class: found by its type or its name
             0,
             "_INDEX",
             [
-                *(literal(f"\n{q.lower()} {modules[q]} {classes[q]}") for q in registered),
+                *(
+                    literal(naming.index_line(q, modules[q], classes[q]))
+                    for q in sorted(classes, key=str.lower)
+                ),
                 literal("\n"),
             ],
         ),

@@ -147,19 +147,18 @@ class ExportView:
 
     name: str
     module: str  # relative module path, e.g. ".models.online_meeting"
-    index_literal: str = ""  # "Name .module\n" as a string literal, a line of the lazy index
     import_line: str = ""  # `from module import Name as Name`, laid out as black would
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RegistryEntryView:
-    """A line of `_registry.py`: an `@odata.type` (lower case) and the class that reads it."""
+    """A line of the models' index: an `@odata.type` (lower case) and the class that reads it."""
 
     key_literal: str  # lower-case qualified name
     module_literal: str
     class_literal: str
     entry: str = ""  # `key: (module, class),` laid out as black would, indentation included
-    index_literal: str = ""  # "\nkey module class" as a string literal, a line of the index
+    index_literal: str = ""  # its line of the models' index (naming.index_line), a literal
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -171,5 +170,4 @@ class PackageView:
     exports: tuple[ExportView, ...]
     model_exports: tuple[ExportView, ...]
     registry: tuple[RegistryEntryView, ...]
-    index_block: str = ""  # `_INDEX = ...`, the model_exports' index lines, laid out as black would
-    registry_block: str = ""  # `_INDEX = ...`, the registry's index lines, laid out as black would
+    registry_block: str = ""  # `_INDEX = ...` of models/__init__.py, laid out as black would

@@ -16,10 +16,11 @@ The other side is read from what the generator writes, not from its plans: the p
 rendered in memory, each path is routed with the `_route` function and `ROUTES` table of the
 generated `builders/_routes.py` (as `client.path()` does), and the return annotation of the
 sync builder's `get`/`post` is read with `ast`; the class it names is resolved through the
-builder's imports and the generated `_registry.py`. A request agrees when the annotation names
-exactly the CSDL's class with its shape (`Page[X]` for a collection, `X` for one; `X | None`
-counts as `X`: the object comes back when asked for). Each miss has a kind: `Any`, a base or
-subtype of the class, the class with the other shape, an unrelated annotation, or no method.
+builder's imports and the index of the generated `models/__init__.py`. A request agrees when
+the annotation names exactly the CSDL's class with its shape (`Page[X]` for a collection, `X`
+for one; `X | None` counts as `X`: the object comes back when asked for). Each miss has a
+kind: `Any`, a base or subtype of the class, the class with the other shape, an unrelated
+annotation, or no method.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from urllib.parse import unquote
 from generator.diagnostics import Diagnostics
 from generator.model import ApiModel
 from generator.render import RenderedFile, render_files
+from generator.render.naming import read_index_line
 from generator.source import SourceSpan
 from generator.verify.compare import Ratio
 from generator.verify.csdl import Csdl, CsdlOperation, CsdlType
@@ -348,7 +350,7 @@ class GeneratedClient:
 
     def __init__(self, files: Sequence[RenderedFile]) -> None:
         self.files = {f.path: f.text for f in files}
-        self.classes = _registry_classes(self.files["_registry.py"])
+        self.classes = _registry_classes(self.files["models/__init__.py"])
         routes_text = self.files["builders/_routes.py"]
         self.routes = cast(
             dict[str, tuple[dict[str, str], str | None, str, str]],
@@ -415,14 +417,15 @@ def read_annotation(annotation: ast.expr, imports: dict[str, str]) -> Generated:
 
 
 def _registry_classes(text: str) -> dict[tuple[str, str], str]:
-    """(module, class) -> lower-case qualified name, from the registry's `_INDEX` string (a
-    line `name module class` per type)."""
+    """(module, class) -> lower-case qualified name, from the models' `_INDEX` string (a
+    line per type: `naming.read_index_line`)."""
     index = cast(str, _literal(text, "_INDEX"))
     classes = {}
     for line in index.split("\n"):
         if line:
-            qualified, module, cls = line.split(" ")
-            classes[(module, cls)] = qualified
+            qualified, module, cls = read_index_line(line)
+            if qualified is not None:
+                classes[(module, cls)] = qualified
     return classes
 
 

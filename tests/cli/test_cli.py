@@ -132,7 +132,7 @@ def test_package_name_option(
 ) -> None:
     out = tmp_path / "my-sdk"
     assert run(capsys, str(docs), "-o", str(out), "--package-name", "graph_sdk")[0] == 0
-    assert '_PACKAGE = "graph_sdk"' in (out / "_registry.py").read_text()
+    assert "`from graph_sdk.models import User`" in (out / "__init__.py").read_text()
 
 
 def test_strict_fails_on_warnings(

@@ -97,7 +97,10 @@ def test_bare_gen_graph_reads_pyproject(
     monkeypatch.chdir(tmp_path)
     status, _, _ = run(capsys)
     assert status == 1  # strict: docs_input has warnings
-    assert '_PACKAGE = "graph_sdk"' in (tmp_path / "out" / "sdk" / "_registry.py").read_text()
+    assert (
+        "`from graph_sdk.models import User`"
+        in (tmp_path / "out" / "sdk" / "__init__.py").read_text()
+    )
     # flags override the file
     status, _, _ = run(capsys, "-o", str(tmp_path / "other"), "--package-name", "other")
     assert status == 1 and (tmp_path / "other" / "_registry.py").exists()

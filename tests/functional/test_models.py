@@ -177,12 +177,46 @@ def test_model_for_imports_only_what_it_returns() -> None:
     )
     assert json.loads(out.stdout.replace("'", '"')) == [
         "generated",
-        "generated._registry",
         "generated._runtime",
-        "generated.models",
+        "generated.models",  # the index: model_for lives there
         "generated.models.entity",
         "generated.models.user",
     ]
+
+
+def test_the_models_folder_is_not_listed_to_find_a_model() -> None:
+    """A module with a lower-case name is found by its file's name (a FileFinder would list
+    the folder, which costs more than the import for a thousand modules); any other name is
+    searched as before, and a missing module is still a ModuleNotFoundError."""
+    code = (
+        "import os, pkgutil, posix, sys\n"
+        "listed = []\n"
+        "listdir = posix.listdir  # what the import system calls\n"
+        "posix.listdir = lambda path='.': listed.append(str(path)) or listdir(path)\n"
+        "from generated.models.online_meeting import OnlineMeeting\n"
+        "from generated import model_for\n"
+        "assert model_for('user').__module__ == 'generated.models.user'\n"
+        "import generated.models._exports\n"
+        "models = os.path.dirname(sys.modules['generated.models'].__file__)\n"
+        "assert models not in listed, listed\n"
+        "for name in ('nothing', 'Online_Meeting'):\n"
+        "    try:\n"
+        "        __import__('generated.models.' + name)\n"
+        "    except ModuleNotFoundError:\n"
+        "        pass\n"
+        "    else:\n"
+        "        raise AssertionError(name)\n"
+        "assert models in listed, listed  # not lower case: searched as before\n"
+        "names = {m.name for m in pkgutil.iter_modules([models])}\n"
+        "assert {'online_meeting', 'user', '_exports'} <= names, names\n"
+        "print(OnlineMeeting.__module__, sys.modules['generated.models.user'].__cached__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    module, cached = out.stdout.split()
+    assert module == "generated.models.online_meeting"
+    assert cached.endswith(".pyc") and "__pycache__" in cached
 
 
 def test_the_registry_is_an_index_read_per_name() -> None:
@@ -203,3 +237,41 @@ def test_the_registry_is_an_index_read_per_name() -> None:
     with pytest.raises(KeyError):
         _registry.model_for("microsoft.graph.nothing")
     assert _registry.TYPES["microsoft.graph.user"] == ("user", "User")
+
+
+def test_the_models_package_finds_a_class_by_its_name_in_the_same_index() -> None:
+    """One index serves `from PKG.models import User` (a class's name ends its line) and
+    `model_for`: only a class's whole name is found, never a key, a module or a part."""
+    from generated import _registry, model_for, models
+
+    assert models.model_for is model_for and _registry.lookup is models.lookup
+    assert models.User is model_for("user") and "User" in models.__all__ == dir(models)
+    for name in ("Meeting", "onlinemeeting", "microsoft", "", "User\n", "a b"):
+        with pytest.raises(AttributeError):
+            getattr(models, name)
+
+
+def test_an_index_line_names_the_module_only_when_the_class_does_not_give_it() -> None:
+    """The generator writes the lines (`naming.index_line`), models/__init__.py reads them: its
+    `_module` must be `naming.index_module` to the character."""
+    from generated import models
+    from generator.render import naming
+
+    for cls in ("OnlineMeeting", "MacOSApp", "Windows10Config", "X", "ABC", "IPv6Range"):
+        assert models._module(cls) == naming.index_module(cls), cls
+    cases = [
+        ("microsoft.graph.onlineMeeting", "online_meeting", "OnlineMeeting"),
+        ("microsoft.graph.macOSApp", "mac_os_app", "MacOSApp"),
+        ("microsoft.graph.callRecords.session", "call_records_session", "CallRecordsSession"),
+        ("other.namespace.thing", "thing", "Thing"),
+    ]
+    lines = [naming.index_line(*case) for case in cases]
+    assert lines == [
+        "\nonlinemeeting OnlineMeeting",
+        "\nmacosapp mac_os_app MacOSApp",
+        "\ncallrecords.session CallRecordsSession",
+        "\n=other.namespace.thing Thing",
+    ]
+    for (qualified, module, cls), line in zip(cases, lines, strict=True):
+        assert naming.read_index_line(line[1:]) == (qualified.lower(), module, cls)
+    assert naming.read_index_line(naming.index_line("a b", "a_b", "AB")[1:]) == (None, "a_b", "AB")

@@ -56,11 +56,13 @@ def make_docs(target: Path, widgets: int = 0, text: str = "A widget") -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below folder (relative path -> bytes)."""
+    """Every file below folder (relative path -> bytes), less the bytecode Python leaves in
+    `__pycache__` when the package is imported (the committed generated/ is, by tests and
+    benches; gen-graph never writes one)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and "__pycache__" not in p.relative_to(folder).parts
     }
 
 

@@ -21,6 +21,20 @@ def test_unset_is_falsy_and_distinct_from_none() -> None:
     assert copy.deepcopy(rt.UNSET) is rt.UNSET
 
 
+def test_unset_keeps_what_the_enum_member_offered_at_run_time() -> None:
+    """Type checkers read Unset as a one-member enum; at run time it is a plain class (an
+    Enum class costs 0.1 ms to create), with the member's name, value, look-up and pickle."""
+    assert (rt.UNSET.name, rt.UNSET.value) == ("UNSET", "UNSET")
+    assert rt.Unset.UNSET is rt.UNSET and rt.Unset("UNSET") is rt.UNSET
+    assert isinstance(rt.UNSET, rt.Unset) and rt.UNSET is not None
+    assert pickle.loads(pickle.dumps(rt.UNSET)) is rt.UNSET
+    # what pickle wrote for the enum member: Unset("UNSET"), read back as the one instance
+    reduced = (rt.Unset, ("UNSET",))
+    assert reduced[0](*reduced[1]) is rt.UNSET
+    with pytest.raises(ValueError):
+        rt.Unset("other")
+
+
 def test_a_timestamp_writes_back_the_text_it_was_read_from() -> None:
     text = "2021-07-01T08:00:00.1234567Z"  # seven fractional digits: more than datetime keeps
     stamp = rt.TIMESTAMP.decode(text)
