@@ -8,18 +8,28 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
     from .invitations_item_invited_user_online_meetings import (
         AsyncInvitationsItemInvitedUserOnlineMeetingsBuilder,
+        BatchInvitationsItemInvitedUserOnlineMeetingsBuilder,
         InvitationsItemInvitedUserOnlineMeetingsBuilder,
     )
 
 __all__ = [
     "AsyncInvitationsItemInvitedUserBuilder",
+    "BatchInvitationsItemInvitedUserBuilder",
     "InvitationsItemInvitedUserBuilder",
 ]
 
@@ -58,5 +68,24 @@ class AsyncInvitationsItemInvitedUserBuilder(AsyncBuilder):
         )
 
         return AsyncInvitationsItemInvitedUserOnlineMeetingsBuilder(
+            self._core, self._segments + ("onlineMeetings",)
+        )
+
+
+class BatchInvitationsItemInvitedUserBuilder(BatchBuilder):
+    """
+    Requests to /invitations/{id}/invitedUser
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "invitations_item_invited_user"
+
+    @property
+    def online_meetings(self) -> BatchInvitationsItemInvitedUserOnlineMeetingsBuilder:
+        from .invitations_item_invited_user_online_meetings import (
+            BatchInvitationsItemInvitedUserOnlineMeetingsBuilder,
+        )
+
+        return BatchInvitationsItemInvitedUserOnlineMeetingsBuilder(
             self._core, self._segments + ("onlineMeetings",)
         )

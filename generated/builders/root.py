@@ -8,16 +8,28 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
-    from .invitations import AsyncInvitationsBuilder, InvitationsBuilder
-    from .me import AsyncMeBuilder, MeBuilder
-    from .users import AsyncUsersBuilder, UsersBuilder
+    from .invitations import (
+        AsyncInvitationsBuilder,
+        BatchInvitationsBuilder,
+        InvitationsBuilder,
+    )
+    from .me import AsyncMeBuilder, BatchMeBuilder, MeBuilder
+    from .users import AsyncUsersBuilder, BatchUsersBuilder, UsersBuilder
 
-__all__ = ["AsyncRootBuilder", "RootBuilder"]
+__all__ = ["AsyncRootBuilder", "BatchRootBuilder", "RootBuilder"]
 
 
 class RootBuilder(Builder):
@@ -72,3 +84,30 @@ class AsyncRootBuilder(AsyncBuilder):
         from .users import AsyncUsersBuilder
 
         return AsyncUsersBuilder(self._core, self._segments + ("users",))
+
+
+class BatchRootBuilder(BatchBuilder):
+    """
+    Requests to /
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "root"
+
+    @property
+    def invitations(self) -> BatchInvitationsBuilder:
+        from .invitations import BatchInvitationsBuilder
+
+        return BatchInvitationsBuilder(self._core, self._segments + ("invitations",))
+
+    @property
+    def me(self) -> BatchMeBuilder:
+        from .me import BatchMeBuilder
+
+        return BatchMeBuilder(self._core, self._segments + ("me",))
+
+    @property
+    def users(self) -> BatchUsersBuilder:
+        from .users import BatchUsersBuilder
+
+        return BatchUsersBuilder(self._core, self._segments + ("users",))

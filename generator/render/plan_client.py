@@ -39,7 +39,11 @@ _ARGUMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*(.+?)\s*$")
 _STATIC = re.compile(r"^\$?[A-Za-z_][\w.]*$")
 _VERBS = ("get", "post", "patch", "put", "delete")
 _BUILDER_MEMBERS = frozenset(
-    {*_VERBS, "list_all", "by_id", "url", "path", "close", "item_path", "get_stream", "reference"}
+    {
+        *_VERBS,
+        *("list_all", "pages", "by_id", "url", "path", "close", "item_path", "get_stream"),
+        *("reference", "batch", "follow"),
+    }
 )
 ROOT = "root"
 _MAX_MODULE = 80
@@ -238,11 +242,13 @@ def _builder_view(
     child_imports = tuple(
         sorted({(c.module, c.sync_class, c.async_class) for c in children if c.module != module})
     )
+    batch_cls = "Batch" + sync_cls
     return BuilderView(
         package=package,
         module=module,
         sync_class=sync_cls,
         async_class=async_cls,
+        batch_class=batch_cls,
         route_literal=literal(module),
         doc_lines=tuple(docstring_lines(f"Requests to {path}")),
         children=tuple(children),
@@ -251,16 +257,28 @@ def _builder_view(
         child_imports=child_imports,
         import_lines=tuple(
             [layout.import_from(4, f"..models.{m}", [c]) for m, c in type_imports]
-            + [layout.import_from(4, f".{m}", [f"Async{s}", s]) for m, s, _ in child_imports]
+            + [
+                layout.import_from(4, f".{m}", [f"Async{s}", f"Batch{s}", s])
+                for m, s, _ in child_imports
+            ]
         ),
         all_line=layout.collection_item(
-            0, "__all__ = [", [literal(async_cls), literal(sync_cls)], "]", ""
+            0,
+            "__all__ = [",
+            [literal(async_cls), literal(batch_cls), literal(sync_cls)],
+            "]",
+            "",
         ),
-        sync=_side_view(sync_cls, "Builder", literal(module), children, verbs, is_async=False),
-        async_=_side_view(
-            async_cls, "AsyncBuilder", literal(module), children, verbs, is_async=True
-        ),
+        sync=_side_view(sync_cls, "Builder", literal(module), children, verbs, _SYNC),
+        async_=_side_view(async_cls, "AsyncBuilder", literal(module), children, verbs, _ASYNC),
+        batch=_side_view(batch_cls, "BatchBuilder", literal(module), children, verbs, _BATCH),
     )
+
+
+# the three sides of a builder module: what its requests answer
+_SYNC, _ASYNC, _BATCH = "sync", "async", "batch"
+# verbs a batch-bound builder has: JSON in and out, $count and $ref (bytes are not batched)
+_BATCHED = frozenset({"json", "count", "ref"})
 
 
 def _side_view(
@@ -269,19 +287,20 @@ def _side_view(
     route: str,
     children: list[ChildView],
     verbs: list[VerbView],
-    *,
-    is_async: bool,
+    side: str,
 ) -> SideView:
+    if side == _BATCH:
+        verbs = [v for v in verbs if v.kind in _BATCHED]
     return SideView(
         class_line=layout.class_def(0, cls, base),
         route_line=layout.annotated(4, "route", "ClassVar[str]", route),
-        children=tuple(_child_code(c, is_async) for c in children),
-        verbs=tuple(_verb_code(v, is_async) for v in verbs),
+        children=tuple(_child_code(c, side) for c in children),
+        verbs=tuple(_verb_code(v, side) for v in verbs),
     )
 
 
-def _child_code(c: ChildView, is_async: bool) -> ChildCode:
-    cls = c.async_class if is_async else c.sync_class
+def _child_code(c: ChildView, side: str) -> ChildCode:
+    cls = {_SYNC: c.sync_class, _ASYNC: c.async_class, _BATCH: c.batch_class}[side]
     if c.kind == "item_path":
         return _item_path_code(c, cls)
     def_lines = ""  # a function step's signature is always exploded: the template writes it
@@ -305,36 +324,48 @@ def _child_code(c: ChildView, is_async: bool) -> ChildCode:
     )
 
 
-def _verb_code(v: VerbView, is_async: bool) -> VerbCode:
+def _options(side: str, verb: str) -> str:
+    kind = "QueryOptions" if verb == "get" else "RequestOptions"
+    return f"**options: Unpack[{'Batch' if side == _BATCH else ''}{kind}]"
+
+
+def _returns(v: VerbView, side: str) -> str:
+    """What a method answers on a side: a batch-bound one, a handle of the value."""
+    return f"_batch.Handle[{v.return_annotation}]" if side == _BATCH else v.return_annotation
+
+
+def _verb_code(v: VerbView, side: str) -> VerbCode:
     if v.kind != "json":
-        return _content_verb_code(v, is_async)
+        return _content_verb_code(v, side)
+    is_async = side == _ASYNC
     head = ("async def " if is_async else "def ") + v.verb
-    if v.verb == "get":
-        params = ["self", "**options: Unpack[QueryOptions]"]
-    elif v.body_annotation:
-        params = ["self", f"body: {v.body_annotation} = None", "**options: Unpack[RequestOptions]"]
+    if v.body_annotation:
+        params = ["self", f"body: {v.body_annotation} = None", _options(side, v.verb)]
     else:
-        params = ["self", "**options: Unpack[RequestOptions]"]
+        params = ["self", _options(side, v.verb)]
     body = "body" if v.body_annotation else "None"
     send = f"self._send({v.http_literal}, {v.codec_name}, {body}, options)"
-    prefix = f"result: {v.return_annotation} = " + ("await " if is_async else "")
-    list_def = list_items = ""
-    if v.item_annotation:
-        iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[{v.item_annotation}]"
-        list_def = layout.def_line(
-            4, "def list_all", ["self", "**options: Unpack[QueryOptions]"], iterator
-        )
-        pages = (
-            "self._core.pages(self.url, query_pairs(self._query, options), "
-            f'options.get("headers"), {v.codec_name}_ITEM)'
-        )
-        list_items = layout.expression(8, pages, "", f"items: {iterator} = ")
+    returns = _returns(v, side)
+    prefix = f"result: {returns} = " + ("await " if is_async else "")
+    list_def = list_items = pages_def = pages = ""
+    if v.item_annotation and side != _BATCH:
+        query = ["self", "**options: Unpack[QueryOptions]"]
+        items = f"_http.{'AsyncItems' if is_async else 'Items'}[{v.item_annotation}]"
+        list_def = layout.def_line(4, "def list_all", query, items)
+        call = f"self._items({v.codec_name}_ITEM, options)"
+        list_items = layout.expression(8, call, "", f"items: {items} = ")
+        iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[_http.Page[{v.item_annotation}]]"
+        pages_def = layout.def_line(4, "def pages", query, iterator)
+        call = f"self._pages({v.codec_name}_ITEM, options)"
+        pages = layout.expression(8, call, "", f"pages: {iterator} = ")
     return VerbCode(
-        def_lines=layout.def_line(4, head, params, v.return_annotation),
+        def_lines=layout.def_line(4, head, params, returns),
         doc_lines=v.doc_lines,
         send_lines=layout.expression(8, send, "", prefix),
         list_def_lines=list_def,
         list_items_lines=list_items,
+        pages_def_lines=pages_def,
+        pages_lines=pages,
     )
 
 
@@ -364,6 +395,7 @@ def _child_view(
         module=module,
         sync_class=sync_cls,
         async_class=async_cls,
+        batch_class="Batch" + sync_cls,
     )
 
 
@@ -499,6 +531,7 @@ def _runtime_children(
                 module="_base",
                 sync_class="CountBuilder",
                 async_class="AsyncCountBuilder",
+                batch_class="BatchCountBuilder",
             )
         )
     if node.item_path is not None:
@@ -573,7 +606,8 @@ def _media_type(given: str | None) -> str:
     return given if given and "json" not in given else ""
 
 
-def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
+def _content_verb_code(v: VerbView, side: str) -> VerbCode:
+    is_async = side == _ASYNC
     head = ("async def " if is_async else "def ") + v.verb
     await_ = "await " if is_async else ""
     stream_def = stream = ""
@@ -584,7 +618,7 @@ def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
         stream_def = layout.def_line(4, "def get_stream", params, iterator)
         stream = layout.expression(8, "self._stream(options)", "", f"chunks: {iterator} = ")
     elif v.kind == "count":
-        params = ["self", "**options: Unpack[QueryOptions]"]
+        params = ["self", _options(side, "get")]
         call = "self._count(options)"
     elif v.kind == "upload":
         params = [
@@ -596,15 +630,16 @@ def _content_verb_code(v: VerbView, is_async: bool) -> VerbCode:
         ]
         call = f"self._upload({v.http_literal}, {v.codec_name}, body, content_type, options)"
     elif v.body_annotation:  # ref: post / put
-        params = ["self", f"body: {v.body_annotation} = None", "**options: Unpack[RequestOptions]"]
+        params = ["self", f"body: {v.body_annotation} = None", _options(side, v.verb)]
         call = f"self._ref({v.http_literal}, body, options)"
     else:  # ref: delete
-        params = ["self", "**options: Unpack[RequestOptions]"]
+        params = ["self", _options(side, v.verb)]
         call = f"self._send({v.http_literal}, None, None, options)"
+    returns = _returns(v, side)
     return VerbCode(
-        def_lines=layout.def_line(4, head, params, v.return_annotation),
+        def_lines=layout.def_line(4, head, params, returns),
         doc_lines=v.doc_lines,
-        send_lines=layout.expression(8, call, "", f"result: {v.return_annotation} = {await_}"),
+        send_lines=layout.expression(8, call, "", f"result: {returns} = {await_}"),
         list_def_lines="",
         list_items_lines="",
         stream_def_lines=stream_def,

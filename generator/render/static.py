@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from generator.render import RenderedFile
 
 # output paths, each also the file's path under generator/runtime/
-STATIC = ("_runtime.py", "_paths.py", "_http.py", "builders/__init__.py", "builders/_base.py")
+STATIC = (
+    "_runtime.py",
+    "_paths.py",
+    "_http.py",
+    "_batch.py",
+    "builders/__init__.py",
+    "builders/_base.py",
+)
 
 
 @functools.cache

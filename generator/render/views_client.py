@@ -30,6 +30,7 @@ class ChildView:
     module: str
     sync_class: str
     async_class: str
+    batch_class: str  # the class of the step on a batch-bound builder
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,13 +77,15 @@ class VerbCode:
     send_lines: str  # `result: R = self._send(...)`
     list_def_lines: str  # "" when the answer is not a collection (no list_all)
     list_items_lines: str
+    pages_def_lines: str = ""  # "" when the answer is not a collection (no pages)
+    pages_lines: str = ""  # `pages: Iterator[Page[X]] = self._pages(...)`
     stream_def_lines: str = ""  # "" unless the answer is bytes (adds get_stream)
     stream_lines: str = ""  # `chunks: Iterator[bytes] = self._stream(options)`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SideView:
-    """The sync or the async class of a builder module."""
+    """The sync, the async or the batch-bound class of a builder module."""
 
     class_line: str  # `class XBuilder(Builder):`
     route_line: str  # `route: ClassVar[str] = "..."`
@@ -98,6 +101,7 @@ class BuilderView:
     module: str
     sync_class: str
     async_class: str
+    batch_class: str
     route_literal: str
     doc_lines: tuple[str, ...]
     children: tuple[ChildView, ...]
@@ -109,6 +113,8 @@ class BuilderView:
     all_line: str = ""  # `__all__ = [...]`
     sync: SideView | None = None
     async_: SideView | None = None
+    # requests queued in a batch: methods answer handles (no list_all, downloads or uploads)
+    batch: SideView | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -115,8 +115,8 @@ def read_surface(files: Mapping[str, str], routes: RouteTree | None = None) -> S
             elif (
                 path.startswith("builders/")
                 and not path.startswith("builders/_")
-                and not statement.name.value.startswith("Async")
-            ):
+                and not statement.name.value.startswith(("Async", "Batch"))
+            ):  # the async and batch-bound classes repeat the sync one's operations
                 # each documented HTTP method of a path is one operation: "GET /users/{id}"
                 builder = _module_of(statement, path)
                 route = routes.path(builder) if routes is not None else None

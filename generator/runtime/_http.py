@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import datetime as _dt
 import email.utils
+import inspect
 import random
 import time
 from collections.abc import (
@@ -31,6 +32,8 @@ from ._registry import lookup
 
 DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"
 DEFAULT_SCOPE = "https://graph.microsoft.com/.default"
+# a token is asked for again this long before it expires
+TOKEN_REFRESH_MARGIN = 300.0
 RETRY_STATUSES = frozenset({429, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 10
@@ -47,7 +50,14 @@ T = TypeVar("T")
 
 
 class AccessTokenLike(Protocol):
-    token: str
+    """What `get_token` answers (azure-identity's `AccessToken`): the token and when it
+    expires, in seconds since the epoch."""
+
+    @property
+    def token(self) -> str: ...
+
+    @property
+    def expires_on(self) -> int: ...
 
 
 class TokenCredential(Protocol):
@@ -56,7 +66,27 @@ class TokenCredential(Protocol):
     def get_token(self, *scopes: str) -> AccessTokenLike: ...
 
 
+class AsyncTokenCredential(Protocol):
+    """What azure-identity's `aio` credentials provide: `get_token` is a coroutine."""
+
+    def get_token(self, *scopes: str) -> Awaitable[AccessTokenLike]: ...
+
+
 Credential = str | Callable[[], str] | TokenCredential
+AsyncCredential = (
+    str
+    | Callable[[], str]
+    | Callable[[], Awaitable[str]]
+    | TokenCredential
+    | AsyncTokenCredential
+)
+
+
+def scope_for(base_url: str) -> str:
+    """The token scope of a service: its origin and `/.default`, so that a national cloud's
+    base URL (`https://graph.microsoft.us/v1.0`) asks for its own tokens."""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}/.default"
 
 
 class GraphError(Exception):
@@ -93,6 +123,72 @@ class Page(list[T], Generic[T]):
         super().__init__(items)
         self.next_link = next_link
         self.additional_data = additional_data if additional_data is not None else {}
+
+    @property
+    def delta_link(self) -> str | None:
+        """`@odata.deltaLink`: on the last page of a delta round, where the next round starts
+        (`client.path(page.delta_link).get()`)."""
+        link = self.additional_data.get("@odata.deltaLink")
+        return link if isinstance(link, str) else None
+
+    @property
+    def total_count(self) -> int | None:
+        """`@odata.count`: the size of the whole collection, when asked for (`count=True`).
+        Not `count`: a Page is a list, whose `count(x)` counts occurrences of x."""
+        count = self.additional_data.get("@odata.count")
+        return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+
+class Items(Iterator[T]):
+    """Every item of a collection, page after page. Once exhausted it holds the last page's
+    `delta_link` (where a delta round resumes) and the collection's `total_count`."""
+
+    def __init__(self, pages: Iterator[Page[T]]) -> None:
+        self.next_link: str | None = None
+        self.delta_link: str | None = None
+        self.total_count: int | None = None
+        self._items = self._walk(pages)
+
+    def _walk(self, pages: Iterator[Page[T]]) -> Iterator[T]:
+        for page in pages:
+            self._seen(page)
+            yield from page
+
+    def _seen(self, page: Page[T]) -> None:
+        self.next_link, self.delta_link = page.next_link, page.delta_link
+        if page.total_count is not None:
+            self.total_count = page.total_count
+
+    def __iter__(self) -> Items[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._items)
+
+
+class AsyncItems(AsyncIterator[T]):
+    """As `Items`, for `async for`."""
+
+    def __init__(self, pages: AsyncIterator[Page[T]]) -> None:
+        self.next_link: str | None = None
+        self.delta_link: str | None = None
+        self.total_count: int | None = None
+        self._pages = pages
+        self._page: Page[T] | None = None
+        self._index = 0
+
+    def __aiter__(self) -> AsyncItems[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while self._page is None or self._index >= len(self._page):
+            page = await self._pages.__anext__()
+            self._page, self._index = page, 0
+            self.next_link, self.delta_link = page.next_link, page.delta_link
+            if page.total_count is not None:
+                self.total_count = page.total_count
+        self._index += 1
+        return self._page[self._index - 1]
 
 
 class PageCodec:
@@ -191,17 +287,92 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _token(credential: Credential | None) -> str | None:
-    if credential is None:
+class Tokens:
+    """The bearer token of each request: asked of the credential (with the service's scopes)
+    and kept until `TOKEN_REFRESH_MARGIN` seconds before its `expires_on`; a token string is
+    used as it is, a callable's answer (no expiry) is asked for on every request."""
+
+    def __init__(
+        self,
+        credential: AsyncCredential | None,
+        scopes: Sequence[str],
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not (
+            credential is None
+            or isinstance(credential, str)
+            or callable(getattr(credential, "get_token", None))
+            or callable(credential)
+        ):
+            raise TypeError(
+                "credential must be a token string, a callable or have get_token()"
+            )
+        self.credential = credential
+        self.scopes = tuple(scopes)
+        self.clock = clock
+        self.token: str | None = None
+        self.expires = 0.0
+        self._lock: asyncio.Lock | None = None  # made in the loop of the first `aget`
+
+    @property
+    def renewable(self) -> bool:
+        """Whether asking again can give another token (a 401 is then retried once)."""
+        return self.credential is not None and not isinstance(self.credential, str)
+
+    def cached(self) -> str | None:
+        if self.credential is None or isinstance(self.credential, str):
+            return self.credential
+        if (
+            self.token is not None
+            and self.clock() < self.expires - TOKEN_REFRESH_MARGIN
+        ):
+            return self.token
         return None
-    if isinstance(credential, str):
-        return credential
-    get_token = getattr(credential, "get_token", None)
-    if get_token is not None:
-        return str(get_token(DEFAULT_SCOPE).token)
-    if callable(credential):
-        return str(credential())
-    raise TypeError("credential must be a token string, a callable or have get_token()")
+
+    def _ask(self) -> Any:
+        get_token = getattr(self.credential, "get_token", None)
+        if get_token is not None:
+            return get_token(*self.scopes)
+        assert callable(self.credential)
+        return self.credential()
+
+    def _keep(self, answer: Any) -> str:
+        token: Any = answer
+        expires: Any = None
+        if not isinstance(answer, str):
+            token = getattr(answer, "token", None)
+            expires = getattr(answer, "expires_on", None)
+        if not isinstance(token, str):
+            raise TypeError("the credential gave no token (a str, or .token)")
+        self.token = token
+        self.expires = float(expires) if isinstance(expires, int | float) else 0.0
+        return token
+
+    def get(self, *, renew: bool = False) -> str | None:
+        found = None if renew else self.cached()
+        if found is not None or self.credential is None:
+            return found
+        answer = self._ask()
+        if inspect.isawaitable(answer):
+            if inspect.iscoroutine(answer):
+                answer.close()
+            raise TypeError("this credential's get_token is async: use AsyncClient")
+        return self._keep(answer)
+
+    async def aget(self, *, renew: bool = False) -> str | None:
+        found = None if renew else self.cached()
+        if found is not None or self.credential is None:
+            return found
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:  # concurrent requests wait for one token, not ask each
+            found = None if renew else self.cached()
+            if found is not None:
+                return found
+            answer = self._ask()
+            if inspect.isawaitable(answer):
+                answer = await answer
+            return self._keep(answer)
 
 
 def _error(response: httpx.Response) -> GraphError:
@@ -306,24 +477,36 @@ class _CoreBase:
     def __init__(
         self,
         base_url: str,
-        credential: Credential | None,
+        credential: AsyncCredential | None,
         retry: RetryPolicy,
         headers: Mapping[str, str] | None,
+        scopes: Sequence[str] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.credential = credential
+        self.tokens = Tokens(credential, scopes or (scope_for(self.base_url),))
         self.retry = retry
         self.headers = dict(headers or {})
 
     def url(self, segments: Sequence[str]) -> str:
         return self.base_url + "/" + "/".join(segments) if segments else self.base_url
 
-    def prepare(self, headers: Mapping[str, str] | None) -> dict[str, str]:
+    def prepare(
+        self, headers: Mapping[str, str] | None, token: str | None
+    ) -> dict[str, str]:
         merged = {"Accept": "application/json", **self.headers, **(headers or {})}
-        token = _token(self.credential)
         if token is not None:
             merged["Authorization"] = f"Bearer {token}"
         return merged
+
+    def renew(self, response: httpx.Response, url: str, renewed: bool) -> bool:
+        """Whether a 401 from the service gets one fresh token and one more try."""
+        return (
+            response.status_code == 401
+            and not renewed
+            and self.tokens.renewable
+            and _same_origin(self.base_url, url)
+        )
 
     def check_next_link(self, link: str) -> str:
         if not _same_origin(self.base_url, link):
@@ -374,8 +557,9 @@ class SyncCore(_CoreBase):
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        scopes: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(base_url, credential, retry, headers)
+        super().__init__(base_url, credential, retry, headers, scopes)
         self.owns_http = http_client is None
         self.http = (
             http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -392,14 +576,17 @@ class SyncCore(_CoreBase):
         *,
         content: bytes | None = None,
         stream: bool = False,
+        credentials: bool = True,
     ) -> httpx.Response:
         """One request: retried on 429/503/504, a GET following redirects (credentials
         dropped on a hop that leaves the service's origin). The caller reads the answer.
-        """
+        `credentials=False` sends neither the token nor the httpx client's auth (a
+        pre-authenticated URL, such as a large file's upload session)."""
         payload = to_json(body) if content is None else None
-        prepared = self.prepare(headers)
+        prepared = self.prepare(headers, self.tokens.get() if credentials else None)
         query: tuple[tuple[str, str], ...] | None = tuple(params) or None
         attempt = hops = 0
+        renewed = False
         while True:
             request = self.http.build_request(
                 method,
@@ -409,9 +596,15 @@ class SyncCore(_CoreBase):
                 content=content,
                 headers=self.hop_headers(prepared, url),
             )
+            auth = self.auth(url) if credentials else None
             response = self.http.send(
-                request, stream=stream, follow_redirects=False, auth=self.auth(url)
+                request, stream=stream, follow_redirects=False, auth=auth
             )
+            if credentials and self.renew(response, url, renewed):
+                response.close()
+                prepared = self.prepare(headers, self.tokens.get(renew=True))
+                renewed = True
+                continue
             if (
                 response.status_code in RETRY_STATUSES
                 and attempt < self.retry.max_retries
@@ -498,13 +691,14 @@ class SyncCore(_CoreBase):
         params: Sequence[tuple[str, str]],
         headers: Mapping[str, str] | None,
         codec: _rt.Codec | None,
-    ) -> Iterator[Any]:
+    ) -> Iterator[Page[Any]]:
+        """The pages of a collection, following @odata.nextLink (on this origin only)."""
         page_codec = PageCodec(codec)
         page = self.send("GET", url, params, None, headers, page_codec)
         while True:
             if not isinstance(page, Page):
                 return
-            yield from page
+            yield page
             if page.next_link is None:
                 return
             page = self.send(
@@ -525,14 +719,15 @@ class AsyncCore(_CoreBase):
     def __init__(
         self,
         base_url: str,
-        credential: Credential | None,
+        credential: AsyncCredential | None,
         http_client: httpx.AsyncClient | None,
         retry: RetryPolicy,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        scopes: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(base_url, credential, retry, headers)
+        super().__init__(base_url, credential, retry, headers, scopes)
         self.owns_http = http_client is None
         self.http = (
             http_client
@@ -551,12 +746,15 @@ class AsyncCore(_CoreBase):
         *,
         content: bytes | None = None,
         stream: bool = False,
+        credentials: bool = True,
     ) -> httpx.Response:
         """As `SyncCore.exchange`, awaited."""
         payload = to_json(body) if content is None else None
-        prepared = self.prepare(headers)
+        token = await self.tokens.aget() if credentials else None
+        prepared = self.prepare(headers, token)
         query: tuple[tuple[str, str], ...] | None = tuple(params) or None
         attempt = hops = 0
+        renewed = False
         while True:
             request = self.http.build_request(
                 method,
@@ -566,9 +764,15 @@ class AsyncCore(_CoreBase):
                 content=content,
                 headers=self.hop_headers(prepared, url),
             )
+            auth = self.auth(url) if credentials else None
             response = await self.http.send(
-                request, stream=stream, follow_redirects=False, auth=self.auth(url)
+                request, stream=stream, follow_redirects=False, auth=auth
             )
+            if credentials and self.renew(response, url, renewed):
+                await response.aclose()
+                prepared = self.prepare(headers, await self.tokens.aget(renew=True))
+                renewed = True
+                continue
             if (
                 response.status_code in RETRY_STATUSES
                 and attempt < self.retry.max_retries
@@ -655,14 +859,14 @@ class AsyncCore(_CoreBase):
         params: Sequence[tuple[str, str]],
         headers: Mapping[str, str] | None,
         codec: _rt.Codec | None,
-    ) -> AsyncIterator[Any]:
+    ) -> AsyncIterator[Page[Any]]:
+        """As `SyncCore.pages`, awaited."""
         page_codec = PageCodec(codec)
         page = await self.send("GET", url, params, None, headers, page_codec)
         while True:
             if not isinstance(page, Page):
                 return
-            for item in page:
-                yield item
+            yield page
             if page.next_link is None:
                 return
             link = self.check_next_link(page.next_link)

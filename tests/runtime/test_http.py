@@ -74,7 +74,8 @@ def test_paging_follows_next_links_on_the_same_origin_only() -> None:
         key = request.url.raw_path.decode()
         return httpx.Response(200, json=pages[key])
 
-    items = core(httpx.MockTransport(handle), []).pages(BASE + "/users", (), None, None)
+    walk = core(httpx.MockTransport(handle), []).pages(BASE + "/users", (), None, None)
+    items = _http.Items(walk)
     assert [next(items), next(items), next(items)] == [1, 2, 3]
     with pytest.raises(_http.GraphError, match="nextLink leaves"):
         next(items)

@@ -15,6 +15,8 @@ from ._base import (
     AsyncBuilder,
     AsyncContentBuilder,
     AsyncCountBuilder,
+    BatchBuilder,
+    BatchCountBuilder,
     Builder,
     ContentBuilder,
     CountBuilder,
@@ -101,9 +103,9 @@ ROUTES: dict[str, tuple[dict[str, str], str | None, str, str]] = {
 ITEM_PATHS: dict[str, str] = {}
 
 # last segments that need no documentation (`_route` names them): the runtime's builders
-SPECIAL: dict[str, tuple[type[Builder], type[AsyncBuilder]]] = {
-    "$count": (CountBuilder, AsyncCountBuilder),
-    "$value": (ContentBuilder, AsyncContentBuilder),
+SPECIAL: dict[str, tuple[type[Builder], type[AsyncBuilder], type[BatchBuilder]]] = {
+    "$count": (CountBuilder, AsyncCountBuilder, BatchCountBuilder),
+    "$value": (ContentBuilder, AsyncContentBuilder, BatchBuilder),
 }
 
 
@@ -119,12 +121,18 @@ def _route(segments: tuple[str, ...]) -> str | None:
         colon = segment.endswith(":")  # `root:/a/b:` (a colon inside a name is %3A)
         key = unquote(segment[:-1] if colon else segment).lower()
         found = static.get(key)
+        if found is None and key.startswith("microsoft.graph."):
+            # `microsoft.graph.delta()` is `delta()`
+            key = key[len("microsoft.graph.") :]
+            found = static.get(key)
         if (
             found is None and "(" in key
         ):  # a function call, or arguments on a plain segment
             found = static.get(key[: key.index("(") + 1]) or static.get(
                 key[: key.index("(")]
             )
+        if found is None and not colon and "(" not in key:
+            found = static.get(key + "(")  # a function without its parentheses: `delta`
         if found is None and key.startswith("$"):  # never an id: `/users/$count`
             last = index == len(segments) - 1
             return key if last and key in ("$count", "$value") and not colon else None
@@ -138,18 +146,18 @@ def _route(segments: tuple[str, ...]) -> str | None:
     return node
 
 
-def resolve(core: Any, raw: str, *, is_async: bool) -> Any:
-    """The builder of a raw path: typed when the path is documented, generic otherwise."""
+def resolve(core: Any, raw: str, *, is_async: bool, batch: bool = False) -> Any:
+    """The builder of a raw path: typed when the path is documented, generic otherwise. A
+    link the service gave (`@odata.deltaLink`) is taken only on the service's origin."""
     segments, query = _paths.split_raw(raw, core.base_url)
     node = _route(segments)
+    side = 2 if batch else 1 if is_async else 0
     if node is None:
-        generic = AsyncBuilder if is_async else Builder
+        generic = (Builder, AsyncBuilder, BatchBuilder)[side]
         return generic(core, segments, query)
     if node in SPECIAL:
-        special = SPECIAL[node][1] if is_async else SPECIAL[node][0]
-        return special(core, segments, query)
+        return SPECIAL[node][side](core, segments, query)
     _, _, sync_class, async_class = ROUTES[node]
     module = importlib.import_module(f"{__package__}.{node}")
-    return getattr(module, async_class if is_async else sync_class)(
-        core, segments, query
-    )
+    name = ("Batch" + sync_class) if batch else async_class if is_async else sync_class
+    return getattr(module, name)(core, segments, query)

@@ -8,14 +8,26 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
-    from .invitations_item import AsyncInvitationsItemBuilder, InvitationsItemBuilder
+    from .invitations_item import (
+        AsyncInvitationsItemBuilder,
+        BatchInvitationsItemBuilder,
+        InvitationsItemBuilder,
+    )
 
-__all__ = ["AsyncInvitationsBuilder", "InvitationsBuilder"]
+__all__ = ["AsyncInvitationsBuilder", "BatchInvitationsBuilder", "InvitationsBuilder"]
 
 
 class InvitationsBuilder(Builder):
@@ -48,5 +60,22 @@ class AsyncInvitationsBuilder(AsyncBuilder):
         from .invitations_item import AsyncInvitationsItemBuilder
 
         return AsyncInvitationsItemBuilder(
+            self._core, self._segments + (_paths.segment("id", id),)
+        )
+
+
+class BatchInvitationsBuilder(BatchBuilder):
+    """
+    Requests to /invitations
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "invitations"
+
+    def by_id(self, id: str, /) -> BatchInvitationsItemBuilder:
+        """The item with this id (one path segment, percent-encoded)."""
+        from .invitations_item import BatchInvitationsItemBuilder
+
+        return BatchInvitationsItemBuilder(
             self._core, self._segments + (_paths.segment("id", id),)
         )

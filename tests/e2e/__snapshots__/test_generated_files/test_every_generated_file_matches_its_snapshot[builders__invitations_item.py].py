@@ -8,17 +8,30 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
     from .invitations_item_invited_user import (
         AsyncInvitationsItemInvitedUserBuilder,
+        BatchInvitationsItemInvitedUserBuilder,
         InvitationsItemInvitedUserBuilder,
     )
 
-__all__ = ["AsyncInvitationsItemBuilder", "InvitationsItemBuilder"]
+__all__ = [
+    "AsyncInvitationsItemBuilder",
+    "BatchInvitationsItemBuilder",
+    "InvitationsItemBuilder",
+]
 
 
 class InvitationsItemBuilder(Builder):
@@ -53,5 +66,24 @@ class AsyncInvitationsItemBuilder(AsyncBuilder):
         )
 
         return AsyncInvitationsItemInvitedUserBuilder(
+            self._core, self._segments + ("invitedUser",)
+        )
+
+
+class BatchInvitationsItemBuilder(BatchBuilder):
+    """
+    Requests to /invitations/{id}
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "invitations_item"
+
+    @property
+    def invited_user(self) -> BatchInvitationsItemInvitedUserBuilder:
+        from .invitations_item_invited_user import (
+            BatchInvitationsItemInvitedUserBuilder,
+        )
+
+        return BatchInvitationsItemInvitedUserBuilder(
             self._core, self._segments + ("invitedUser",)
         )

@@ -8,15 +8,24 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
     from ..models.online_meeting import OnlineMeeting
 
 __all__ = [
     "AsyncInvitationsItemInvitedUserOnlineMeetingsBuilder",
+    "BatchInvitationsItemInvitedUserOnlineMeetingsBuilder",
     "InvitationsItemInvitedUserOnlineMeetingsBuilder",
 ]
 
@@ -68,4 +77,28 @@ class AsyncInvitationsItemInvitedUserOnlineMeetingsBuilder(AsyncBuilder):
         Documented in api/create-onlinemeetings.md.
         """
         result: OnlineMeeting = await self._send("POST", _POST, body, options)
+        return result
+
+
+class BatchInvitationsItemInvitedUserOnlineMeetingsBuilder(BatchBuilder):
+    """
+    Requests to /invitations/{id}/invitedUser/onlineMeetings
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "invitations_item_invited_user_online_meetings"
+
+    def post(
+        self,
+        body: OnlineMeeting | Mapping[str, Any] | None = None,
+        **options: Unpack[BatchRequestOptions],
+    ) -> _batch.Handle[OnlineMeeting]:
+        """
+        Create onlineMeetings
+
+        Create a new onlineMeetings object.
+
+        Documented in api/create-onlinemeetings.md.
+        """
+        result: _batch.Handle[OnlineMeeting] = self._send("POST", _POST, body, options)
         return result

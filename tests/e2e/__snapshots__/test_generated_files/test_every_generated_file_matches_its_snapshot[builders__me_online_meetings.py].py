@@ -8,14 +8,26 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
     from ..models.online_meeting import OnlineMeeting
 
-__all__ = ["AsyncMeOnlineMeetingsBuilder", "MeOnlineMeetingsBuilder"]
+__all__ = [
+    "AsyncMeOnlineMeetingsBuilder",
+    "BatchMeOnlineMeetingsBuilder",
+    "MeOnlineMeetingsBuilder",
+]
 
 _POST: _rt.Codec | None = _http.Single(_rt.model("online_meeting", "OnlineMeeting"))
 
@@ -65,4 +77,28 @@ class AsyncMeOnlineMeetingsBuilder(AsyncBuilder):
         Documented in api/create-onlinemeetings.md.
         """
         result: OnlineMeeting = await self._send("POST", _POST, body, options)
+        return result
+
+
+class BatchMeOnlineMeetingsBuilder(BatchBuilder):
+    """
+    Requests to /me/onlineMeetings
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "me_online_meetings"
+
+    def post(
+        self,
+        body: OnlineMeeting | Mapping[str, Any] | None = None,
+        **options: Unpack[BatchRequestOptions],
+    ) -> _batch.Handle[OnlineMeeting]:
+        """
+        Create onlineMeetings
+
+        Create a new onlineMeetings object.
+
+        Documented in api/create-onlinemeetings.md.
+        """
+        result: _batch.Handle[OnlineMeeting] = self._send("POST", _POST, body, options)
         return result

@@ -8,14 +8,26 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
-    from .users_item import AsyncUsersItemBuilder, UsersItemBuilder
+    from .users_item import (
+        AsyncUsersItemBuilder,
+        BatchUsersItemBuilder,
+        UsersItemBuilder,
+    )
 
-__all__ = ["AsyncUsersBuilder", "UsersBuilder"]
+__all__ = ["AsyncUsersBuilder", "BatchUsersBuilder", "UsersBuilder"]
 
 
 class UsersBuilder(Builder):
@@ -48,5 +60,22 @@ class AsyncUsersBuilder(AsyncBuilder):
         from .users_item import AsyncUsersItemBuilder
 
         return AsyncUsersItemBuilder(
+            self._core, self._segments + (_paths.segment("id", id),)
+        )
+
+
+class BatchUsersBuilder(BatchBuilder):
+    """
+    Requests to /users
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "users"
+
+    def by_id(self, id: str, /) -> BatchUsersItemBuilder:
+        """The item with this id (one path segment, percent-encoded)."""
+        from .users_item import BatchUsersItemBuilder
+
+        return BatchUsersItemBuilder(
             self._core, self._segments + (_paths.segment("id", id),)
         )

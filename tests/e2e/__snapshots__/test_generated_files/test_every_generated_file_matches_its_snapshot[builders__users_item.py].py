@@ -8,18 +8,27 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
-from .. import _http, _paths
+from .. import _batch, _http, _paths
 from .. import _runtime as _rt
-from ._base import AsyncBuilder, Builder, QueryOptions, RequestOptions, query_pairs
+from ._base import (
+    AsyncBuilder,
+    BatchBuilder,
+    BatchQueryOptions,
+    BatchRequestOptions,
+    Builder,
+    QueryOptions,
+    RequestOptions,
+)
 
 if TYPE_CHECKING:
     from ..models.user import User
     from .users_item_online_meetings import (
         AsyncUsersItemOnlineMeetingsBuilder,
+        BatchUsersItemOnlineMeetingsBuilder,
         UsersItemOnlineMeetingsBuilder,
     )
 
-__all__ = ["AsyncUsersItemBuilder", "UsersItemBuilder"]
+__all__ = ["AsyncUsersItemBuilder", "BatchUsersItemBuilder", "UsersItemBuilder"]
 
 _GET: _rt.Codec | None = _http.Single(_rt.model("user", "User"))
 
@@ -77,4 +86,32 @@ class AsyncUsersItemBuilder(AsyncBuilder):
         Documented in api/user-get.md.
         """
         result: User = await self._send("GET", _GET, None, options)
+        return result
+
+
+class BatchUsersItemBuilder(BatchBuilder):
+    """
+    Requests to /users/{id}
+    """
+
+    __slots__ = ()
+    route: ClassVar[str] = "users_item"
+
+    @property
+    def online_meetings(self) -> BatchUsersItemOnlineMeetingsBuilder:
+        from .users_item_online_meetings import BatchUsersItemOnlineMeetingsBuilder
+
+        return BatchUsersItemOnlineMeetingsBuilder(
+            self._core, self._segments + ("onlineMeetings",)
+        )
+
+    def get(self, **options: Unpack[BatchQueryOptions]) -> _batch.Handle[User]:
+        """
+        Get user
+
+        Read the properties and relationships of a user.
+
+        Documented in api/user-get.md.
+        """
+        result: _batch.Handle[User] = self._send("GET", _GET, None, options)
         return result
