@@ -43,7 +43,7 @@ PACKAGE = "issue14_sdk"
 TOKEN = "Bearer TOKEN"
 ITEM = {"id": "f1", "name": "file.txt", "size": 5}
 
-pytestmark = pytest.mark.skipif(not DOCS.is_dir(), reason="corpus not present")
+pytestmark = pytest.mark.corpus  # pages of the corpus: deselected, with one line, without it
 
 
 @pytest.fixture(scope="module")
