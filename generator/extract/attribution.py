@@ -7,11 +7,17 @@ already (extract/operations.py `example_form`).
 
 **What a path answers** (`Answer`). The path is walked through the model (extract/walk.py).
 - GET: the walk decides the type where the page states it weakly (no type in its Response
-  section, only an example's annotation) or not at all; where the page names a type, its
-  statement is kept when it is the walk's type or a base or subtype of it (GG036 when it differs),
-  and where it is unrelated, kept too unless the page is about another of its paths (a type
-  related to where another of its paths leads: `user-get-mailboxsettings.md` names
-  `mailboxSettings`, also for `/me/mailboxSettings/workingHours`), where the walk decides. The
+  section, only an example's annotation) or not at all. Where the page names a type:
+  - a subtype of the walk's is kept (GG036) where the path picks one member the page is about
+    (a single navigation, a key written as a value: `.../authenticationMethodConfigurations/email`);
+    where the path may answer any member (a collection, a placeholder key:
+    `/users/{id}/extensions/{extensionId}`), the walk's type is the promise (GG036);
+  - a base of the walk's gives way to the walk's (`/places/microsoft.graph.room`);
+  - an unrelated type gives way to the walk's (GG036: `user-list-joinedteams.md` names `group`,
+    user.md's Methods table a `team` collection), unless the walk guessed among types derived
+    from the one it reached that declare the step differently (`/sites/{id}/items/{id}/versions`).
+  A Response type cell qualified by a property's words (`[directory (deleted items)](..)`)
+  names what that property holds. The
   shape (page or single) is the walk's, a collection too where a response example of that type
   says so (`"isCollection": true`: a table forgets "collection" more often); with no walk, the
   page's ("collection of", or the example's).
@@ -19,7 +25,10 @@ already (extract/operations.py `example_form`).
   page's type, else the walk's. POST to an action: the page's type; none and no response body
   in its examples: no JSON.
 - 204, a redirect (302: reports answer with the CSV's address), or 202 without a body in the
-  examples: no JSON (`-> None`), whatever type the page names (PATCH `user` answers 204).
+  examples (an example's `{}` after a 204 is none): no JSON (`-> None`), whatever type the page
+  names (PATCH `user` answers 204).
+- POST adding to a collection answers, and takes as its body, the collection's type where the
+  page names a subtype: one method serves every member.
 - PATCH and PUT: the page's type, else the walk's when the page answers 200/201, else no JSON.
 - DELETE: no JSON.
 - Nothing known: `-> Any`, reported (GG037).
@@ -39,6 +48,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
@@ -52,7 +62,16 @@ from generator.parse import PageDoc
 from generator.source import SourceSpan
 
 _REDIRECTS = frozenset({301, 302, 303, 307})
+_PLACEHOLDER = re.compile(r"^\{[^{}]*\}$")
 _READS = ("GET", "POST")
+
+
+def _any_member(path: str, walked: Walked) -> bool:
+    """Can the path answer any member of its type's family: a collection, a POST adding to one,
+    or a member picked by a placeholder key (`/extensions/{extensionId}`)? A key written as a
+    value (`/authenticationMethodConfigurations/email`) picks the one the page is about."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return walked.collection or walked.members or _PLACEHOLDER.match(last) is not None
 
 
 def _keyed(path: str) -> bool:
@@ -139,7 +158,7 @@ def attribute_operations(
         reached = walks[position][index]
         if kept is None or kept.type is None or reached is None:
             continue
-        if kept.type.name != reached.type:
+        if kept.type.name != reached.type or note.endswith(" used"):
             reported.setdefault(position, []).append(note)
     for position, notes in sorted(reported.items()):
         more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
@@ -175,7 +194,9 @@ def attribute_operations(
                 paths=paths,
                 path_parameters=tuple(parameters),
                 answers=answers,
-                request_type=_family_body(op.request_type, families.get(position), walk)
+                request_type=_family_body(
+                    op.request_type, families.get(position) or _widened(op, answers, walked), walk
+                )
                 or _body_type(op, walked, walk),
             )
         )
@@ -194,6 +215,16 @@ def _family_body(
         return request
     (base,) = family
     return TypeRef(name=base) if base in walk.ancestors(request.name) else request
+
+
+def _widened(
+    op: Operation, answers: tuple[Answer, ...], walked: list[Walked | None]
+) -> set[str] | None:
+    """The types a POST adding to a collection answers where they are not its page's body type
+    (`POST /managedEBooks` answers any `managedEBook`, its page sends an `iosVppEBook`)."""
+    if op.method != "POST" or not all(w is not None and w.members for w in walked):
+        return None
+    return {a.type.name for a in answers if a.type is not None}
 
 
 def _body_type(op: Operation, walked: list[Walked | None], walk: ModelWalk) -> TypeRef | None:
@@ -298,13 +329,15 @@ def _facts(doc: PageDoc | None, found: Declarations) -> _Facts:
         resolved = found.index.resolve(doc.response_type, doc.path)
         if resolved is not None:
             stated = TypeRef(name=resolved, collection=doc.response_type.collection)
+            stated = _qualified_by_property(stated, doc.response_type.name or "", found)
     weak = None
     body = False
     for example in doc.examples:
         if example.kind != "response":
             continue
+        # an error's body is no answer, and a 204 has none (`{}` written after it is not one)
         success = example.status is None or 200 <= example.status < 300
-        body = body or (example.has_body and success)  # an error's body is no answer
+        body = body or (example.has_body and success and example.status != 204)
         value = example.annotation.get("@odata.type", example.annotation.get("@type"))
         if weak is None and isinstance(value, str):
             inner = value.strip()
@@ -319,6 +352,25 @@ def _facts(doc: PageDoc | None, found: Declarations) -> _Facts:
     for item in doc.http_paths:
         lines.setdefault(item.normalised, item.source)
     return _Facts(stated, weak, body, stem, lines)
+
+
+_QUALIFIER = re.compile(r"^\s*\S+\s*\(([A-Za-z ]+)\)\s*$")
+
+
+def _qualified_by_property(stated: TypeRef, written: str, found: Declarations) -> TypeRef:
+    """`[directory (deleted items)](directory.md)`: what the `deletedItems` property of a
+    `directory` holds, when the words in parentheses name one of its properties."""
+    match = _QUALIFIER.match(written)
+    draft = found.types.get(stated.name)
+    if match is None or draft is None:
+        return stated
+    words = match.group(1).split()
+    name = words[0].lower() + "".join(w.capitalize() for w in words[1:])
+    key = draft.lower_names.get(name.lower())
+    if key is None:
+        return stated
+    prop = draft.properties[key]
+    return TypeRef(name=prop.type.name, collection=prop.type.collection)
 
 
 def _answer(
@@ -356,18 +408,25 @@ def _answer(
         stated, relation = None, 1  # the page's own example agrees with the walk
     kept = stated.name if stated is not None else None
     if typed is not None and stated is not None and relation < 3:
-        if relation == 0 and about:
-            kept = typed.type  # the page is about another of its paths
+        if relation == 0 and not typed.guessed:
+            # the page's type is no member of the family the path holds: an example's type, or
+            # another path's (`user-get-mailboxsettings.md` for `.../workingHours`)
+            kept = typed.type
         elif relation == 2 and stated.name in walk.ancestors(typed.type):
             kept = typed.type  # `/places/microsoft.graph.room`: a place, and the path says which
+        elif relation == 2 and _any_member(path, typed):
+            kept = typed.type  # `/groups/{id}/owners` holds any directoryObject, not users only
         elif relation == 2 and stated.name in about:
             kept = typed.type  # `/me/insights/shared/{id}/resource` on the sharedInsight page
     note = ""
-    if typed is not None and stated is not None and kept != typed.type and method in _READS:
-        note = (
-            f"{method} {path}: the page answers {_simple(stated.name)}, the path leads to "
-            f"{_simple(typed.type)}; {_simple(stated.name)} kept"
-        )
+    if typed is not None and stated is not None and method in _READS:
+        said = f"{method} {path}: the page answers {_simple(stated.name)}, the path leads to "
+        if kept != typed.type:
+            note = f"{said}{_simple(typed.type)}; {_simple(stated.name)} kept"
+        elif relation == 0:  # reported whoever owns the endpoint: the page is overruled
+            note = f"{said}{_simple(typed.type)}, unrelated; {_simple(typed.type)} used"
+        elif relation == 2 and stated.name not in about and _any_member(path, typed):
+            note = f"{said}any {_simple(typed.type)}; {_simple(typed.type)} used"
     if method == "GET":
         if typed is not None:
             name = kept or typed.type
@@ -414,7 +473,7 @@ def _decide(
     if len({c.op for c in group}) == 1:
         return group[0], group[0].answer
 
-    def rank(claim: _Claim) -> tuple[int, int, int, str, int]:
+    def rank(claim: _Claim) -> tuple[int, int, int, int, str, int]:
         answered = claim.answer.type.name if claim.answer.type is not None else None
         stem = facts[claim.op].stem
         if claim.walked is None or claim.walked is OPERATION:
@@ -427,7 +486,9 @@ def _decide(
             named = int(stem.startswith(simple + "-"))
             first, second = named, claim.relation
         depth = len(walk.ancestors(answered)) if answered is not None else 99
-        return (-first, -second, depth, operations[claim.op].source.path, claim.index)
+        # a list page for a collection, another for one member (`riskyuser-list-history.md`)
+        listing = int(("-list" in stem) != _keyed(claim.path))
+        return (-first, -second, -listing, depth, operations[claim.op].source.path, claim.index)
 
     ordered = sorted(group, key=rank)
     winner = ordered[0]

@@ -4,9 +4,10 @@
 has a navigation property `transitiveMemberOf` of that type, even when its Relationships table
 forgets it. The owner is found by walking the path from its root property by property (an
 entity set `users` -> `user`, `me`, an addressable singleton), else from the segment before the
-name (a navigation of one known type), else from the page's file name; the type is the Response
-prose's, else the first response example's annotation. A `PUT` counts as a `GET`; pages titled
-as functions or actions ("outlookUser: supportedLanguages") are skipped. Such a property never
+name (a navigation of one known type), else from the page's file name; the type is the one the
+Methods tables linking to the page name (the resource documents what its navigation holds),
+else the Response prose's, else the first response example's annotation. A `PUT` counts as a
+`GET`; pages titled as functions or actions ("outlookUser: supportedLanguages") are skipped. Such a property never
 replaces one a table or JSON block documents (it ranks as example evidence), nor lands on a base
 whose derived type declares it.
 
@@ -17,6 +18,7 @@ before it addresses, is then a collection, whatever its table row forgot to say 
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,9 +103,13 @@ class _Clock:
 
 
 def _api_pages(docs: list[PageDoc], found: Declarations) -> list[_Page]:
+    listed = _listed_types(docs, found)
     pages = []
     for doc in docs:
         response = response_target(doc, found)
+        table = listed.get(doc.path.lower())
+        if table is not None:  # a collection where either says so: a table forgets it as often
+            response = (table[0], table[1] or (response is not None and response[1]))
         if response is None or _OPERATION_TITLE.search(doc.title.strip()):
             continue
         # a GET reads the navigation, a PUT creates its target (`PUT /groups/{id}/team`); a POST
@@ -190,6 +196,21 @@ def _one_round(
             clock.add(name)
             added = True
     return added
+
+
+def _listed_types(docs: list[PageDoc], found: Declarations) -> dict[str, tuple[str, bool]]:
+    """API page (lower-case path) -> the type the Methods tables linking to it name, where they
+    all name one (`user.md`: "List joinedTeams" answers a `team` collection, though its page
+    says `group`). The resource page documents what its navigation holds; the API page's
+    response may be an example's type, or one member's."""
+    named: dict[str, set[tuple[str, bool]]] = {}
+    for doc in docs:
+        for page, cell, _ in doc.methods:
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), page))
+            declared = found.index.resolve(cell, doc.path)
+            if declared is not None and declared in found.types:
+                named.setdefault(linked.lower(), set()).add((declared, cell.collection))
+    return {page: next(iter(types)) for page, types in named.items() if len(types) == 1}
 
 
 def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:

@@ -5,10 +5,12 @@ The roots are the entity sets and singletons, derived from the docs: a top-level
 key follows in some path is an entity set (`/users/{id}`), of the type its name is the plural of
 (`users` -> `user`), else of the type the pages answering its GET name; another top-level segment
 is a singleton of the addressable type of its name (`/deviceAppManagement`), else of the type
-the page of its GET answers; `me` is the signed-in `user`. From a root the walk follows keys
+the page of its GET answers; `me` is the signed-in `user`. Where the first segment is no root,
+its first two are, of the type the pages of their GET answer (`/appCatalogs/teamsApps`). From a
+root the walk follows keys
 after a collection (`{id}`, or a value written in: `contoso.com`), the structural and navigation
 properties of the type or its bases (else of a type derived from it: the docs leave the cast
-out), and casts (`microsoft.graph.room`). A step that is none of these is a bound function or
+out; `guessed` when derived types declare it differently), and casts (`microsoft.graph.room`). A step that is none of these is a bound function or
 action (`delta()`, `sendMail`): the walk ends there, and the page of that operation says what it
 answers. `$value`, `$ref`, `$count` and colon paths (`root:/{path}:`) are not walked.
 
@@ -17,6 +19,7 @@ Nothing here reads a description or a source line: only names, tables and paths.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from generator.extract.declare import Declarations
@@ -36,6 +39,9 @@ class Walked:
     type: str
     collection: bool
     members: bool = False
+    # a step took a property that types derived from the one walked declare differently
+    # (`/sites/{id}/items/{id}/versions`: a driveItem's or a listItem's): the page knows which
+    guessed: bool = False
 
 
 # the walk ended on a bound function or action: its page says what it answers
@@ -87,15 +93,28 @@ class ModelWalk:
                 firsts.setdefault(first, segments[0])
                 if len(segments) > 1 and (_is_key(segments[1]) or literal_key(segments[1])):
                     keyed.add(first)
+                pair = "/".join(segments[:2]).lower()
+                if len(segments) > 2 and (_is_key(segments[2]) or literal_key(segments[2])):
+                    keyed.add(pair)
                 if item.method != "GET" or example_form(item.path) or len(segments) > 2:
                     continue
                 if len(segments) == 2 and not _is_key(segments[1]):
+                    target = target or response_target(doc, self.found)
+                    if target is not None:
+                        answered.setdefault(pair, []).append(target)
                     continue
                 target = target or response_target(doc, self.found)
                 if target is not None:
                     many = target[1] or len(segments) == 2
                     answered.setdefault(first, []).append((target[0], many))
         roots: dict[str, Walked] = {}
+        for pair, targets in sorted(answered.items()):
+            # `/appCatalogs/teamsApps`: a root of two segments, of the type the pages of its
+            # GET answer; walked from only where its first segment is no root
+            pair_type = self.common_base(sorted({name for name, _ in targets}))
+            if "/" in pair and pair_type is not None:
+                many = pair in keyed or any(m for _, m in targets)
+                roots[pair] = Walked(pair_type, many, members=many)
         for first, written in sorted(firsts.items()):
             collection = first in keyed
             named = _segment_type(written, True, collection, self.found, {})
@@ -117,10 +136,17 @@ class ModelWalk:
         if not segments or any(":" in s or s.startswith("$") for s in segments):
             return None
         at = self.roots.get(segments[0].lower())
-        for position, segment in enumerate(segments[1:], start=2):
+        start = 1
+        if at is None and len(segments) > 1:
+            at, start = self.roots.get("/".join(segments[:2]).lower()), 2
+        guessed = False
+        for position, segment in enumerate(segments[start:], start=start + 1):
             if at is None or at is OPERATION:
                 return None
             at = self._step(at, segment, last=position == len(segments))
+            guessed = guessed or (at is not None and at.guessed)
+        if guessed and at is not None and at is not OPERATION and not at.guessed:
+            return dataclasses.replace(at, guessed=True)
         return at
 
     def _step(self, at: Walked, segment: str, last: bool) -> Walked | None:
@@ -142,18 +168,26 @@ class ModelWalk:
         if call:
             return OPERATION
         if not at.collection:
-            prop = _property(draft, name, found) or self._derived(at.type, name)
+            prop = _property(draft, name, found)
+            guessed = False
+            if prop is None:
+                prop, guessed = self._derived(at.type, name)
             if prop is not None:
                 many = prop.type.collection
-                return Walked(prop.type.name, many, members=many and prop.navigation)
+                return Walked(prop.type.name, many, many and prop.navigation, guessed)
         return OPERATION
 
-    def _derived(self, qualified: str, name: str) -> PropertyDraft | None:
+    def _derived(self, qualified: str, name: str) -> tuple[PropertyDraft | None, bool]:
+        """The property of the first type derived from `qualified` that declares `name`, and
+        whether others declare it with another type."""
+        found = []
         for derived in self.derived.get(qualified, []):
             key = derived.lower_names.get(name.lower())
             if key is not None:
-                return derived.properties[key]
-        return None
+                found.append(derived.properties[key])
+        if not found:
+            return None, False
+        return found[0], len({p.type.name for p in found}) > 1
 
 
 __all__ = ["OPERATION", "ModelWalk", "Walked"]

@@ -27,6 +27,7 @@ class CsdlType:
     base: str | None
     line: int
     properties: dict[str, CsdlProperty] = field(default_factory=dict)
+    complex: bool = False  # a ComplexType: its collections have no keys
 
 
 @dataclass(slots=True)
@@ -89,7 +90,12 @@ def read_csdl(path: Path, namespace_prefix: str = "microsoft.graph") -> Csdl:
                 csdl.enums[qualified] = CsdlEnum(qualified, line, members)
             elif tag in ("EntityType", "ComplexType"):
                 base = element.get("BaseType")
-                found = CsdlType(qualified, _unalias(base, aliases) if base else None, line)
+                found = CsdlType(
+                    qualified,
+                    _unalias(base, aliases) if base else None,
+                    line,
+                    complex=tag == "ComplexType",
+                )
                 for child in element:
                     kind = child.tag.removeprefix(_EDM)
                     if kind not in ("Property", "NavigationProperty"):

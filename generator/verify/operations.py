@@ -51,8 +51,19 @@ UNTYPED_KINDS = (
     "primitive",
     "unresolvable",
 )
-# How a generated method misses the CSDL's answer, in the order they are reported.
-MISS_KINDS = ("Any", "base or subtype", "page or single", "unrelated", "not generated")
+# How a generated method misses the CSDL's answer, in the order they are reported:
+# "no body": the method answers None (its page documents a 202 or 204 without a body) where
+# the CSDL names a type; "undocumented type": the CSDL's type is in no page of the docs, so the
+# client cannot name it.
+MISS_KINDS = (
+    "Any",
+    "base or subtype",
+    "page or single",
+    "no body",
+    "undocumented type",
+    "unrelated",
+    "not generated",
+)
 
 _PLACEHOLDER = re.compile(r"^\{[^{}]*\}$")
 _PLACEHOLDERS = re.compile(r"\{[^{}]*\}")
@@ -146,6 +157,9 @@ def compare_operations(
         files = render_files(model, "client", Diagnostics())
     walk = CsdlWalk(csdl)
     client = GeneratedClient(files)
+    documented = {t.qualified_name.lower() for t in model.types} | {
+        e.qualified_name.lower() for e in model.enums
+    }
     result = OperationAgreement()
     for (method, path), source in sorted(documented_requests(model).items()):
         expected = walk.answer(method, path)
@@ -153,7 +167,7 @@ def compare_operations(
             result.untyped[expected] += 1
             continue
         got = client.answer(method, path)
-        kind = _miss(expected, got, walk)
+        kind = _miss(expected, got, walk, documented)
         if not result.typed.count(kind is None):
             assert kind is not None
             written = got.annotation if got is not None else "no method"
@@ -181,7 +195,9 @@ def documented_requests(model: ApiModel) -> dict[tuple[str, str], SourceSpan]:
     return {(method, path): source for method, path, source in spellings.values()}
 
 
-def _miss(expected: Answer, got: Generated | None, walk: CsdlWalk) -> str | None:
+def _miss(
+    expected: Answer, got: Generated | None, walk: CsdlWalk, documented: set[str]
+) -> str | None:
     if got is None:
         return "not generated"
     if got.annotation == "Any":
@@ -192,6 +208,10 @@ def _miss(expected: Answer, got: Generated | None, walk: CsdlWalk) -> str | None
         return None if got.collection == expected.collection else "page or single"
     if got.type is not None and walk.related(got.type, expected.type):
         return "base or subtype"
+    if got.annotation == "None":
+        return "no body"
+    if expected.type.lower() not in documented:
+        return "undocumented type"
     return "unrelated"
 
 
@@ -276,6 +296,8 @@ class CsdlWalk:
             return special
         if at.type is None or at.type.lower() not in self.types:
             return "unresolvable"  # past an action's end, a primitive or an unknown type
+        if at.collection and self.types[at.type.lower()].complex:
+            return "unresolvable"  # a collection of complex values has no keys
         if _PLACEHOLDER.match(segment):
             return _At(at.type, False) if at.collection else "unresolvable"
         call = _CALL.match(segment)
@@ -290,10 +312,15 @@ class CsdlWalk:
         if operation is not None:
             return _At(operation.returns, operation.returns_collection)
         if not at.collection and call is None:
-            for derived in self.derived.get(at.type.lower(), []):
-                found = self._declared(derived, name)
-                if found is not None:
-                    return found
+            declared = [
+                found
+                for derived in self.derived.get(at.type.lower(), [])
+                if (found := self._declared(derived, name)) is not None
+            ]
+            if len(set(declared)) > 1:
+                return "unresolvable"  # derived types declare it differently: which one?
+            if declared:
+                return declared[0]
         if at.collection and call is None:
             return _At(at.type, False)  # a key written as a value: `root`, `contoso.com`
         return "unresolvable"
@@ -406,6 +433,13 @@ def read_annotation(annotation: ast.expr, imports: dict[str, str]) -> Generated:
         and node.right.value is None
     ):
         node = node.left  # `X | None`: X, when the service is asked to send it back
+    if (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.BitOr)
+        and isinstance(node.right, ast.Name)
+        and node.right.id == "str"
+    ):
+        node = node.left  # `Enum | str`: an enum, open to values the docs do not list
     collection = False
     if isinstance(node, ast.Subscript) and ast.unparse(node.value).rsplit(".", 1)[-1] in (
         "Page",
