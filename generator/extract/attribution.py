@@ -138,7 +138,9 @@ def attribute_operations(
     families: dict[int, set[str]] = {}  # the family types a winner answers for its pages
     for (method, _), group in sorted(claims.items()):
         winner, answer = _decide(group, operations, facts, walk)
-        owned.setdefault(winner.op, {})[winner.index] = answer
+        for claim in group:  # a function written with other arguments is the same endpoint
+            if claim.op == winner.op:
+                owned.setdefault(winner.op, {})[claim.index] = answer
         if answer is not winner.answer and answer.type is not None:
             families.setdefault(winner.op, set()).add(answer.type.name)
         for claim in group:

@@ -60,6 +60,9 @@ class _Node:
     answers: dict[str, Answer] = field(default_factory=dict)  # verb -> what it answers here
     # a function step's arguments, lower-case name -> type, from its page's parameter table
     argument_types: dict[str, TypeRef] = field(default_factory=dict)
+    # a function step: the sets of arguments its paths write it with, in the order first seen
+    # (`getOffice365ActiveUserDetail(period=..)` and `(date=..)`)
+    forms: list[tuple[str, ...]] = field(default_factory=list)
 
 
 _ClassesOf = Callable[[_Node], tuple[str, str, str]]
@@ -81,12 +84,16 @@ def _child(parent: _Node, segment: str) -> _Node | None:
                 return None
             arguments.append(match.group(1))
         name = next((n for n in parent.functions if n.lower() == name.lower()), name)
-        existing = parent.functions.get(name)
-        if existing is None:
+        node, known = parent.functions.get(name, (None, ()))
+        if node is None:
             node = _Node(parent.key + (name + "()",))
-            parent.functions[name] = (node, tuple(arguments))
-            return node
-        return existing[0]
+        lower = {a.lower() for a in known}
+        merged = known + tuple(a for a in arguments if a.lower() not in lower)
+        parent.functions[name] = (node, merged)
+        form = tuple(sorted({a.lower() for a in arguments}))
+        if form not in node.forms:
+            node.forms.append(form)
+        return node
     if _STATIC.match(segment) and ("." not in segment or segment.startswith("microsoft.graph.")):
         # segments differing only in case are one path (the service ignores case)
         spelling = next((s for s in parent.static if s.lower() == segment.lower()), segment)
@@ -256,7 +263,8 @@ def _builder_view(
         type_imports=type_imports,
         child_imports=child_imports,
         import_lines=tuple(
-            [layout.import_from(4, f"..models.{m}", [c]) for m, c in type_imports]
+            _datetime_import(children)
+            + [layout.import_from(4, f"..models.{m}", [c]) for m, c in type_imports]
             + [
                 layout.import_from(4, f".{m}", [f"Async{s}", f"Batch{s}", s])
                 for m, s, _ in child_imports
@@ -369,6 +377,21 @@ def _verb_code(v: VerbView, side: str) -> VerbCode:
     )
 
 
+def _datetime_import(children: list[ChildView]) -> list[str]:
+    """`import datetime as _dt` where a function argument is a date, a time or a timestamp."""
+    dated = any("_dt." in a.annotation for c in children for a in c.arguments)
+    return ["    import datetime as _dt"] if dated else []
+
+
+def _forms_literal(forms: list[tuple[str, ...]]) -> str:
+    """`(("period",), ("date",))`: each form's argument names, as black writes the tuple."""
+    written = [
+        "(" + ", ".join(literal(name) for name in form) + ("," if len(form) == 1 else "") + ")"
+        for form in forms
+    ]
+    return "(" + ", ".join(written) + ")"
+
+
 def _child_view(
     kind: str,
     attr: str,
@@ -380,6 +403,9 @@ def _child_view(
 ) -> ChildView:
     module, sync_cls, async_cls = classes_of(child)
     attrs = naming.unique([naming.attribute_name(a) for a in arguments])
+    forms = child.forms if kind == "function" else []
+    # an argument some form leaves out is optional; the runtime checks the given ones make a form
+    everywhere = set.intersection(*(set(f) for f in forms)) if forms else set()
     return ChildView(
         kind=kind,
         attr=attr,
@@ -389,9 +415,11 @@ def _child_view(
                 attr=a,
                 wire_literal=literal(w),
                 annotation=argument_annotation(child.argument_types.get(w.lower()), enums),
+                optional=w.lower() not in everywhere,
             )
             for a, w in zip(attrs, arguments, strict=True)
         ),
+        forms_literal=_forms_literal(forms) if len(forms) > 1 else "",
         module=module,
         sync_class=sync_cls,
         async_class=async_cls,

@@ -77,9 +77,9 @@ _ARGUMENT_TYPES: Final[dict[str, str]] = {
     "Edm.String": "str",
     "Edm.Guid": "str",
     "Edm.Duration": "str",
-    "Edm.Date": "str",
-    "Edm.DateTimeOffset": "str",
-    "Edm.TimeOfDay": "str",
+    "Edm.Date": "_dt.date",  # written bare: `date=2016-06-30`, never quoted
+    "Edm.DateTimeOffset": "_dt.datetime",
+    "Edm.TimeOfDay": "_dt.time",
     "Edm.Boolean": "bool",
     "Edm.Byte": "int",
     "Edm.SByte": "int",
@@ -94,8 +94,8 @@ _ARGUMENT_TYPES: Final[dict[str, str]] = {
 
 def argument_annotation(ref: TypeRef | None, enums: frozenset[str]) -> str:
     """The annotation of a function argument typed by its page's parameter table: the Python
-    scalar the path carries (dates as their text, an enum as its member's name); any scalar
-    when the table does not say, or names a collection or a structured type."""
+    scalar the path carries (a date as a `datetime.date`, an enum as its member's name); any
+    scalar when the table does not say, or names a collection or a structured type."""
     if ref is None or ref.collection:
         return ANY_ARGUMENT
     if ref.name in enums:

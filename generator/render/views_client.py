@@ -17,6 +17,7 @@ class ArgumentView:
     attr: str  # Python keyword parameter
     wire_literal: str  # the name in the path, as a string literal
     annotation: str  # what the parameter accepts
+    optional: bool = False  # left out of some form of the function: `| None = None`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,6 +28,9 @@ class ChildView:
     attr: str  # property or method name
     segment_literal: str  # static segment or function name, as a string literal
     arguments: tuple[ArgumentView, ...]  # function arguments
+    # a function written with several sets of arguments: their lower-case names, as a literal
+    # (runtime/_paths.py `function_segment` refuses any other set); "": one form
+    forms_literal: str = ""
     module: str
     sync_class: str
     async_class: str

@@ -6,6 +6,7 @@ few corpus pages, as a user would generate it."""
 from __future__ import annotations
 
 import asyncio
+import datetime
 import importlib
 import io
 import json
@@ -178,6 +179,14 @@ def test_a_report_is_the_csv_behind_its_302(
     raw = client.path("/reports/getOffice365ActiveUserDetail(period='D7')").get()
     assert raw == csv
     assert all("Authorization" not in r.headers for r, _ in other.log)
+    # the page's other form: a date, written bare as OData wants it
+    _redirecting(
+        httpserver, other, "/v1.0/reports/getOffice365ActiveUserDetail(date=2021-07-01)", csv
+    )
+    report = client.reports.get_office365_active_user_detail(date=datetime.date(2021, 7, 1))
+    assert report.get() == csv
+    with pytest.raises(TypeError, match=r"takes \(period\) or \(date\)"):
+        client.reports.get_office365_active_user_detail(period="D7", date=datetime.date.today())
 
 
 def test_photo_value_bytes_both_ways(client: Any, httpserver: HTTPServer) -> None:
@@ -306,6 +315,7 @@ def test_an_unknown_keyword_raises_before_sending(sdk: ModuleType) -> None:
 
 
 USER_CODE = f"""
+import datetime
 import io
 from {PACKAGE} import AsyncClient, Client
 from {PACKAGE}.models import User
@@ -318,6 +328,7 @@ reveal_type(file.content.get())
 reveal_type(file.content.get_stream())
 reveal_type(client.users.count.get(filter="x"))
 reveal_type(client.reports.get_office365_active_user_detail(period="D7").get())
+reveal_type(client.reports.get_office365_active_user_detail(date=datetime.date(2021, 7, 1)))
 client.groups.by_id("g").members.ref.post(client.reference(User(id="u")))
 client.groups.by_id("g").members.ref.post({{"@odata.id": "https://x/directoryObjects/u"}})
 client.me.drive.root.item_path("a").content.put("text")
@@ -347,6 +358,10 @@ def test_user_code_is_typed(
         'note: Revealed type is "typing.Iterator[bytes]"',
         'note: Revealed type is "int"',
         'note: Revealed type is "bytes"',
+        (
+            f'note: Revealed type is "{PACKAGE}.builders.reports_get_office365_active_user_detail.'
+            'ReportsGetOffice365ActiveUserDetailBuilder"'
+        ),
         (
             'error: Argument 1 to "put" of "MeDriveItemsItemContentBuilder" has incompatible'
             ' type "str"; expected "bytes | bytearray | memoryview[int] | IO[bytes]"  [arg-type]'

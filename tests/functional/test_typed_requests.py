@@ -4,6 +4,7 @@ typed from their table."""
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import inspect
 import sys
@@ -76,10 +77,11 @@ PAGES = {
     ),
     "api/reportroot-getreport.md": _api(
         "reportRoot: getReport",
-        ["GET /me/getReport(period='{period_value}')"],
+        ["GET /me/getReport(period='{period_value}')", "GET /me/getReport(date={date_value})"],
         "a `302 Found` response that redirects to a pre-authenticated download URL for the report",
         "\n## Function parameters\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n"
-        "| period | string | The length of time. |\n",
+        "| period | string | The length of time. |\n"
+        "| date | Date | The day. |\n",
     ),
 }
 
@@ -129,9 +131,15 @@ def test_an_action_body_is_a_request_class(package: ModuleType) -> None:
 
 def test_function_arguments_are_typed_from_their_table(package: ModuleType) -> None:
     client = package.Client(credential="TOKEN")
-    period = inspect.signature(client.me.get_report).parameters["period"].annotation
-    assert period == "str"
+    parameters = inspect.signature(client.me.get_report).parameters
+    # two forms: each argument is optional, and the ones given must make one form
+    assert parameters["period"].annotation == "str | None"
+    assert parameters["date"].annotation == "_dt.date | None"
     assert client.me.get_report(period="D7").url.endswith("/me/getReport(period='D7')")
+    day = datetime.date(2021, 7, 1)
+    assert client.me.get_report(date=day).url.endswith("/me/getReport(date=2021-07-01)")
+    with pytest.raises(TypeError, match="getReport takes"):
+        client.me.get_report()
 
 
 def test_the_generated_files_say_so(package: ModuleType) -> None:

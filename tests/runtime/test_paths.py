@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from generator.runtime._paths import PathParameterError, function_segment, segment, split_raw
@@ -40,6 +42,29 @@ def test_function_arguments_are_quoted_odata_style() -> None:
     assert text == "f(s='it''s',n=2,b=true)"
     with pytest.raises(PathParameterError, match="has type list"):
         function_segment("f", {"x": []})
+
+
+def test_dates_times_and_timestamps_are_bare_as_odata_writes_them() -> None:
+    """`getOffice365ActiveUserDetail(date=2016-06-30)`: the service refuses a quoted date."""
+    assert function_segment("f", {"date": dt.date(2016, 6, 30)}) == "f(date=2016-06-30)"
+    assert function_segment("f", {"t": dt.time(9, 30)}) == "f(t=09%3A30%3A00)"
+    stamp = dt.datetime(2021, 7, 1, 8, 0, tzinfo=dt.UTC)
+    assert function_segment("f", {"at": stamp}) == "f(at=2021-07-01T08%3A00%3A00Z)"
+    east = dt.datetime(2021, 7, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert function_segment("f", {"at": east}) == "f(at=2021-07-01T08%3A00%3A00%2B02%3A00)"
+    with pytest.raises(PathParameterError, match="needs a timezone"):
+        function_segment("f", {"at": dt.datetime(2021, 7, 1)})
+
+
+def test_a_function_written_in_several_forms_takes_the_arguments_of_one() -> None:
+    forms = (("period",), ("date",))
+    assert function_segment("r", {"period": "D7", "date": None}, forms) == "r(period='D7')"
+    day = dt.date(2021, 7, 1)
+    assert function_segment("r", {"period": None, "date": day}, forms) == "r(date=2021-07-01)"
+    with pytest.raises(TypeError, match=r"r takes \(period\) or \(date\), not \(period, date\)"):
+        function_segment("r", {"period": "D7", "date": day}, forms)
+    with pytest.raises(TypeError, match="not \\(\\)"):
+        function_segment("r", {"period": None, "date": None}, forms)
 
 
 def test_split_raw_drops_the_version_and_keeps_the_query() -> None:
