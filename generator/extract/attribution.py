@@ -451,7 +451,7 @@ def _answer(
                 many = stated.collection
             return Answer(path=path, type=TypeRef(name=name, collection=many)), relation, note
         chosen = stated or facts.weak
-        if chosen is None and not facts.body and status in (200, 202, 204):
+        if chosen is None and not facts.body and status in (200, 201, 202, 204):
             return Answer(path=path, empty=True), relation, ""
         return Answer(path=path, type=chosen), relation, ""
     # PATCH, PUT

@@ -496,7 +496,8 @@ _OCTET = "_http.OCTET_STREAM"
 
 def _item_path_form(root: _Node, segments: list[str]) -> list[str]:
     """A path addressing a drive item by path, `.../root:/{item-path}:/rest` or
-    `.../items/{id}:/{path}:/rest`, as the item builder's path `.../items/{}/rest`; the node
+    `.../items/{id}:/{path}:/rest` (or a site, `/sites/{hostname}:/{path}:/rest`), as the item
+    builder's path `.../items/{}/rest`; the node
     the path hangs from (`root`, or the item itself) is linked to that item (`item_path`).
     Other paths come back as they are."""
     colon = next((i for i, s in enumerate(segments) if ":" in s), None)
@@ -505,10 +506,12 @@ def _item_path_form(root: _Node, segments: list[str]) -> list[str]:
     head, written = segments[:colon], segments[colon]
     if written.lower() == "root:":
         anchor, item = [*head, "root"], [*head, "items", "{item-id}"]
-    elif written.endswith(":") and _PARAM.match(written[:-1]) and head[-1:] == ["items"]:
+    elif written.endswith(":") and _PARAM.match(written[:-1]) and len(head) > 0:
+        # `items/{id}:/{path}:` an item below an item; `sites/{hostname}:/{path}` the site at
+        # that path on a host: a member of the same collection
         anchor = item = [*head, written[:-1]]
     else:
-        return segments  # e.g. /sites/{hostname}:/{path}: left to client.path(), untyped
+        return segments
     end = next((i for i in range(colon + 1, len(segments)) if segments[i].endswith(":")), None)
     rest = segments[end + 1 :] if end is not None else []
     start, target = _reach(root, anchor), _reach(root, item)

@@ -37,8 +37,9 @@ PAGES = {
         "user-list",
         "user-list-calendarview",
         "reportroot-getoffice365activeuserdetail",
+        "site-getbypath",
     ],
-    "resources": ["driveitem", "user", "group", "profilephoto", "event"],
+    "resources": ["driveitem", "user", "group", "profilephoto", "event", "site"],
 }
 PACKAGE = "issue14_sdk"
 TOKEN = "Bearer TOKEN"
@@ -128,9 +129,25 @@ def test_item_paths_route_through_client_path(client: Any) -> None:
     by_parent = client.path("/me/drive/items/p1:/a/b.txt:/content")
     assert by_parent == client.me.drive.items.by_id("p1").item_path("a/b.txt").content
     assert type(client.path("/me/drive/root:/a.txt")) is type(fluent)  # no closing colon
-    # a colon path the docs do not document as an item path stays generic, untyped
-    assert type(client.path("/sites/contoso.sharepoint.com:/teams/hr")).__name__ == "Builder"
     assert type(client.path("/users/$count/x")).__name__ == "Builder"  # `$count` is no id
+    # a colon path the docs do not document stays generic, untyped
+    assert type(client.path("/me/messages/m1:/a:")).__name__ == "Builder"
+
+
+def test_a_site_by_its_path_on_a_host(client: Any, sdk: ModuleType, httpserver: HTTPServer) -> None:
+    """`GET /sites/{hostname}:/{server-relative-path}` (site-get.md): a site, typed."""
+    site = {"id": "contoso.sharepoint.com,1,2", "displayName": "HR"}
+    httpserver.expect_request("/v1.0/sites/contoso.sharepoint.com:/teams/hr:").respond_with_json(
+        site
+    )
+    fluent = client.sites.by_id("contoso.sharepoint.com").item_path("teams/hr")
+    answer = fluent.get()
+    assert isinstance(answer, sdk.models.Site) and answer.display_name == "HR"
+    assert type(client.path("/sites/contoso.sharepoint.com:/teams/hr")) is type(fluent)
+    assert client.path("/sites/contoso.sharepoint.com:/teams/hr:") == fluent
+    assert client.path("/sites/contoso.sharepoint.com:/teams/hr:/drive") == fluent.drive
+    with pytest.raises(sdk._paths.PathParameterError):
+        client.sites.by_id("contoso.sharepoint.com").item_path("../admin")
 
 
 @pytest.mark.parametrize("bad", ["..", "a/../../b", "a//b", "./a", "%2e%2e"])
