@@ -40,8 +40,9 @@ def test_item_paths_lead_to_the_drives_item_builder() -> None:
     assert builders["_item_paths"] == (
         ('"me_drive_items_item"', '"me_drive_items_item"'),
         ('"me_drive_root"', '"me_drive_items_item"'),
+        ('"sites_item"', '"sites_item"'),  # the site at a path on a host is a site
     )
-    assert not any(m.startswith("sites_item_") for m in builders)  # host paths stay generic
+    assert not any(m.startswith("sites_item_") for m in builders)  # no builder of its own
 
 
 def test_content_kinds_and_count() -> None:
