@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
@@ -54,6 +55,7 @@ def build_operations(
                 rows = doc.request_properties  # an action's parameters, or a body's properties
             elif method == "GET" and any("(" in path for path in paths):
                 rows = doc.function_parameters
+            query, required = _query_parameters(doc, method, found)
             status = doc.response_status or _example_status(doc)
             if status is None:
                 diagnostics.report("GG027", doc.source, "response status not found")
@@ -73,9 +75,64 @@ def build_operations(
                     description=doc.description,
                     source=first,
                     parameters=_parameters(rows, doc, found),
+                    query_parameters=query,
+                    required_query=required,
                 )
             )
     return operations
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def _query_parameters(
+    doc: PageDoc, method: str, found: Declarations
+) -> tuple[tuple[Property, ...], tuple[str, ...]]:
+    """The parameters the page's `method` paths write in their query that are not OData's
+    options (`calendarView?startDateTime={start}&endDateTime={end}`), typed by its Query
+    parameters table, and the names every one of those paths writes."""
+    written: list[list[str]] = []
+    literals: dict[str, str] = {}  # lower name -> the value the first path writes
+    for item in doc.http_paths:
+        if item.method != method or example_form(item.path):
+            continue
+        query = item.path.split("?", 1)[1] if "?" in item.path else ""
+        pairs = [pair.partition("=") for pair in query.split("&")]
+        names_here = []
+        for name, _, value in pairs:
+            name = name.strip()
+            if _IDENTIFIER.match(name) and not _is_option(name):
+                names_here.append(name)
+                literals.setdefault(name.lower(), value.strip())
+        written.append(names_here)
+    names: list[str] = []
+    for one in written:
+        names += [n for n in one if n.lower() not in {k.lower() for k in names}]
+    if not names:
+        return (), ()
+    every = set.intersection(*({n.lower() for n in w} for w in written))
+    rows = {row.name.strip("_*").lower(): row for row in doc.query_parameters}
+    typed = []
+    for name in names:
+        row = rows.get(name.lower())
+        resolved = found.index.resolve(row.type, doc.path) if row is not None else None
+        if resolved is None and literals.get(name.lower()) in ("true", "false"):
+            resolved = "Edm.Boolean"  # `?includeHiddenFolders=true`, and no table
+        typed.append(
+            Property(
+                name=name,
+                type=TypeRef(name=resolved or "Edm.String"),
+                description=row.description if row is not None else "",
+                source=row.source if row is not None else doc.source,
+            )
+        )
+    return tuple(typed), tuple(n for n in names if n.lower() in every)
+
+
+def _is_option(name: str) -> bool:
+    """An OData option: any `$` name (`$id` of a `$ref` DELETE too), or one Graph reads
+    without its `$`."""
+    return name.startswith("$") or name.lower() in _BARE_OPTIONS
 
 
 def _parameters(
@@ -117,6 +174,11 @@ _QUERY_OPTIONS = frozenset(
         "$skiptoken",
         "$deltatoken",
     }
+)
+# OData's options Graph reads without their `$` too (`expand=`); `format=` is not one of them:
+# it names what `/content?format=pdf` converts to
+_BARE_OPTIONS = frozenset(
+    {"expand", "select", "filter", "top", "skip", "orderby", "search", "count"}
 )
 
 

@@ -147,6 +147,11 @@ class Operation:
     # an action's parameters as one class of the client (`sendMailRequest`), unique among the
     # model's types and the other actions' classes; "" for a function or no parameters
     request_class: str = ""
+    # parameters its request paths write in their query (`calendarView?startDateTime=..`), not
+    # OData's options, typed by the page's Query parameters table (String when it has none);
+    # `required_query`: the names every path of the page writes
+    query_parameters: tuple[Property, ...] = ()
+    required_query: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -159,6 +159,9 @@ class PageDoc:
     request_properties: tuple[PropertyRow, ...] = ()
     # a "Function parameters" table: the arguments a function takes in its path
     function_parameters: tuple[PropertyRow, ...] = ()
+    # a "Query parameters" table: the parameters some request path writes in its query
+    # (`calendarView?startDateTime=..`), beside OData's options
+    query_parameters: tuple[PropertyRow, ...] = ()
     response_status: int | None = None
     response_type: TypeCell | None = None
     response_source: SourceSpan | None = None

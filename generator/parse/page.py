@@ -121,7 +121,8 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         fields["derived"] = _derived(blocks.paragraphs, tables)
         fields["methods"] = _methods(tables)
     own = str(fields.get("resource_name") or "").rpartition(".")[2].lower()
-    properties, request_properties, function_parameters = _property_rows(tables, diagnostics, own)
+    rows = _property_rows(tables, diagnostics, own)
+    properties, request_properties, function_parameters, query_parameters = rows
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
         path=page.path,
@@ -135,6 +136,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         request_type=_request_type(blocks.paragraphs),
         request_properties=request_properties,
         function_parameters=function_parameters,
+        query_parameters=query_parameters,
         response_status=status,
         response_type=response_type,
         response_source=response_source,
@@ -226,12 +228,16 @@ def _column(header: tuple[str, ...], *names: str) -> int | None:
     return None
 
 
+_Rows = tuple[PropertyRow, ...]
+
+
 def _property_rows(
     tables: list[Table], diagnostics: Diagnostics, own: str = ""
-) -> tuple[tuple[PropertyRow, ...], tuple[PropertyRow, ...], tuple[PropertyRow, ...]]:
+) -> tuple[_Rows, _Rows, _Rows, _Rows]:
     properties: list[PropertyRow] = []
     request: list[PropertyRow] = []
     function: list[PropertyRow] = []  # "## Function parameters": the arguments in the path
+    query: list[PropertyRow] = []  # "## Query parameters": those a path writes in its query
     for table in tables:
         if not table.header or cells.plain_text(table.header[0]).lower() not in _NAME_COLUMNS:
             continue
@@ -245,6 +251,8 @@ def _property_rows(
             target = request
         elif "function parameters" in sections:
             target = function
+        elif any(s.endswith("query parameters") for s in sections):
+            target = query
         elif any(
             s.startswith(("properties", "relationship")) or (own and s == f"{own} properties")
             for s in sections
@@ -279,7 +287,7 @@ def _property_rows(
                     source=row.source,
                 )
             )
-    return tuple(properties), tuple(request), tuple(function)
+    return tuple(properties), tuple(request), tuple(function), tuple(query)
 
 
 def _enum_tables(

@@ -263,7 +263,7 @@ def _builder_view(
         type_imports=type_imports,
         child_imports=child_imports,
         import_lines=tuple(
-            _datetime_import(children)
+            _datetime_import(children, verbs)
             + [layout.import_from(4, f"..models.{m}", [c]) for m, c in type_imports]
             + [
                 layout.import_from(4, f".{m}", [f"Async{s}", f"Batch{s}", s])
@@ -352,24 +352,25 @@ def _verb_code(v: VerbView, side: str) -> VerbCode:
     else:
         params = ["self", _options(side, v.verb)]
     body = "body" if v.body_annotation else "None"
-    send = f"self._send({v.http_literal}, {v.codec_name}, {body}, options)"
+    scoping, on = _scoped(v)
+    send = f"{on}._send({v.http_literal}, {v.codec_name}, {body}, options)"
     returns = _returns(v, side)
     prefix = f"result: {returns} = " + ("await " if is_async else "")
     list_def = list_items = pages_def = pages = ""
     if v.item_annotation and side != _BATCH:
-        query = ["self", "**options: Unpack[QueryOptions]"]
+        query = _keywords(v, ["self", "**options: Unpack[QueryOptions]"])
         items = f"_http.{'AsyncItems' if is_async else 'Items'}[{v.item_annotation}]"
         list_def = layout.def_line(4, "def list_all", query, items)
-        call = f"self._items({v.codec_name}_ITEM, options)"
-        list_items = layout.expression(8, call, "", f"items: {items} = ")
+        call = f"{on}._items({v.codec_name}_ITEM, options)"
+        list_items = scoping + layout.expression(8, call, "", f"items: {items} = ")
         iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[_http.Page[{v.item_annotation}]]"
         pages_def = layout.def_line(4, "def pages", query, iterator)
-        call = f"self._pages({v.codec_name}_ITEM, options)"
-        pages = layout.expression(8, call, "", f"pages: {iterator} = ")
+        call = f"{on}._pages({v.codec_name}_ITEM, options)"
+        pages = scoping + layout.expression(8, call, "", f"pages: {iterator} = ")
     return VerbCode(
-        def_lines=layout.def_line(4, head, params, returns),
+        def_lines=layout.def_line(4, head, _keywords(v, params), returns),
         doc_lines=v.doc_lines,
-        send_lines=layout.expression(8, send, "", prefix),
+        send_lines=scoping + layout.expression(8, send, "", prefix),
         list_def_lines=list_def,
         list_items_lines=list_items,
         pages_def_lines=pages_def,
@@ -377,10 +378,11 @@ def _verb_code(v: VerbView, side: str) -> VerbCode:
     )
 
 
-def _datetime_import(children: list[ChildView]) -> list[str]:
-    """`import datetime as _dt` where a function argument is a date, a time or a timestamp."""
-    dated = any("_dt." in a.annotation for c in children for a in c.arguments)
-    return ["    import datetime as _dt"] if dated else []
+def _datetime_import(children: list[ChildView], verbs: list[VerbView]) -> list[str]:
+    """`import datetime as _dt` where an argument is a date, a time or a timestamp."""
+    arguments = [a for c in children for a in c.arguments]
+    arguments += [a for v in verbs for a in v.query_arguments]
+    return ["    import datetime as _dt"] if any("_dt." in a.annotation for a in arguments) else []
 
 
 def _forms_literal(forms: list[tuple[str, ...]]) -> str:
@@ -425,6 +427,43 @@ def _child_view(
         async_class=async_cls,
         batch_class="Batch" + sync_cls,
     )
+
+
+def _query_arguments(operation: Operation, enums: frozenset[str]) -> tuple[ArgumentView, ...]:
+    """The keywords of the parameters a method's paths write in their query."""
+    names = [p.name for p in operation.query_parameters]
+    attrs = naming.unique([naming.attribute_name(n) for n in names])
+    required = {n.lower() for n in operation.required_query}
+    return tuple(
+        ArgumentView(
+            attr=attr,
+            wire_literal=literal(p.name),
+            annotation=argument_annotation(p.type, enums),
+            optional=p.name.lower() not in required,
+        )
+        for attr, p in zip(attrs, operation.query_parameters, strict=True)
+    )
+
+
+def _keywords(v: VerbView, params: list[str]) -> list[str]:
+    """`params` with the method's query keywords put before `**options`."""
+    if not v.query_arguments:
+        return params
+    keywords = [
+        f"{a.attr}: {a.annotation}" + (" | None = None" if a.optional else "")
+        for a in v.query_arguments
+    ]
+    head, options = params[:-1], params[-1]
+    return [*head, *([] if "*" in head else ["*"]), *keywords, options]
+
+
+def _scoped(v: VerbView) -> tuple[str, str]:
+    """The statement giving this builder with the method's query keywords in its query, and
+    the name the call is made on."""
+    if not v.query_arguments:
+        return "", "self"
+    pairs = ", ".join(f"{a.wire_literal}: {a.attr}" for a in v.query_arguments)
+    return layout.expression(8, f"self._with_query({{{pairs}}})", "", "scoped = ") + "\n", "scoped"
 
 
 def _verb_view(
@@ -475,6 +514,7 @@ def _verb_view(
         VerbView(
             verb=verb,
             http_literal=literal(verb.upper()),
+            query_arguments=_query_arguments(operation, enums),
             codec_name=codec_name,
             codec=codec,
             body_annotation=body,
@@ -642,15 +682,18 @@ def _content_verb_code(v: VerbView, side: str) -> VerbCode:
     head = ("async def " if is_async else "def ") + v.verb
     await_ = "await " if is_async else ""
     stream_def = stream = ""
+    scoping, on = _scoped(v)
     if v.kind == "download":
-        params = ["self", "**options: Unpack[QueryOptions]"]
-        call = "self._download(options)"
+        params = _keywords(v, ["self", "**options: Unpack[QueryOptions]"])
+        call = f"{on}._download(options)"
         iterator = f"{'AsyncIterator' if is_async else 'Iterator'}[bytes]"
         stream_def = layout.def_line(4, "def get_stream", params, iterator)
-        stream = layout.expression(8, "self._stream(options)", "", f"chunks: {iterator} = ")
+        stream = scoping + layout.expression(
+            8, f"{on}._stream(options)", "", f"chunks: {iterator} = "
+        )
     elif v.kind == "count":
-        params = ["self", _options(side, "get")]
-        call = "self._count(options)"
+        params = _keywords(v, ["self", _options(side, "get")])
+        call = f"{on}._count(options)"
     elif v.kind == "upload":
         params = [
             "self",
@@ -659,18 +702,19 @@ def _content_verb_code(v: VerbView, side: str) -> VerbCode:
             f"content_type: str = {literal(v.content_type) if v.content_type else _OCTET}",
             "**options: Unpack[RequestOptions]",
         ]
-        call = f"self._upload({v.http_literal}, {v.codec_name}, body, content_type, options)"
+        params = _keywords(v, params)
+        call = f"{on}._upload({v.http_literal}, {v.codec_name}, body, content_type, options)"
     elif v.body_annotation:  # ref: post / put
-        params = ["self", f"body: {v.body_annotation} = None", _options(side, v.verb)]
-        call = f"self._ref({v.http_literal}, body, options)"
+        params = _keywords(v, ["self", f"body: {v.body_annotation} = None", _options(side, v.verb)])
+        call = f"{on}._ref({v.http_literal}, body, options)"
     else:  # ref: delete
-        params = ["self", _options(side, v.verb)]
-        call = f"self._send({v.http_literal}, None, None, options)"
+        params = _keywords(v, ["self", _options(side, v.verb)])
+        call = f"{on}._send({v.http_literal}, None, None, options)"
     returns = _returns(v, side)
     return VerbCode(
         def_lines=layout.def_line(4, head, params, returns),
         doc_lines=v.doc_lines,
-        send_lines=layout.expression(8, call, "", f"result: {returns} = {await_}"),
+        send_lines=scoping + layout.expression(8, call, "", f"result: {returns} = {await_}"),
         list_def_lines="",
         list_items_lines="",
         stream_def_lines=stream_def,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArgumentView:
-    """An argument of a function step of a request builder: the Python keyword and the path name."""
+    """An argument of a function step of a request builder, or a parameter a method's path
+    writes in its query: the Python keyword and the name in the path."""
 
     attr: str  # Python keyword parameter
     wire_literal: str  # the name in the path, as a string literal
@@ -43,6 +44,8 @@ class VerbView:
 
     verb: str  # get | post | patch | put | delete
     http_literal: str
+    # keywords of the parameters its paths write in their query (`start_date_time`)
+    query_arguments: tuple[ArgumentView, ...] = ()
     # json | download (answers bytes: adds get_stream) | upload (takes bytes) | count
     # (a documented $count: int) | ref ($ref)
     kind: str = "json"

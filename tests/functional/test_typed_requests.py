@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pytest
 
 from generator.cli import main
@@ -47,6 +48,26 @@ PAGES = {
     ),
     "resources/message.md": _resource("message", "| subject | String | The subject. |\n"),
     "resources/report.md": _resource("report"),
+    "resources/event.md": _resource("event", "| subject | String | The subject. |\n"),
+    "resources/mailfolder.md": _resource("mailFolder"),
+    "api/user-list-calendarview.md": _api(
+        "List calendarView",
+        [
+            "GET /me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}",
+            "GET /users/{id}/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}",
+        ],
+        "a `200 OK` response code and a collection of [event](../resources/event.md) objects in"
+        " the response body",
+        "\n## Query parameters\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n"
+        "| startDateTime | String | The start, in ISO 8601. |\n"
+        "| endDateTime | String | The end, in ISO 8601. |\n",
+    ),
+    "api/user-list-mailfolders.md": _api(
+        "List mailFolders",
+        ["GET /me/mailFolders", "GET /me/mailFolders/?includeHiddenFolders=true"],
+        "a `200 OK` response code and a collection of [mailFolder](../resources/mailfolder.md)"
+        " objects in the response body",
+    ),
     "api/user-get.md": _api(
         "Get user",
         ["GET /me", "GET /users/{id}"],
@@ -146,3 +167,44 @@ def test_the_generated_files_say_so(package: ModuleType) -> None:
     folder = Path(package.__file__).parent
     send_mail = (folder / "builders" / "me_send_mail.py").read_text(encoding="utf-8")
     assert "Documented in api/user-sendmail.md." in send_mail
+
+
+def test_parameters_a_path_writes_in_its_query_are_keywords(package: ModuleType) -> None:
+    """`calendarView?startDateTime=..&endDateTime=..`: required keywords, sent in the query, on
+    every page of the collection; `?includeHiddenFolders=true` in one form only: optional, and
+    typed by the value written."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        more = {"@odata.nextLink": "https://graph.microsoft.com/v1.0/me/calendarView?$skip=1"}
+        return httpx.Response(
+            200, json={"value": [{"subject": "a"}], **(more if len(sent) == 1 else {})}
+        )
+
+    client = package.Client(
+        credential="TOKEN", http_client=httpx.Client(transport=httpx.MockTransport(answer))
+    )
+    view = client.me.calendar_view
+    parameters = inspect.signature(view.get).parameters
+    assert parameters["start_date_time"].annotation == "str"
+    assert parameters["start_date_time"].default is inspect.Parameter.empty  # required
+    events = list(
+        view.list_all(start_date_time="2021-07-01T00:00:00Z", end_date_time="2021-07-02", top=5)
+    )
+    assert [e.subject for e in events] == ["a", "a"]
+    first = sent[0].url.params
+    assert (first["startDateTime"], first["endDateTime"], first["$top"]) == (
+        "2021-07-01T00:00:00Z",
+        "2021-07-02",
+        "5",
+    )
+    assert sent[1].url.params.get("$skip") == "1"  # the next link, as the service gave it
+    with pytest.raises(TypeError, match="end_date_time"):
+        view.get(start_date_time="2021-07-01")
+    hidden = inspect.signature(client.me.mail_folders.get).parameters["include_hidden_folders"]
+    assert (hidden.annotation, hidden.default) == ("bool | None", None)
+    sent.clear()
+    client.me.mail_folders.get(include_hidden_folders=True)
+    client.me.mail_folders.get()
+    assert [r.url.params.get("includeHiddenFolders") for r in sent] == ["true", None]
