@@ -18,10 +18,23 @@ from generator.render.text import literal
 # properties decoded on first read (runtime LazySlot): building their datetime subclass costs
 # more than the rest of a typical object's decoding
 LAZY_TYPES = frozenset({"Edm.DateTimeOffset", "Edm.TimeOfDay"})
+# what `_read` decodes a JSON value kept as it came that can change in place with (a collection
+# of scalars, an untyped value): a copy, so that a model read from a response shares nothing
+# mutable with the object it remembers for `changes()`; `_write` writes it as it is
+JSON_CODEC = "_rt.JSON"
 
 
 def is_lazy(ref: TypeRef) -> bool:
     return ref.name in LAZY_TYPES and not ref.collection
+
+
+def is_shared(ref: TypeRef, classes: dict[str, str]) -> bool:
+    """Whether a property's JSON value is kept as it came and may be an array or an object."""
+    if ref.name in PRIMITIVE_TYPES:
+        return PRIMITIVE_TYPES[ref.name][1] is None and (
+            ref.collection or ref.name == "Edm.Untyped"
+        )
+    return ref.name not in classes  # a name the model does not define: raw JSON
 
 
 class ModuleCodecs:
