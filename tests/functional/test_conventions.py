@@ -665,6 +665,7 @@ def test_a_script_using_every_helper_is_typed(
         'note: Revealed type is "None"',
         'note: Revealed type is "Any"',
         'note: Revealed type is "int"',
+        'note: Revealed type is "dict[str, Any]"',
         f'note: Revealed type is "{user}"',
         'note: Revealed type is "str | None"',
         f'note: Revealed type is "{user}"',
