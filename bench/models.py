@@ -61,6 +61,7 @@ _UNTRACKED = (
     ("    self._state = data\n", ""),
     ("_copy(value) if value.__class__ in _CONTAINERS else value", "value"),
     ("        return _copy(value)\n", "        return value\n"),  # _JsonCodec.decode
+    ("return value.copy() if value.__class__ is list else value", "return value"),  # SCALARS
 )
 
 _CHILD = r"""

@@ -6,7 +6,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import EnumType, StructuredType
 from generator.model.lineage import ancestors
 from generator.render import layout, naming
-from generator.render.codecs import JSON_CODEC, ModuleCodecs, is_lazy, is_shared
+from generator.render.codecs import ModuleCodecs, copy_codec, is_lazy
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
 from generator.render.views import EnumView, FieldView, MemberView, ModelView
@@ -56,7 +56,7 @@ def model_view(
         if slot:
             lazy.append((attr, named or "None"))
         # JSON that can change in place is copied when read (and written as it is)
-        copied = JSON_CODEC if is_shared(prop.type, classes) else named
+        copied = copy_codec(prop.type, classes) or named
         fields.append(
             FieldView(
                 attr=attr,

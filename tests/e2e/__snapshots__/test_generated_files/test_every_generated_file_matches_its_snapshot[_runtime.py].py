@@ -220,6 +220,22 @@ class _JsonCodec:
 JSON: Codec = _JsonCodec()
 
 
+class _ScalarsCodec:
+    """A collection of strings or numbers, copied when read (its items cannot change in place),
+    for the same reason as `JSON`, at the cost of a list copy."""
+
+    __slots__ = ()
+
+    def decode(self, value: Any) -> Any:
+        return value.copy() if value.__class__ is list else value
+
+    def encode(self, value: Any) -> Any:
+        return value
+
+
+SCALARS: Codec = _ScalarsCodec()
+
+
 def _load(module: str, name: str) -> Any:
     # __import__ rather than importlib: importing importlib would cost more than a model
     return getattr(__import__(f"{_MODELS}.{module}", fromlist=[name]), name)
