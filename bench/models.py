@@ -20,7 +20,9 @@ properties allowed). The bodies, read from the docs the package was generated fr
 Steady state: from_dict (pydantic `model_validate`, msgspec `convert`) and to_dict (pydantic
 `model_dump(by_alias=True, exclude_unset=True, mode="json")`, msgspec `to_builtins`), all in one
 process, interleaved, best of REPEAT rounds each. Memory: the peak RSS added by holding 100k
-decoded Users, each in a fresh interpreter. Imports: every import is measured in a fresh
+decoded Users, each in a fresh interpreter. State tracking (`changes()`, issue 15): from_dict
+against from_dict of a copy of the package whose runtime does not remember what it read
+(`_UNTRACKED`), in the same process, goal at most 10% more. Imports: every import is measured in a fresh
 interpreter, REPEAT times, interleaved, median reported (a ratio is the median of the ratios of
 each round, whose interpreters ran back to back); the package is byte-compiled first:
 
@@ -35,6 +37,7 @@ import argparse
 import compileall
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -49,6 +52,17 @@ EXAMPLE = DOCS / "api" / "create-onlinemeetings.md"
 _MEETING_PAGES = ("api/create-onlinemeetings.md", "api/application-post-onlinemeetings.md")
 GOAL_SPEED = 0.7  # ours / pydantic, from_dict and to_dict, every body
 GOAL_IMPORT = 1.25  # import the package + model_for one type / stdlib floor
+GOAL_TRACKING = 1.10  # from_dict / from_dict of the same package without state tracking
+# what remembers a decoded object for `changes()` in _runtime.py, and what the copy of the
+# package the tracking is measured against has instead (each must be found, or the bench stops)
+_UNTRACKED = (
+    ("        self._state = data\n", ""),
+    ("        made._state = value\n", ""),
+    ("    self._state = data\n", ""),
+    ("_copy(value) if value.__class__ in _CONTAINERS else value", "value"),
+    ("        return _copy(value)\n", "        return value\n"),  # _JsonCodec.decode
+    ("return value.copy() if value.__class__ is list else value", "return value"),  # SCALARS
+)
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -74,6 +88,7 @@ warnings.simplefilter("ignore")  # pydantic: mirrored field names that shadow Ba
 import msgspec
 from bench.mirrors import msgspec_mirror, pydantic_mirror
 from {package} import models
+import {package}_untracked.models as untracked
 bodies = json.loads(open(sys.argv[1], encoding="utf-8").read())
 
 
@@ -99,8 +114,11 @@ for label, (cls_name, data) in bodies.items():
     ours = cls.from_dict(data)
     assert ours.to_dict() == data, label  # lossless, or the comparison means nothing
     p, m = pyd.model_validate(data), msgspec.convert(data, spec)
+    bare = getattr(untracked, cls_name)
+    assert bare.from_dict(data).to_dict() == data and not hasattr(bare.from_dict(data), "_state")
     cases[label] = {{
         "ours from_dict": lambda cls=cls, data=data: cls.from_dict(data),
+        "untracked from_dict": lambda bare=bare, data=data: bare.from_dict(data),
         "pydantic from_dict": lambda pyd=pyd, data=data: pyd.model_validate(data),
         "msgspec from_dict": lambda spec=spec, data=data: msgspec.convert(data, spec),
         "ours from_dict+read": lambda cls=cls, data=data: read_all(cls.from_dict(data)),
@@ -185,20 +203,38 @@ def meeting_with_attendees(meeting: dict[str, object], count: int = 50) -> dict[
     return body  # type: ignore[no-any-return]
 
 
-def run_child(code: str, cwd: Path, arg: Path) -> tuple[dict[str, float], float]:
+def run_child(
+    code: str, cwd: Path, arg: Path, extra_path: Path | None = None
+) -> tuple[dict[str, float], float]:
     start = time.perf_counter()
+    path = [str(cwd), str(ROOT)] + ([str(extra_path)] if extra_path else [])
     done = subprocess.run(
         [sys.executable, "-c", code, str(arg)],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(cwd), str(ROOT)])},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(path)},
         check=False,
     )
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"child failed:\n{code}\n{done.stderr}")
     return json.loads(done.stdout.splitlines()[-1]), wall
+
+
+def untracked_copy(package_dir: Path, into: Path) -> None:
+    """The package as `<name>_untracked` beside the bodies, its runtime without the state
+    tracking that `changes()` reads (the lines of _UNTRACKED), to measure what it costs."""
+    copy = into / f"{package_dir.name}_untracked"
+    shutil.copytree(package_dir, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    runtime = copy / "_runtime.py"
+    text = runtime.read_text(encoding="utf-8")
+    for old, new in _UNTRACKED:
+        if old not in text:
+            raise SystemExit(f"{package_dir}/_runtime.py has no {old.strip()!r}: update _UNTRACKED")
+        text = text.replace(old, new)
+    runtime.write_text(text, encoding="utf-8")
+    compileall.compile_dir(copy, quiet=1)
 
 
 def _verdict(ratio: float, goal: float) -> str:
@@ -235,6 +271,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         bodies_file = Path(tmp) / "bodies.json"
         bodies_file.write_text(json.dumps(bodies), encoding="utf-8")
+        untracked_copy(package_dir, Path(tmp))
         cases = {
             "floor": _FLOOR,
             "import model": _OURS_IMPORT.format(package=package),
@@ -250,7 +287,12 @@ def main() -> int:
                 samples[name].append(
                     run_child(_CHILD.format(statement=statement), cwd, bodies_file)
                 )
-        steady, _ = run_child(_STEADY.format(package=package, repeat=args.repeat), cwd, bodies_file)
+        steady, _ = run_child(
+            _STEADY.format(package=package, repeat=args.repeat),
+            cwd,
+            bodies_file,
+            extra_path=Path(tmp),
+        )
         memory = {
             peer: run_child(_MEMORY.format(package=package, peer=peer), cwd, bodies_file)[0]["kb"]
             for peer in ("ours", "pydantic")
@@ -281,6 +323,7 @@ def main() -> int:
     print(f"steady state, best of {args.repeat} interleaved rounds (us)")
     print(f"{'body':<15}{'op':<11}{'ours':>9}{'pydantic':>10}{'msgspec':>9}{'ours/pydantic':>15}")
     verdicts = []
+    tracking: list[tuple[str, float]] = []  # the cost of remembering what was read
     for label in bodies:
         for op in ("from_dict", "to_dict"):
             ours, pyd, spec = (
@@ -291,6 +334,12 @@ def main() -> int:
                 f"{ours / pyd:>14.2f}x"
             )
             verdicts.append((f"{label} {op} / pydantic", ours / pyd))
+        ours, bare = (steady[f"{label}|{peer} from_dict"] for peer in ("ours", "untracked"))
+        print(
+            f"{label:<15}{'untracked':<11}{bare * 1e6:>9.2f}{'':>10}{'':>9}"
+            f"{ours / bare:>14.2f}x  (from_dict without state tracking; ours/untracked)"
+        )
+        tracking.append((f"{label} from_dict / untracked", ours / bare))
         # no goal: what decoding timestamps on first read defers, shown beside the goals
         ours, pyd = (steady[f"{label}|{peer} from_dict+read"] for peer in ("ours", "pydantic"))
         print(
@@ -307,6 +356,8 @@ def main() -> int:
     print("ratios (goal in brackets)")
     for name, ratio in verdicts:
         print(f"  {name:<39}{_verdict(ratio, GOAL_SPEED)}")
+    for name, ratio in tracking:
+        print(f"  {name:<39}{_verdict(ratio, GOAL_TRACKING)}")
     model_for = paired("model_for", "floor")
     print(f"  {'import package + model_for / floor':<39}{_verdict(model_for, GOAL_IMPORT)}")
     print(f"  {'import one model / floor':<39}{paired('import model', 'floor'):7.2f}x")
@@ -315,6 +366,7 @@ def main() -> int:
         kiota_ratio = median("kiota import", "seconds") / median("import model", "seconds")
         print(f"  {'msgraph-sdk import / ours':<39}{kiota_ratio:7.1f}x")
     missed = [name for name, ratio in verdicts if ratio > GOAL_SPEED]
+    missed += [name for name, ratio in tracking if ratio > GOAL_TRACKING]
     if model_for > GOAL_IMPORT:
         missed.append("import")
     print("all goals ok" if not missed else f"missed: {', '.join(missed)}")

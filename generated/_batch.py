@@ -39,6 +39,7 @@ class Handle(Generic[T]):
         "_batch",
         "_decode",
         "_error",
+        "_settle",
         "_value",
         "after",
         "body",
@@ -60,6 +61,7 @@ class Handle(Generic[T]):
         headers: Mapping[str, str],
         after: tuple[Handle[Any], ...],
         decode: Callable[[Any], Any],
+        settle: Callable[[], None] | None = None,
     ) -> None:
         self._batch = batch
         self.id = id
@@ -69,6 +71,7 @@ class Handle(Generic[T]):
         self.headers = dict(headers)
         self.after = after
         self._decode = decode
+        self._settle = settle  # called once the request succeeded (a PATCH of a model)
         self.status = 0
         self.response_headers: dict[str, str] = {}
         self._value: Any = _PENDING
@@ -117,13 +120,17 @@ class Handle(Generic[T]):
         body = _body(item.get("body"), self.response_headers)
         if self.status >= 400:
             self._fail(_item_error(self.status, body, self.response_headers))
-        elif self.status == 204 or body is None:
+            return
+        if self.status == 204 or body is None:
             self._value = None
         else:
             try:
                 self._value = self._decode(body)
             except _http.GraphError as error:
                 self._fail(error)
+                return
+        if self._settle is not None:
+            self._settle()
 
     def __repr__(self) -> str:
         state = "failed" if self.failed else "done" if self.done else "pending"
@@ -204,6 +211,7 @@ class BatchCore:
         headers: Mapping[str, str] | None,
         after: Sequence[Handle[Any]],
         decode: Callable[[Any], Any],
+        settle: Callable[[], None] | None = None,
     ) -> Handle[Any]:
         if self.sent:
             raise RuntimeError("this batch has been sent; start another")
@@ -227,6 +235,7 @@ class BatchCore:
             sent,
             tuple(after),
             decode,
+            settle,
         )
         self.handles.append(handle)
         return handle
@@ -240,11 +249,14 @@ class BatchCore:
         headers: Mapping[str, str] | None,
         codec: _rt.Codec | None,
         after: Sequence[Handle[Any]] = (),
+        settle: Callable[[], None] | None = None,
     ) -> Handle[Any]:
+        """Queue a request; `settle` is called when the service accepts it."""
+
         def decode(value: Any) -> Any:
             return value if codec is None else codec.decode(value)
 
-        return self._queue(method, url, params, body, headers, after, decode)
+        return self._queue(method, url, params, body, headers, after, decode, settle)
 
     def count(
         self,

@@ -18,10 +18,26 @@ from generator.render.text import literal
 # properties decoded on first read (runtime LazySlot): building their datetime subclass costs
 # more than the rest of a typical object's decoding
 LAZY_TYPES = frozenset({"Edm.DateTimeOffset", "Edm.TimeOfDay"})
+# A JSON value kept as it came that can change in place is copied by `_read` (`_rt.SCALARS`, a
+# shallow copy, for a collection of strings or numbers; `_rt.JSON` for an untyped value), so
+# that a model read from a response shares nothing mutable with the object it remembers for
+# `changes()`; `_write` writes it as it is.
 
 
 def is_lazy(ref: TypeRef) -> bool:
     return ref.name in LAZY_TYPES and not ref.collection
+
+
+def copy_codec(ref: TypeRef, classes: dict[str, str]) -> str | None:
+    """The codec that copies a property's JSON value kept as it came when it may be an array
+    or an object (None when it cannot be, or another codec decodes it)."""
+    if ref.name in PRIMITIVE_TYPES:
+        if PRIMITIVE_TYPES[ref.name][1] is not None:
+            return None
+        if ref.name == "Edm.Untyped":
+            return "_rt.JSON"
+        return "_rt.SCALARS" if ref.collection else None
+    return None if ref.name in classes else "_rt.JSON"  # a name the model does not define
 
 
 class ModuleCodecs:

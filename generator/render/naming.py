@@ -4,9 +4,9 @@ Attributes: snake_case of the wire name (`displayName` -> `display_name`, `URLPa
 `url_path`); `@odata.type` -> `odata_type`; other characters become `_`. A name that starts with a
 digit gets the prefix `n_`. Keywords and soft keywords, the builtins and names a model's class
 body refers to (`str`, `int`, ..., `Any`, `ClassVar`), and the members every model has
-(`to_dict`, `from_dict`, `additional_data`, `odata_name`) get a trailing `_`. When two wire names
-still meet on one Python name (`displayName` and `DisplayName`), the later one gets `_2`, `_3`,
-... and a GG040 diagnostic.
+(`to_dict`, `from_dict`, `changes`, `additional_data`, `odata_name`) get a trailing `_`. When two
+wire names still meet on one Python name (`displayName` and `DisplayName`), the later one gets
+`_2`, `_3`, ... and a GG040 diagnostic.
 
 Classes: the type name with its first letter upper-cased; types of sub-namespaces
 (`microsoft.graph.callRecords.session`) are prefixed with the sub-namespace
@@ -32,7 +32,7 @@ RESERVED_ATTRIBUTES = frozenset(
     | set(keyword.softkwlist)
     | {"str", "int", "float", "bool", "list", "dict", "object", "bytes", "type", "Any"}
     | {"ClassVar", "TYPE_CHECKING"}
-    | {"to_dict", "from_dict", "additional_data", "odata_name", "self", "cls"}
+    | {"to_dict", "from_dict", "changes", "additional_data", "odata_name", "self", "cls"}
 )
 # names the generated modules import or define beside the model classes (typing, the runtime,
 # the client): a type of one of these names would shadow them

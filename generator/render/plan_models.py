@@ -6,7 +6,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import EnumType, StructuredType
 from generator.model.lineage import ancestors
 from generator.render import layout, naming
-from generator.render.codecs import ModuleCodecs, is_lazy
+from generator.render.codecs import ModuleCodecs, copy_codec, is_lazy
 from generator.render.pytypes import python_type
 from generator.render.text import docstring_lines, literal
 from generator.render.views import EnumView, FieldView, MemberView, ModelView
@@ -55,6 +55,8 @@ def model_view(
         slot = codecs.slot(classes[t.qualified_name], attr) if is_lazy(prop.type) else ""
         if slot:
             lazy.append((attr, named or "None"))
+        # JSON that can change in place is copied when read (and written as it is)
+        copied = copy_codec(prop.type, classes) or named
         fields.append(
             FieldView(
                 attr=attr,
@@ -69,7 +71,7 @@ def model_view(
                         8, f"{slot}.put(self, (data[{wire}],) if {wire} in data else u)"
                     )
                     if slot
-                    else _decode_line(attr, wire, named)
+                    else _decode_line(attr, wire, copied)
                 ),
                 encode_lines=(
                     layout.expression(8, f"{slot}.write(self, out)")

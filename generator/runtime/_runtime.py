@@ -194,6 +194,48 @@ DATE: Codec = _DateCodec()
 TIME_OF_DAY: Codec = _RawCodec(TimeOfDay)
 
 
+def _copy(value: Any) -> Any:
+    """A JSON value whose objects and arrays are new (scalars are shared: they cannot change)."""
+    if value.__class__ is dict:
+        return {key: _copy(item) for key, item in value.items()}
+    if value.__class__ is list:
+        return [_copy(item) for item in value]
+    return value
+
+
+class _JsonCodec:
+    """JSON kept as it came (a collection of strings or numbers, an untyped value), copied
+    when read: a model read from a response shares nothing mutable with the object it
+    remembers, so that a change made in place shows in `changes()`."""
+
+    __slots__ = ()
+
+    def decode(self, value: Any) -> Any:
+        return _copy(value)
+
+    def encode(self, value: Any) -> Any:
+        return value
+
+
+JSON: Codec = _JsonCodec()
+
+
+class _ScalarsCodec:
+    """A collection of strings or numbers, copied when read (its items cannot change in place),
+    for the same reason as `JSON`, at the cost of a list copy."""
+
+    __slots__ = ()
+
+    def decode(self, value: Any) -> Any:
+        return value.copy() if value.__class__ is list else value
+
+    def encode(self, value: Any) -> Any:
+        return value
+
+
+SCALARS: Codec = _ScalarsCodec()
+
+
 def _load(module: str, name: str) -> Any:
     # __import__ rather than importlib: importing importlib would cost more than a model
     return getattr(__import__(f"{_MODELS}.{module}", fromlist=[name]), name)
@@ -273,6 +315,7 @@ class _ModelCodec:
                 cls = target
         made = _new(cls)
         made._read(value)
+        made._state = value
         if name is None:
             if cls._known.issuperset(value):
                 made.additional_data = {}
@@ -522,9 +565,11 @@ class GraphModel(metaclass=_ModelMeta):
 
     if TYPE_CHECKING:
         additional_data: dict[str, Any] = dataclasses.field(default_factory=dict)
+        # what a model read from a response was read from (`changes()`); not a field
+        _state: Mapping[str, Any] | None = dataclasses.field(init=False, default=None)
         __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
     else:
-        __slots__ = ("additional_data",)
+        __slots__ = ("additional_data", "_state")
 
     odata_name: ClassVar[str] = ""
     _wire: ClassVar[tuple[FieldSpec, ...]] = ()
@@ -572,6 +617,7 @@ class GraphModel(metaclass=_ModelMeta):
                 target = _TARGETS.get((cls, name)) or _target(cls, name)
         self = _new(target)  # _instance, inlined
         self._read(data)
+        self._state = data
         if target._known.issuperset(data):
             self.additional_data = {}
         else:
@@ -611,6 +657,24 @@ class GraphModel(metaclass=_ModelMeta):
                     out[key] = value
         return out
 
+    def changes(self) -> dict[str, Any]:
+        """The JSON object `patch(model)` sends. For a model read from a response (by
+        `from_dict`, at any depth): the properties whose JSON differs from what was read, a
+        property set to None as null, a changed complex value or collection whole, and
+        `@odata.type` with them when the response had one; `{}` when nothing changed. For a
+        model you constructed: `to_dict()`, every property that is set."""
+        current = self.to_dict()
+        state = getattr(self, "_state", None)
+        if state is None:
+            return current
+        out: dict[str, Any] = {}
+        for key, value in current.items():
+            if key not in state or not _same(state[key], value):
+                out[key] = value
+        if out and "@odata.type" in current and "@odata.type" not in out:
+            out = {"@odata.type": current["@odata.type"], **out}
+        return out
+
     def __repr__(self) -> str:
         shown = [
             f"{attr}={getattr(self, attr)!r}"
@@ -630,6 +694,7 @@ def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:
     """An instance of exactly `cls` read from `data` (no `@odata.type` dispatch)."""
     self = _new(cls)
     self._read(data)
+    self._state = data
     if cls._known.issuperset(data):
         self.additional_data = {}
     else:
@@ -642,5 +707,61 @@ def _unknown(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
-            extra[key] = value
+            # copied: the model must not share what can change in place with `_state`
+            extra[key] = _copy(value) if value.__class__ in _CONTAINERS else value
     return extra
+
+
+_CONTAINERS = (dict, list)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether two JSON values are the same: objects and arrays item by item, scalars of one
+    type (`1` is not `True`, nor `1.0`)."""
+    if old is new:
+        return True
+    if isinstance(old, Mapping):
+        return (
+            isinstance(new, Mapping)
+            and len(old) == len(new)
+            and all(key in new and _same(item, new[key]) for key, item in old.items())
+        )
+    if isinstance(old, list):
+        return (
+            isinstance(new, list) and len(old) == len(new) and all(map(_same, old, new))
+        )
+    return old.__class__ is new.__class__ and bool(old == new)
+
+
+def settle(model: GraphModel, sent: Mapping[str, Any]) -> None:
+    """The service accepted a PATCH of `model` whose body was `sent` (its `changes()`): a model
+    read from a response now remembers what was sent, and so do the tracked models it sent
+    whole, so that `changes()` is `{}` until the next change. A model you constructed stays
+    untracked (it can be the body of one change to many items)."""
+    state = getattr(model, "_state", None)
+    if state is None:
+        return
+    remembered = dict(state)
+    for key, value in sent.items():
+        remembered[key] = _copy(value)
+    model._state = remembered
+    _settle_fields(model, remembered, sent)
+
+
+def _settle_fields(
+    model: GraphModel, wire: Mapping[str, Any], keys: Mapping[str, Any]
+) -> None:
+    for attr, name in model._fields:
+        if name in keys:
+            _settle_value(getattr(model, attr), wire[name])
+
+
+def _settle_value(value: Any, wire: Any) -> None:
+    """`value` was sent whole as `wire` (the copy now remembered)."""
+    if isinstance(value, GraphModel):
+        if wire.__class__ is dict and getattr(value, "_state", None) is not None:
+            value._state = wire
+            _settle_fields(value, wire, wire)
+    elif value.__class__ is list and wire.__class__ is list and len(value) == len(wire):
+        for item, sent in zip(value, wire):
+            _settle_value(item, sent)

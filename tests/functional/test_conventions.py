@@ -36,7 +36,7 @@ PAGES = {
         "message-get",
         "message-update",
     ],
-    "resources": ["user", "message"],
+    "resources": ["user", "message", "passwordprofile"],
 }
 PACKAGE = "issue15_sdk"
 SCRIPT = Path(__file__).with_name("user_script_conventions.py")
@@ -330,6 +330,147 @@ def test_async_batch(sdk: ModuleType, httpserver: HTTPServer) -> None:
     assert len(server.posts) == 2 and server.posts[0][1]["dependsOn"] == ["1"]
 
 
+# --- 4. PATCH that sends what changed -------------------------------------------------------
+
+USER = {
+    "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+    "@odata.type": "#microsoft.graph.user",
+    "id": "u1",
+    "displayName": "Adele Vance",
+    "jobTitle": "Retail Manager",
+    "mobilePhone": "+1 425 555 0109",
+    "businessPhones": ["+1 425 555 0109"],
+    "officeLocation": "18/2111",
+    "passwordProfile": {"forceChangePasswordNextSignIn": False, "password": None},
+}
+CHANGED = {
+    "@odata.type": "#microsoft.graph.user",
+    "businessPhones": ["+1 425 555 0109", "+1 425 555 0110"],
+    "jobTitle": "Store Manager",
+    "mobilePhone": None,
+    "passwordProfile": {"forceChangePasswordNextSignIn": True, "password": None},
+}
+
+
+def _edit(user: Any) -> None:
+    """Change a scalar, clear one, append to a list and change a complex value in place."""
+    user.job_title = "Store Manager"
+    user.mobile_phone = None
+    user.business_phones.append("+1 425 555 0110")
+    user.password_profile.force_change_password_next_sign_in = True
+
+
+def _user_server(server: HTTPServer) -> list[Any]:
+    bodies: list[Any] = []
+
+    def patched(request: Request) -> Response:
+        bodies.append(json.loads(request.data))
+        return Response("", 204)
+
+    server.expect_request("/v1.0/users/u1", method="GET").respond_with_json(USER)
+    server.expect_request("/v1.0/users/u1", method="PATCH").respond_with_handler(patched)
+    return bodies
+
+
+def test_patch_of_a_user_read_from_the_service_sends_only_what_changed(
+    sdk: ModuleType, client: Any, httpserver: HTTPServer
+) -> None:
+    bodies = _user_server(httpserver)
+    user = client.users.by_id("u1").get()
+    assert user.changes() == {}
+    _edit(user)
+    assert user.changes() == CHANGED
+    assert client.users.by_id("u1").patch(user) is None
+    assert user.changes() == {}  # what was sent is what the service has now
+    client.users.by_id("u1").patch(user)  # nothing new: an empty object
+    user.display_name = "Adele V"
+    client.users.by_id("u1").patch(user)
+    assert bodies == [
+        CHANGED,
+        {},
+        {"@odata.type": "#microsoft.graph.user", "displayName": "Adele V"},
+    ]
+    # a model the user constructs sends what is set, every time
+    made = sdk.models.User(account_enabled=False, usage_location=None)
+    client.users.by_id("u1").patch(made)
+    client.users.by_id("u1").patch(made)
+    assert bodies[3:] == [{"accountEnabled": False, "usageLocation": None}] * 2
+
+
+def test_a_refused_patch_keeps_the_changes_pending(
+    sdk: ModuleType, client: Any, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/v1.0/users/u1", method="GET").respond_with_json(USER)
+    httpserver.expect_request("/v1.0/users/u1", method="PATCH").respond_with_json(
+        {"error": {"code": "Request_BadRequest", "message": "no"}}, status=400
+    )
+    user = client.users.by_id("u1").get()
+    user.job_title = "X"
+    with pytest.raises(sdk.client.GraphError):
+        client.users.by_id("u1").patch(user)
+    assert user.changes() == {"@odata.type": "#microsoft.graph.user", "jobTitle": "X"}
+
+
+def test_put_and_post_send_a_model_read_from_the_service_whole(
+    client: Any, httpserver: HTTPServer
+) -> None:
+    """kiota #3883: with the backing store, a fetched model sent back by POST was empty."""
+    httpserver.expect_request("/v1.0/users/u1", method="GET").respond_with_json(USER)
+    httpserver.expect_request("/v1.0/users", method="POST").respond_with_json(USER, status=201)
+    user = client.users.by_id("u1").get()
+    client.users.post(user)
+    assert json.loads(httpserver.log[-1][0].data) == USER
+
+
+def test_async_patch_sends_only_what_changed(sdk: ModuleType, httpserver: HTTPServer) -> None:
+    bodies = _user_server(httpserver)
+
+    async def main() -> None:
+        async with _async(sdk, httpserver) as c:
+            user = await c.users.by_id("u1").get()
+            _edit(user)
+            await c.users.by_id("u1").patch(user)
+            assert user.changes() == {}
+
+    _run(main())
+    assert bodies == [CHANGED]
+
+
+def test_a_batched_patch_sends_only_what_changed_and_settles_when_it_succeeds(
+    sdk: ModuleType, client: Any, httpserver: HTTPServer
+) -> None:
+    server = _batch_server(httpserver)
+    httpserver.expect_request("/v1.0/users/u1", method="GET").respond_with_json(USER)
+    user = client.users.by_id("u1").get()
+    _edit(user)
+    other = sdk.models.User.from_dict({"id": "missing", "displayName": "M"})
+    other.display_name = "N"
+    with client.batch() as batch:
+        handle = batch.users.by_id("u1").patch(user)
+        refused = batch.users.by_id("missing").patch(other)
+        assert user.changes() == CHANGED  # not sent yet
+    assert handle.result() is None and user.changes() == {}
+    with pytest.raises(sdk.client.GraphError):
+        refused.result()
+    assert other.changes() == {"displayName": "N"}  # refused: still pending
+    sent = {r["id"]: r for r in server.posts[0]}
+    assert sent["1"]["body"] == CHANGED and sent["2"]["body"] == {"displayName": "N"}
+
+    async def main() -> None:
+        async with _async(sdk, httpserver) as c:
+            again = await c.users.by_id("u1").get()
+            again.job_title = "Async"
+            async with c.batch() as abatch:
+                abatch.users.by_id("u1").patch(again)
+            assert again.changes() == {}
+
+    _run(main())
+    assert server.posts[1][0]["body"] == {
+        "@odata.type": "#microsoft.graph.user",
+        "jobTitle": "Async",
+    }
+
+
 # --- 5. credentials --------------------------------------------------------------------------
 
 
@@ -524,6 +665,7 @@ def test_a_script_using_every_helper_is_typed(
         'note: Revealed type is "None"',
         'note: Revealed type is "Any"',
         'note: Revealed type is "int"',
+        'note: Revealed type is "dict[str, Any]"',
         f'note: Revealed type is "{user}"',
         'note: Revealed type is "str | None"',
         f'note: Revealed type is "{user}"',

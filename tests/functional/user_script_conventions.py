@@ -57,6 +57,17 @@ try:
 except GraphError as error:
     reveal_type(error.status)
 
+# 4. PATCH that sends what changed
+fetched = client.users.by_id("u1").get()
+fetched.job_title = "Store Manager"
+fetched.mobile_phone = None
+if fetched.business_phones:
+    fetched.business_phones.append("+1 425 555 0110")
+reveal_type(fetched.changes())
+client.users.by_id("u1").patch(fetched)
+with client.batch() as batch:
+    patched = batch.users.by_id("u1").patch(fetched)
+
 # 6. request options that Graph documents
 message = client.me.messages.by_id("m1").get(timezone="Pacific Standard Time")
 client.me.messages.by_id("m1").patch({"isRead": True}, if_match=message, return_minimal=True)

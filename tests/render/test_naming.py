@@ -30,6 +30,7 @@ from generator.render import naming
         ("additionalData", "additional_data_"),
         ("odataName", "odata_name_"),
         ("toDict", "to_dict_"),
+        ("changes", "changes_"),
         ("id", "id"),
         ("format", "format"),
     ],

@@ -88,7 +88,11 @@ class User(Entity):
         Entity._read(self, data)
         u = _rt.UNSET
         self.account_enabled = data["accountEnabled"] if "accountEnabled" in data else u
-        self.business_phones = data["businessPhones"] if "businessPhones" in data else u
+        self.business_phones = (
+            _rt.SCALARS.decode(data["businessPhones"])
+            if "businessPhones" in data
+            else u
+        )
         _CREATED_DATE_TIME.put(
             self, (data["createdDateTime"],) if "createdDateTime" in data else u
         )
