@@ -122,7 +122,7 @@ def model_view(
             layout.expression(0, expression, "", f"{name} = ")
             for name, expression in codecs.constants.items()
         ),
-        base_read_line=f"        {base_name}._read(self, data)" if base_name else "",
+        base_read_line=_base_read_line(t, base_name),
         base_write_line=f"        {base_name}._write(self, out)" if base_name else "",
         uses_mapping=bool(fields),
         lazy_block=(
@@ -178,3 +178,13 @@ def enum_view(
         ),
         odata_name_line=layout.assignment(0, f"{class_name}.odata_name", literal(e.qualified_name)),
     )
+
+
+def _base_read_line(t: StructuredType, base_name: str) -> str:
+    """The first statement of `_read`: the base's `_read`; in a root entity, remembering what
+    was read, at any depth (`changes()`: an entity can be patched on its own; a complex value
+    is compared through the entity or top-level object holding it, which costs nothing for
+    the many nested complex values a response has)."""
+    if base_name:
+        return f"        {base_name}._read(self, data)"
+    return "        self._state = data" if t.kind == "entity" else ""

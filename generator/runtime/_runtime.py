@@ -314,8 +314,8 @@ class _ModelCodec:
                         self._targets[name] = target
                 cls = target
         made = _new(cls)
+        # an entity's `_read` remembers `value` (`changes()`); a complex value's not
         made._read(value)
-        made._state = value
         if name is None:
             if cls._known.issuperset(value):
                 made.additional_data = {}
@@ -617,7 +617,7 @@ class GraphModel(metaclass=_ModelMeta):
                 target = _TARGETS.get((cls, name)) or _target(cls, name)
         self = _new(target)  # _instance, inlined
         self._read(data)
-        self._state = data
+        self._state = data  # what was read: `changes()` compares with it
         if target._known.issuperset(data):
             self.additional_data = {}
         else:
@@ -659,10 +659,11 @@ class GraphModel(metaclass=_ModelMeta):
 
     def changes(self) -> dict[str, Any]:
         """The JSON object `patch(model)` sends. For a model read from a response (by
-        `from_dict`, at any depth): the properties whose JSON differs from what was read, a
-        property set to None as null, a changed complex value or collection whole, and
-        `@odata.type` with them when the response had one; `{}` when nothing changed. For a
-        model you constructed: `to_dict()`, every property that is set."""
+        `from_dict`, or an entity in it at any depth): the properties whose JSON differs
+        from what was read, a property set to None as null, a changed complex value or
+        collection whole, and `@odata.type` with them when the response had one; `{}` when
+        nothing changed. For a model you constructed, or a complex value inside another
+        model: `to_dict()`, every property that is set."""
         current = self.to_dict()
         state = getattr(self, "_state", None)
         if state is None:
@@ -694,7 +695,7 @@ def _instance(cls: type[_M], data: Mapping[str, Any]) -> _M:
     """An instance of exactly `cls` read from `data` (no `@odata.type` dispatch)."""
     self = _new(cls)
     self._read(data)
-    self._state = data
+    self._state = data  # what was read: `changes()` compares with it
     if cls._known.issuperset(data):
         self.additional_data = {}
     else:

@@ -23,6 +23,7 @@ class Entity(_rt.GraphModel):
     _wire: ClassVar[tuple[_rt.FieldSpec, ...]] = (("id", "id"),)
 
     def _read(self, data: Mapping[str, Any]) -> None:
+        self._state = data
         u = _rt.UNSET
         self.id = data["id"] if "id" in data else u
 
