@@ -139,7 +139,8 @@ def _parameters(
     rows: tuple[PropertyRow, ...], doc: PageDoc, found: Declarations
 ) -> tuple[Property, ...]:
     """The rows of a request-body or function-parameter table, typed (`Edm.Untyped` when the
-    type cell names nothing known), each name once."""
+    type cell names nothing known), each name once; required where its row says so (parse/page.py).
+    """
     parameters: list[Property] = []
     seen: set[str] = set()
     for row in rows:
@@ -151,6 +152,7 @@ def _parameters(
             Property(
                 name=row.name,
                 type=TypeRef(name=resolved, collection=row.type.collection),
+                required=row.required,
                 description=row.description,
                 source=row.source,
             )

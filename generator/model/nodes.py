@@ -49,6 +49,9 @@ class Property:
     type: TypeRef
     navigation: bool = False
     read_only: bool = False
+    # an action's parameter its table says is required: its request class cannot be made
+    # without it (`SendMailRequest(message=...)`)
+    required: bool = False
     description: str = ""
     source: SourceSpan
 

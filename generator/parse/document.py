@@ -86,6 +86,8 @@ class PropertyRow:
     inherited_from: TypeCell | None = None
     navigation: bool = False
     read_only: bool = False
+    # its description says "Required." and not "Optional." (an action's parameter)
+    required: bool = False
     source: SourceSpan
 
 

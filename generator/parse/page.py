@@ -67,6 +67,9 @@ _INCLUDE = LazyRegex(r"\[!INCLUDE\s*\[[^\[\]]*\]\(([^()\s]+)\)\]", re.IGNORECASE
 _REPRESENTATION = LazyRegex(
     r"JSON representation (?:of|for) (?:the |a |an )?[*`]*([A-Za-z_]\w*)[*`]*\s+(?:object|resource|entity)"
 )
+# "The message to send. Required." / "Optional. Page number ..."
+_REQUIRED = re.compile(r"\brequired\b", re.IGNORECASE)
+_OPTIONAL = re.compile(r"\boptional\b", re.IGNORECASE)
 _READ_ONLY = re.compile(r"\bread-?only\b", re.IGNORECASE)
 
 
@@ -284,6 +287,8 @@ def _property_rows(
                     inherited_from=cells.type_cell(inherited.group(1)) if inherited else None,
                     navigation=navigation,
                     read_only=bool(_READ_ONLY.search(description)),
+                    required=bool(_REQUIRED.search(description))
+                    and not _OPTIONAL.search(description),
                     source=row.source,
                 )
             )

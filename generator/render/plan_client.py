@@ -449,10 +449,9 @@ def _keywords(v: VerbView, params: list[str]) -> list[str]:
     """`params` with the method's query keywords put before `**options`."""
     if not v.query_arguments:
         return params
-    keywords = [
-        f"{a.attr}: {a.annotation}" + (" | None = None" if a.optional else "")
-        for a in v.query_arguments
-    ]
+    # each optional in the signature, as the generic method it overrides takes none; the
+    # runtime refuses a required one left out, before anything is sent
+    keywords = [f"{a.attr}: {a.annotation} | None = None" for a in v.query_arguments]
     head, options = params[:-1], params[-1]
     return [*head, *([] if "*" in head else ["*"]), *keywords, options]
 
@@ -463,7 +462,10 @@ def _scoped(v: VerbView) -> tuple[str, str]:
     if not v.query_arguments:
         return "", "self"
     pairs = ", ".join(f"{a.wire_literal}: {a.attr}" for a in v.query_arguments)
-    return layout.expression(8, f"self._with_query({{{pairs}}})", "", "scoped = ") + "\n", "scoped"
+    required = [a.wire_literal for a in v.query_arguments if not a.optional]
+    needed = f", required=({', '.join(required)}{',' if len(required) == 1 else ''})"
+    call = f"self._with_query({{{pairs}}}{needed if required else ''})"
+    return layout.expression(8, call, "", "scoped = ") + "\n", "scoped"
 
 
 def _verb_view(

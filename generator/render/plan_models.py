@@ -64,7 +64,13 @@ def model_view(
                 annotation=annotation,
                 codec=codec,
                 doc_lines=tuple(docstring_lines(doc)),
-                declaration=layout.annotated(4, attr, annotation, "_rt.UNSET"),
+                # required: no default, so that a type checker asks for it (what `from_dict`
+                # reads may still lack it: the annotation stays the same)
+                declaration=(
+                    f"    {attr}: {annotation}"
+                    if prop.required
+                    else layout.annotated(4, attr, annotation, "_rt.UNSET")
+                ),
                 wire_entry=layout.collection_item(8, "(", [literal(attr), wire], ")", ","),
                 decode_line=(
                     layout.expression(
@@ -109,6 +115,7 @@ def model_view(
         ),
         type_import_lines=tuple(layout.import_from(4, f".{m}", [c]) for m, c in type_imports),
         odata_name_line=layout.annotated(4, "odata_name", "ClassVar[str]", odata_name),
+        required_line=_required_line([f.attr for f, p in zip(fields, t.properties) if p.required]),
         class_line=layout.class_def(
             0, classes[t.qualified_name], classes[t.base] if t.base else "_rt.GraphModel"
         ),
@@ -188,3 +195,12 @@ def _base_read_line(t: StructuredType, base_name: str) -> str:
     if base_name:
         return f"        {base_name}._read(self, data)"
     return "        self._state = data" if t.kind == "entity" else ""
+
+
+def _required_line(attrs: list[str]) -> str:
+    """`_required: ClassVar[tuple[str, ...]] = ("message",)`: the keywords the class cannot be
+    made without (GraphModel.__init__ checks them); "" when none."""
+    if not attrs:
+        return ""
+    names = ", ".join(literal(a) for a in attrs) + ("," if len(attrs) == 1 else "")
+    return layout.annotated(4, "_required", "ClassVar[tuple[str, ...]]", f"({names})")

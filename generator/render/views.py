@@ -104,6 +104,7 @@ class ModelView:
     base_import: str = ""  # `from .base import Base`, "" when the base is _rt.GraphModel
     type_import_lines: tuple[str, ...] = ()  # the `type_imports`, under TYPE_CHECKING
     odata_name_line: str = ""  # `odata_name: ClassVar[str] = "..."`
+    required_line: str = ""  # `_required: ClassVar[tuple[str, ...]] = (...)`, or ""
     class_line: str = ""  # `class Name(Base):`
     wire_block: str = ""  # `_wire: ClassVar[...] = (...)`, the fields' wire entries
     # the module-level codecs `_read` and `_write` call (`_USER = _rt.model("user", "User")`)

@@ -574,6 +574,7 @@ class GraphModel(metaclass=_ModelMeta):
     odata_name: ClassVar[str] = ""
     _wire: ClassVar[tuple[FieldSpec, ...]] = ()
     _lazy: ClassVar[tuple[LazySpec, ...]] = ()
+    _required: ClassVar[tuple[str, ...]] = ()  # keywords __init__ cannot do without
     _fields: ClassVar[tuple[FieldSpec, ...]] = ()
     _attrs: ClassVar[tuple[str, ...]] = ()
     _known: ClassVar[frozenset[str]] = frozenset()  # the wire names of the properties
@@ -585,6 +586,12 @@ class GraphModel(metaclass=_ModelMeta):
     ):  # type checkers synthesise __init__ and __eq__ from the fields
 
         def __init__(self, **values: Any) -> None:
+            for attr in self._required:
+                if attr not in values:
+                    name = type(self).__name__
+                    raise TypeError(
+                        f"{name}() missing required keyword argument: {attr!r}"
+                    )
             for attr in self._attrs:
                 setattr(self, attr, values.pop(attr, UNSET))
             extra = values.pop("additional_data", None)

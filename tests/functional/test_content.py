@@ -37,9 +37,10 @@ PAGES = {
         "user-list",
         "user-list-calendarview",
         "reportroot-getoffice365activeuserdetail",
+        "user-sendmail",
         "site-getbypath",
     ],
-    "resources": ["driveitem", "user", "group", "profilephoto", "event", "site"],
+    "resources": ["driveitem", "user", "group", "profilephoto", "event", "site", "message"],
 }
 PACKAGE = "issue14_sdk"
 TOKEN = "Bearer TOKEN"
@@ -314,7 +315,10 @@ def test_an_unknown_keyword_raises_before_sending(sdk: ModuleType) -> None:
         pytest.fail(f"request sent: {request.url}")
 
     client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(refuse)))
-    with pytest.raises(TypeError, match="start_date_time"):
+    view = client.me.calendar.calendar_view
+    with pytest.raises(TypeError, match="start_time"):  # the page's keyword: start_date_time
+        view.get(start_date_time="2021-07-01", end_date_time="2021-07-02", start_time="x")
+    with pytest.raises(TypeError, match="'endDateTime' is required"):
         client.me.calendar.calendar_view.get(start_date_time="2021-07-01T00:00:00")
     with pytest.raises(TypeError, match="top"):
         client.me.drive.items.by_id("f1").content.put(b"x", top=1)
@@ -335,7 +339,7 @@ USER_CODE = f"""
 import datetime
 import io
 from {PACKAGE} import AsyncClient, Client
-from {PACKAGE}.models import User
+from {PACKAGE}.models import SendMailRequest, User
 
 client = Client(credential="T")
 file = client.me.drive.root.item_path("a/b.txt")
@@ -349,6 +353,8 @@ reveal_type(client.reports.get_office365_active_user_detail(date=datetime.date(2
 client.groups.by_id("g").members.ref.post(client.reference(User(id="u")))
 client.groups.by_id("g").members.ref.post({{"@odata.id": "https://x/directoryObjects/u"}})
 client.me.drive.root.item_path("a").content.put("text")
+SendMailRequest(save_to_sent_items=True)
+reveal_type(client.me.calendar.calendar_view.list_all(start_date_time="a", end_date_time="b"))
 
 
 async def main() -> None:
@@ -383,6 +389,8 @@ def test_user_code_is_typed(
             'error: Argument 1 to "put" of "MeDriveItemsItemContentBuilder" has incompatible'
             ' type "str"; expected "bytes | bytearray | memoryview[int] | IO[bytes]"  [arg-type]'
         ),
+        'error: Missing named argument "message" for "SendMailRequest"  [call-arg]',
+        f'note: Revealed type is "{PACKAGE}._http.Items[{PACKAGE}.models.event.Event]"',
         'note: Revealed type is "typing.AsyncIterator[bytes]"',
         'note: Revealed type is "int"',
     ], (

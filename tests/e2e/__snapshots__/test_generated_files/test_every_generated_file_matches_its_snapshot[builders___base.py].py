@@ -131,10 +131,15 @@ class _BuilderBase:
             raise _paths.PathParameterError(f"{link!r} is not a link to {self.url}")
         return type(self)(self._core, self._segments, query)
 
-    def _with_query(self, values: Mapping[str, object]) -> Self:
+    def _with_query(
+        self, values: Mapping[str, object], required: Sequence[str] = ()
+    ) -> Self:
         """This builder with parameters its page writes in the query
-        (`calendarView?startDateTime=..`): None left out, each replacing one of that name.
-        """
+        (`calendarView?startDateTime=..`): None left out, each replacing one of that name;
+        one of `required` left out is a TypeError."""
+        for name in required:
+            if values.get(name) is None:
+                raise TypeError(f"the query parameter {name!r} is required")
         given = {k: _query_text(k, v) for k, v in values.items() if v is not None}
         kept = tuple((k, v) for k, v in self._query if k not in given)
         return type(self)(self._core, self._segments, kept + tuple(given.items()))
