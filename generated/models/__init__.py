@@ -20,8 +20,11 @@ _NAMESPACE = "microsoft.graph."
 
 _INDEX = (
     "\naccesslevel AccessLevel"
+    "\nattachment Attachment"
+    "\nattachmentitem AttachmentItem"
     "\naudioconferencing AudioConferencing"
     "\nchatinfo ChatInfo"
+    "\ncreateuploadsessionrequest CreateUploadSessionRequest"
     "\nentity Entity"
     "\nidentity Identity"
     "\nidentityset IdentitySet"
@@ -30,6 +33,7 @@ _INDEX = (
     "\nmeetingparticipants MeetingParticipants"
     "\nonlinemeeting OnlineMeeting"
     "\npresencestatus PresenceStatus"
+    "\nuploadsession UploadSession"
     "\nuser User"
     "\n"
 )
