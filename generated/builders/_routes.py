@@ -65,69 +65,11 @@ ROUTES: dict[str, tuple[dict[str, str], str | None, str, str]] = {
     ),
     "me": (
         {
-            "events": "me_events",
-            "messages": "me_messages",
             "onlinemeetings": "me_online_meetings",
         },
         None,
         "MeBuilder",
         "AsyncMeBuilder",
-    ),
-    "me_events": (
-        {},
-        "me_events_item",
-        "MeEventsBuilder",
-        "AsyncMeEventsBuilder",
-    ),
-    "me_events_item": (
-        {
-            "attachments": "me_events_item_attachments",
-        },
-        None,
-        "MeEventsItemBuilder",
-        "AsyncMeEventsItemBuilder",
-    ),
-    "me_events_item_attachments": (
-        {
-            "createuploadsession": "me_events_item_attachments_create_upload_session",
-        },
-        None,
-        "MeEventsItemAttachmentsBuilder",
-        "AsyncMeEventsItemAttachmentsBuilder",
-    ),
-    "me_events_item_attachments_create_upload_session": (
-        {},
-        None,
-        "MeEventsItemAttachmentsCreateUploadSessionBuilder",
-        "AsyncMeEventsItemAttachmentsCreateUploadSessionBuilder",
-    ),
-    "me_messages": (
-        {},
-        "me_messages_item",
-        "MeMessagesBuilder",
-        "AsyncMeMessagesBuilder",
-    ),
-    "me_messages_item": (
-        {
-            "attachments": "me_messages_item_attachments",
-        },
-        None,
-        "MeMessagesItemBuilder",
-        "AsyncMeMessagesItemBuilder",
-    ),
-    "me_messages_item_attachments": (
-        {
-            "createuploadsession": "me_messages_item_attachments_create_upload_session",
-        },
-        None,
-        "MeMessagesItemAttachmentsBuilder",
-        "AsyncMeMessagesItemAttachmentsBuilder",
-    ),
-    "me_messages_item_attachments_create_upload_session": (
-        {},
-        None,
-        "MeMessagesItemAttachmentsCreateUploadSessionBuilder",
-        "AsyncMeMessagesItemAttachmentsCreateUploadSessionBuilder",
     ),
     "me_online_meetings": (
         {},

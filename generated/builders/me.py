@@ -22,12 +22,6 @@ from ._base import (
 
 if TYPE_CHECKING:
     from ..models.user import User
-    from .me_events import AsyncMeEventsBuilder, BatchMeEventsBuilder, MeEventsBuilder
-    from .me_messages import (
-        AsyncMeMessagesBuilder,
-        BatchMeMessagesBuilder,
-        MeMessagesBuilder,
-    )
     from .me_online_meetings import (
         AsyncMeOnlineMeetingsBuilder,
         BatchMeOnlineMeetingsBuilder,
@@ -46,18 +40,6 @@ class MeBuilder(Builder):
 
     __slots__ = ()
     route: ClassVar[str] = "me"
-
-    @property
-    def events(self) -> MeEventsBuilder:
-        from .me_events import MeEventsBuilder
-
-        return MeEventsBuilder(self._core, self._segments + ("events",))
-
-    @property
-    def messages(self) -> MeMessagesBuilder:
-        from .me_messages import MeMessagesBuilder
-
-        return MeMessagesBuilder(self._core, self._segments + ("messages",))
 
     @property
     def online_meetings(self) -> MeOnlineMeetingsBuilder:
@@ -86,18 +68,6 @@ class AsyncMeBuilder(AsyncBuilder):
     route: ClassVar[str] = "me"
 
     @property
-    def events(self) -> AsyncMeEventsBuilder:
-        from .me_events import AsyncMeEventsBuilder
-
-        return AsyncMeEventsBuilder(self._core, self._segments + ("events",))
-
-    @property
-    def messages(self) -> AsyncMeMessagesBuilder:
-        from .me_messages import AsyncMeMessagesBuilder
-
-        return AsyncMeMessagesBuilder(self._core, self._segments + ("messages",))
-
-    @property
     def online_meetings(self) -> AsyncMeOnlineMeetingsBuilder:
         from .me_online_meetings import AsyncMeOnlineMeetingsBuilder
 
@@ -124,18 +94,6 @@ class BatchMeBuilder(BatchBuilder):
 
     __slots__ = ()
     route: ClassVar[str] = "me"
-
-    @property
-    def events(self) -> BatchMeEventsBuilder:
-        from .me_events import BatchMeEventsBuilder
-
-        return BatchMeEventsBuilder(self._core, self._segments + ("events",))
-
-    @property
-    def messages(self) -> BatchMeMessagesBuilder:
-        from .me_messages import BatchMeMessagesBuilder
-
-        return BatchMeMessagesBuilder(self._core, self._segments + ("messages",))
 
     @property
     def online_meetings(self) -> BatchMeOnlineMeetingsBuilder:

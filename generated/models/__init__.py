@@ -20,11 +20,8 @@ _NAMESPACE = "microsoft.graph."
 
 _INDEX = (
     "\naccesslevel AccessLevel"
-    "\nattachment Attachment"
-    "\nattachmentitem AttachmentItem"
     "\naudioconferencing AudioConferencing"
     "\nchatinfo ChatInfo"
-    "\ncreateuploadsessionrequest CreateUploadSessionRequest"
     "\nentity Entity"
     "\nidentity Identity"
     "\nidentityset IdentitySet"
@@ -33,7 +30,6 @@ _INDEX = (
     "\nmeetingparticipants MeetingParticipants"
     "\nonlinemeeting OnlineMeeting"
     "\npresencestatus PresenceStatus"
-    "\nuploadsession UploadSession"
     "\nuser User"
     "\n"
 )
