@@ -132,9 +132,7 @@ class Session:
 
 
 def _text(ranges: list[tuple[int, int]], total: int, open_form: bool) -> list[str]:
-    return [
-        f"{a}-" if open_form and b == total - 1 else f"{a}-{b}" for a, b in ranges
-    ]
+    return [f"{a}-" if open_form and b == total - 1 else f"{a}-{b}" for a, b in ranges]
 
 
 def _converse(
