@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Answer, ApiModel, Operation, TypeRef
 from generator.model.paths import literal_key
-from generator.render import layout, naming
+from generator.render import layout, naming, plan_upload
 from generator.render.pytypes import argument_annotation, python_type
 from generator.render.requests import request_class_name
 from generator.render.text import docstring_lines, literal
@@ -134,6 +134,11 @@ def answer_of(operation: Operation, index: int) -> Answer:
     return Answer(path=path, type=operation.response_type, empty=empty)
 
 
+def _children(node: _Node) -> list[_Node]:
+    found = [*node.static.values(), *(child for child, _ in node.functions.values())]
+    return found + ([node.param] if node.param is not None else [])
+
+
 def _walk(node: _Node) -> list[_Node]:
     out, stack = [], [node]
     while stack:
@@ -182,7 +187,14 @@ def client_view(
             found = known[id(node)] = (module, cls, "Async" + cls)
         return found
 
-    builders = [_builder_view(n, package, classes_of, classes, modules, enums) for n in nodes]
+    parents = {id(child): n for n in nodes for child in _children(n)}
+    entity_names = plan_upload.entities(model)
+    builders = [
+        _builder_view(
+            n, parents.get(id(n)), package, classes_of, classes, modules, enums, entity_names
+        )
+        for n in nodes
+    ]
     routes = tuple(_route_view(n, classes_of) for n in nodes)
     return ClientView(
         package=package,
@@ -213,17 +225,21 @@ def _route_view(node: _Node, classes_of: _ClassesOf) -> RouteView:
 
 def _builder_view(
     node: _Node,
+    parent: _Node | None,
     package: str,
     classes_of: _ClassesOf,
     classes: dict[str, str],
     modules: dict[str, str],
     enums: frozenset[str],
+    known: dict[str, str],
 ) -> BuilderView:
     module, sync_cls, async_cls = classes_of(node)
     children: list[ChildView] = []
+    uploads = plan_upload.answers_upload_session(node.answers.get("post"))
+    members = _BUILDER_MEMBERS | {"upload"} if uploads else _BUILDER_MEMBERS
     wanted = [naming.attribute_name(s.replace("$", "").replace(".", "_")) for s in node.static]
     wanted += [naming.attribute_name(n.replace(".", "_")) for n in node.functions]
-    attrs = naming.unique([a + "_" if a in _BUILDER_MEMBERS else a for a in wanted] + ["by_id"])
+    attrs = naming.unique([a + "_" if a in members else a for a in wanted] + ["by_id"])
     for attr, (segment, child) in zip(attrs, node.static.items(), strict=False):
         children.append(_child_view("static", attr, segment, (), child, classes_of))
     function_attrs = attrs[len(node.static) : len(node.static) + len(node.functions)]
@@ -244,6 +260,9 @@ def _builder_view(
             verbs.append(view)
             imports.update(used)
     verbs = [_content_verb(node, node.operations[v.verb], v) for v in verbs]
+    if uploads:
+        verbs, used = _upload_verbs(node, parent, verbs, classes, enums, known)
+        imports.update(used)
     path = "/" + "/".join(node.key).replace("{}", "{id}") if node.key else "/"
     type_imports = tuple(sorted((modules[q], classes[q]) for q in imports))
     child_imports = tuple(
@@ -270,6 +289,9 @@ def _builder_view(
                 for m, s, _ in child_imports
             ]
         ),
+        runtime_import_line=(
+            plan_upload.RUNTIME_IMPORTS_UPLOAD if uploads else plan_upload.RUNTIME_IMPORTS
+        ),
         all_line=layout.collection_item(
             0,
             "__all__ = [",
@@ -281,6 +303,30 @@ def _builder_view(
         async_=_side_view(async_cls, "AsyncBuilder", literal(module), children, verbs, _ASYNC),
         batch=_side_view(batch_cls, "BatchBuilder", literal(module), children, verbs, _BATCH),
     )
+
+
+def _upload_verbs(
+    node: _Node,
+    parent: _Node | None,
+    verbs: list[VerbView],
+    classes: dict[str, str],
+    enums: frozenset[str],
+    known: dict[str, str],
+) -> tuple[list[VerbView], set[str]]:
+    """The POST of an action answering an uploadSession gains `upload` (plan_upload.py)."""
+    target, item = plan_upload.upload_target(
+        parent.answers.get("get") if parent is not None else None,
+        parent is not None and parent.key[-1:] == ("{}",),
+        node.operations["post"],
+        known,
+    )
+    out: list[VerbView] = []
+    used: set[str] = set()
+    for view in verbs:
+        if view.verb == "post" and view.kind == "json":
+            view, used = plan_upload.with_upload(view, target, item, classes, enums)
+        out.append(view)
+    return out, used
 
 
 # the three sides of a builder module: what its requests answer
@@ -367,7 +413,7 @@ def _verb_code(v: VerbView, side: str) -> VerbCode:
         pages_def = layout.def_line(4, "def pages", query, iterator)
         call = f"{on}._pages({v.codec_name}_ITEM, options)"
         pages = scoping + layout.expression(8, call, "", f"pages: {iterator} = ")
-    return VerbCode(
+    code = VerbCode(
         def_lines=layout.def_line(4, head, _keywords(v, params), returns),
         doc_lines=v.doc_lines,
         send_lines=scoping + layout.expression(8, send, "", prefix),
@@ -376,6 +422,7 @@ def _verb_code(v: VerbView, side: str) -> VerbCode:
         pages_def_lines=pages_def,
         pages_lines=pages,
     )
+    return code if side == _BATCH else plan_upload.upload_code(code, v, is_async)
 
 
 def _datetime_import(children: list[ChildView], verbs: list[VerbView]) -> list[str]:

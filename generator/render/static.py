@@ -24,6 +24,7 @@ STATIC = (
     "_paths.py",
     "_http.py",
     "_batch.py",
+    "_upload.py",
     "builders/__init__.py",
     "builders/_base.py",
 )

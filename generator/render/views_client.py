@@ -59,6 +59,11 @@ class VerbView:
     # laid out as black would (render/layout.py):
     codec_line: str = ""  # `_GET: _rt.Codec | None = ...`
     item_codec_line: str = ""  # `_GET_ITEM: ...`, "" unless item_annotation
+    # an action answering an uploadSession (adds `upload`): what the upload ends with
+    upload_annotation: str = ""  # "" when there is no `upload`
+    upload_item: bool = False  # bound to the item it makes: fetched if the end lacks it
+    upload_doc_lines: tuple[str, ...] = ()
+    upload_codec_line: str = ""  # `_UPLOAD: _rt.Codec | None = ...`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +93,9 @@ class VerbCode:
     pages_lines: str = ""  # `pages: Iterator[Page[X]] = self._pages(...)`
     stream_def_lines: str = ""  # "" unless the answer is bytes (adds get_stream)
     stream_lines: str = ""  # `chunks: Iterator[bytes] = self._stream(options)`
+    upload_def_lines: str = ""  # "" unless the action answers an uploadSession (no batch)
+    upload_doc_lines: tuple[str, ...] = ()
+    upload_lines: str = ""  # `result: DriveItem = self._upload_large(...)`
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,6 +126,7 @@ class BuilderView:
     # laid out as black would (render/layout.py), indentation included:
     import_lines: tuple[str, ...] = ()  # type_imports and child_imports, under TYPE_CHECKING
     all_line: str = ""  # `__all__ = [...]`
+    runtime_import_line: str = "from .. import _batch, _http, _paths"  # `_upload` too, if used
     sync: SideView | None = None
     async_: SideView | None = None
     # requests queued in a batch: methods answer handles (no list_all, downloads or uploads)

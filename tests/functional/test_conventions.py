@@ -35,8 +35,16 @@ PAGES = {
         "user-list-messages",
         "message-get",
         "message-update",
+        "driveitem-createuploadsession",
     ],
-    "resources": ["user", "message", "passwordprofile"],
+    "resources": [
+        "user",
+        "message",
+        "passwordprofile",
+        "driveitem",
+        "driveitemuploadableproperties",
+        "uploadsession",
+    ],
 }
 PACKAGE = "issue15_sdk"
 SCRIPT = Path(__file__).with_name("user_script_conventions.py")
@@ -653,6 +661,7 @@ def test_a_script_using_every_helper_is_typed(
     lines = [line.split(": ", 1)[1] for line in out.splitlines() if ": note: " in line]
     lines += [line for line in out.splitlines() if ": error: " in line]
     user = f"{PACKAGE}.models.user.User"
+    item = f"{PACKAGE}.models.drive_item.DriveItem"
     assert lines == [
         f'note: Revealed type is "{user}"',
         'note: Revealed type is "str | None"',
@@ -666,9 +675,11 @@ def test_a_script_using_every_helper_is_typed(
         'note: Revealed type is "Any"',
         'note: Revealed type is "int"',
         'note: Revealed type is "dict[str, Any]"',
+        f'note: Revealed type is "{item}"',
         f'note: Revealed type is "{user}"',
         'note: Revealed type is "str | None"',
         f'note: Revealed type is "{user}"',
+        f'note: Revealed type is "{item}"',
     ], (
         out + err
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import reveal_type
 
 from issue15_sdk.client import AsyncClient, Client, GraphError
@@ -73,6 +74,17 @@ message = client.me.messages.by_id("m1").get(timezone="Pacific Standard Time")
 client.me.messages.by_id("m1").patch({"isRead": True}, if_match=message, return_minimal=True)
 client.users.get(search='"displayName:al"', consistency_level="eventual")
 
+# 3. large file upload: typed by the item the action is bound to; a batch cannot carry it
+uploaded = client.me.drive.items.by_id("i1").create_upload_session.upload(
+    "large.bin",
+    body={"item": {"@microsoft.graph.conflictBehavior": "rename"}},
+    chunk_size=20 * 327680,
+    progress=lambda sent, total: print(f"{sent}/{total}"),
+)
+reveal_type(uploaded)
+with client.batch() as batch:
+    batch.me.drive.items.by_id("i1").create_upload_session.upload(b"x")  # type: ignore[attr-defined]
+
 
 # 5. async credentials, and the same helpers awaited
 async def main() -> None:
@@ -84,3 +96,5 @@ async def main() -> None:
         async with c.batch() as batch:
             handle = batch.users.by_id("u1").get()
         reveal_type(handle.result())
+        item = await c.me.drive.items.by_id("i1").create_upload_session.upload(Path("f"))
+        reveal_type(item)

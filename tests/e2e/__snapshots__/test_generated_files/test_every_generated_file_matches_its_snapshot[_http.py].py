@@ -536,9 +536,12 @@ class _CoreBase:
         """The httpx client's own auth, if it has one, only on the service's origin."""
         return httpx.USE_CLIENT_DEFAULT if _same_origin(self.base_url, url) else None
 
-    def hop_headers(self, headers: dict[str, str], url: str) -> dict[str, str]:
-        """The headers of a request to `url`: credentials only on the service's origin."""
-        if _same_origin(self.base_url, url):
+    def hop_headers(
+        self, headers: dict[str, str], url: str, credentials: bool = True
+    ) -> dict[str, str]:
+        """The headers of a request to `url`: credentials only on the service's origin, and
+        never with `credentials=False` (not even a header the client was given)."""
+        if credentials and _same_origin(self.base_url, url):
             return headers
         return {
             k: v
@@ -594,7 +597,7 @@ class SyncCore(_CoreBase):
                 params=query,
                 json=payload,
                 content=content,
-                headers=self.hop_headers(prepared, url),
+                headers=self.hop_headers(prepared, url, credentials),
             )
             auth = self.auth(url) if credentials else None
             response = self.http.send(
@@ -762,7 +765,7 @@ class AsyncCore(_CoreBase):
                 params=query,
                 json=payload,
                 content=content,
-                headers=self.hop_headers(prepared, url),
+                headers=self.hop_headers(prepared, url, credentials),
             )
             auth = self.auth(url) if credentials else None
             response = await self.http.send(

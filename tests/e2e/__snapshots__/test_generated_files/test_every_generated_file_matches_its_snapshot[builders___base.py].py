@@ -8,11 +8,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import Any, Literal, Self, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, Unpack
 from urllib.parse import unquote
 
 from .. import _batch, _http, _paths
 from .. import _runtime as _rt
+
+if TYPE_CHECKING:  # imported when an upload runs: importing the client does not load it
+    from .. import _upload as _large  # not `_upload`: the simple upload method's name
 
 
 class RequestOptions(TypedDict, total=False):
@@ -295,6 +298,43 @@ class Builder(_BuilderBase):
             method, self.url, params, data, content_type, headers, codec
         )
 
+    def _upload_large(
+        self,
+        codec: Any,
+        item: bool,
+        source: _large.UploadSource,
+        body: Any,
+        chunk_size: int,
+        progress: _large.Progress | None,
+        options: Mapping[str, Any],
+    ) -> Any:
+        """Creates an upload session with this action (a POST of `body`, with `options`),
+        then sends `source` to it range by range. `item`: the action is bound to the item
+        the upload makes, asked for when the last answer does not carry it. Nothing is sent
+        for a bad `chunk_size` or an empty or unreadable `source`."""
+        from .. import _upload as _large
+
+        _large.check_chunk_size(chunk_size)
+        reader = _large.Reader(source)
+        parent = self._core.url(self._segments[:-1])
+
+        def fetch() -> Any:
+            return self._core.send("GET", parent, (), None, None, codec)
+
+        try:
+            session = self._send("POST", None, body, options)
+            return _large.upload(
+                self._core,
+                session,
+                reader,
+                chunk_size,
+                progress,
+                codec,
+                fetch if item else None,
+            )
+        finally:
+            reader.close()
+
     def _count(self, options: Mapping[str, Any]) -> int:
         params, headers = _request(self, "GET", options)
         number: int = self._core.count(self.url, params, headers)
@@ -378,6 +418,40 @@ class AsyncBuilder(_BuilderBase):
         return await self._core.upload(
             method, self.url, params, data, content_type, headers, codec
         )
+
+    async def _upload_large(
+        self,
+        codec: Any,
+        item: bool,
+        source: _large.UploadSource,
+        body: Any,
+        chunk_size: int,
+        progress: _large.Progress | None,
+        options: Mapping[str, Any],
+    ) -> Any:
+        """As `Builder._upload_large`, awaited."""
+        from .. import _upload as _large
+
+        _large.check_chunk_size(chunk_size)
+        reader = _large.Reader(source)
+        parent = self._core.url(self._segments[:-1])
+
+        async def fetch() -> Any:
+            return await self._core.send("GET", parent, (), None, None, codec)
+
+        try:
+            session = await self._send("POST", None, body, options)
+            return await _large.aupload(
+                self._core,
+                session,
+                reader,
+                chunk_size,
+                progress,
+                codec,
+                fetch if item else None,
+            )
+        finally:
+            reader.close()
 
     async def _count(self, options: Mapping[str, Any]) -> int:
         params, headers = _request(self, "GET", options)
