@@ -250,7 +250,8 @@ def _property_rows(
         description_index = _column(table.header, "description", "notes")
         sections = table.section
         navigation = bool(sections) and sections[-1].startswith("relationship")
-        if "request body" in sections:
+        if "request body" in sections or sections[-1:] == ("parameters",):
+            # `## Parameters` after the Request body section: driveitem-createuploadsession.md
             target = request
         elif "function parameters" in sections:
             target = function
@@ -422,13 +423,18 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
 def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:
     """The type a request body is said to represent: a link in the prose of the section, else a
     bare name ("supply a JSON representation for the androidLobApp object"). Links inside the
-    section's tables ("Inherited from [mobileApp](..)") are not the request type, nor are the
-    links of a note there, unless the section has nothing else."""
+    section's tables ("Inherited from [mobileApp](..)") are not the request type, nor those of
+    prose after a table (it speaks of the table's parameters), nor the links of a note there,
+    unless the section has nothing else."""
+    after_table: set[tuple[str, ...]] = set()  # sections whose parameter table came already
     for paragraph in _asides_last(paragraphs):
         if not paragraph.section or paragraph.section[-1] != "request body":
             continue
         if paragraph.text.lstrip().startswith("|"):
+            after_table.add(paragraph.section)
             continue
+        if paragraph.section in after_table and not paragraph.quoted:
+            continue  # prose about the table's parameters ("get [printerCapabilities](..)")
         # `[!INCLUDE [table-intro](../../includes/update-property-table-intro.md)]`: prose
         prose = _INCLUDE.sub(" ", paragraph.text) if "[!" in paragraph.text else paragraph.text
         for text, target in cells.links(prose):

@@ -293,3 +293,36 @@ def test_an_include_in_the_request_body_names_no_type(intro: str, request_type: 
     page, _ = parse_text(text)
     assert (page.request_type.name if page.request_type else None) == request_type
     assert [p.name for p in page.request_properties] == ["name"]
+
+
+def test_prose_after_the_parameter_table_names_no_request_type() -> None:
+    """printdocument-createuploadsession.md: "get [printerCapabilities](..)" after the table
+    speaks of a parameter's values; the body is the table's parameters."""
+    text = (
+        _API
+        + _HTTP.replace("GET", "POST")
+        + "## Request body\n\nIn the request body, provide a JSON object with the following"
+        " parameters.\n\n|Parameter|Type|Description|\n|:--|:--|:--|\n"
+        "|properties|[uploadProperties](../resources/uploadproperties.md)|The file. Required.|\n\n"
+        "You can get the supported content types by getting"
+        " [printerCapabilities](../resources/printercapabilities.md).\n"
+    )
+    page, _ = parse_text(text)
+    assert page.request_type is None
+    assert [(p.name, p.required) for p in page.request_properties] == [("properties", True)]
+
+
+def test_a_parameters_section_holds_the_request_body_s_parameters() -> None:
+    """driveitem-createuploadsession.md writes its action's parameters under `## Parameters`."""
+    text = (
+        _API
+        + _HTTP.replace("GET", "POST")
+        + "## Parameters\n\n|Parameter|Type|Description|\n|:--|:--|:--|\n"
+        "|item|[driveItemUploadableProperties](../resources/x.md)|Data about the file.|\n"
+        "|deferCommit|Boolean|Optional. Commit later.|\n"
+    )
+    page, _ = parse_text(text)
+    assert [(p.name, p.required) for p in page.request_properties] == [
+        ("item", False),
+        ("deferCommit", False),
+    ]
