@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import importlib
 import io
 import json
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -22,9 +19,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.conftest import CORPUS
+from tests.functional.corpus_package import corpus_package
 
-DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
 PAGES = {
     "api": [
         "driveitem-get",
@@ -51,22 +47,8 @@ pytestmark = pytest.mark.corpus  # pages of the corpus: deselected, with one lin
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    from generator.cli import main
-
-    root = tmp_path_factory.mktemp("issue14")
-    for folder, names in PAGES.items():
-        (root / "docs" / folder).mkdir(parents=True)
-        for name in names:
-            shutil.copy(DOCS / folder / f"{name}.md", root / "docs" / folder / f"{name}.md")
-    assert main([str(root / "docs"), "-o", str(root / PACKAGE), "-q", "--no-cache"]) == 0
-    sys.path.insert(0, str(root))
-    importlib.invalidate_caches()
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with corpus_package(tmp_path_factory.mktemp("issue14"), PACKAGE, PAGES) as package:
+        yield package
 
 
 @pytest.fixture()

@@ -7,10 +7,7 @@ script using every helper, is checked by mypy --strict."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import shutil
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,9 +20,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.conftest import CORPUS
+from tests.functional.corpus_package import corpus_package
 
-DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
 PAGES = {
     "api": [
         "user-delta",
@@ -54,24 +50,8 @@ pytestmark = pytest.mark.corpus  # pages of the corpus: deselected, with one lin
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    from generator.cli import main
-
-    root = tmp_path_factory.mktemp("issue15")
-    for folder, names in PAGES.items():
-        (root / "docs" / folder).mkdir(parents=True)
-        for name in names:
-            shutil.copy(DOCS / folder / f"{name}.md", root / "docs" / folder / f"{name}.md")
-    assert main([str(root / "docs"), "-o", str(root / PACKAGE), "-q", "--no-cache"]) == 0
-    sys.path.insert(0, str(root))
-    importlib.invalidate_caches()
-    try:
-        for module in ("client", "models"):  # sdk.client.X, sdk.models.X in any test alone
-            importlib.import_module(f"{PACKAGE}.{module}")
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with corpus_package(tmp_path_factory.mktemp("issue15"), PACKAGE, PAGES) as package:
+        yield package
 
 
 @pytest.fixture()

@@ -6,12 +6,9 @@ on the same origin as the service here, the hardest case for keeping credentials
 from __future__ import annotations
 
 import asyncio
-import importlib
 import io
 import json
 import re
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -22,9 +19,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.conftest import CORPUS
+from tests.functional.corpus_package import corpus_package
 
-DOCS = CORPUS / "graph-docs-2021-07" / "v1.0"
 PAGES = {
     "api": ["driveitem-createuploadsession", "driveitem-get", "attachment-createuploadsession"],
     "resources": [
@@ -45,24 +41,8 @@ pytestmark = pytest.mark.corpus
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    from generator.cli import main
-
-    root = tmp_path_factory.mktemp("upload")
-    for folder, names in PAGES.items():
-        (root / "docs" / folder).mkdir(parents=True)
-        for name in names:
-            shutil.copy(DOCS / folder / f"{name}.md", root / "docs" / folder / f"{name}.md")
-    assert main([str(root / "docs"), "-o", str(root / PACKAGE), "-q", "--no-cache"]) == 0
-    sys.path.insert(0, str(root))
-    importlib.invalidate_caches()
-    try:
-        for module in ("client", "models"):
-            importlib.import_module(f"{PACKAGE}.{module}")
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with corpus_package(tmp_path_factory.mktemp("upload"), PACKAGE, PAGES) as package:
+        yield package
 
 
 class Session:
