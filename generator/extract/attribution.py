@@ -31,6 +31,8 @@ already (extract/operations.py `example_form`).
   page names a subtype: one method serves every member.
 - PATCH and PUT: the page's type, else the walk's when the page answers 200/201, else no JSON.
 - DELETE: no JSON.
+- A page naming no type whose Response section tables the answer's properties: the one type
+  with exactly those properties, as weakly as an example's annotation (`driveitem-preview.md`).
 - Nothing known: `-> Any`, reported (GG037).
 
 **Who owns an endpoint** several pages document (GG035 at each losing page). The page whose
@@ -110,7 +112,8 @@ def attribute_operations(
 ) -> list[Operation]:
     walk = ModelWalk(docs, found)
     pages = {doc.path: doc for doc in docs}
-    facts = [_facts(pages.get(op.source.path), found) for op in operations]
+    shapes = _shapes(found, walk)
+    facts = [_facts(pages.get(op.source.path), found, shapes) for op in operations]
     claims: dict[tuple[str, tuple[str, ...]], list[_Claim]] = {}
     disagreements: dict[tuple[int, int], str] = {}
     walks: list[list[Walked | None]] = []
@@ -323,7 +326,31 @@ def _about(answer: Answer) -> str:
     return f" (it answers {split_qualified(answer.type.name)[1]}{shape})"
 
 
-def _facts(doc: PageDoc | None, found: Declarations) -> _Facts:
+def _shapes(found: Declarations, walk: ModelWalk) -> dict[frozenset[str], list[str]]:
+    """Each type's property names (its own and its bases', lower-case) -> the types that have
+    exactly those: what a Response section's table of properties may name."""
+    shapes: dict[frozenset[str], list[str]] = {}
+    for qualified in sorted(found.types):
+        names: set[str] = set()
+        for ancestor in walk.ancestors(qualified):
+            draft = found.types.get(ancestor)
+            names.update(draft.lower_names if draft is not None else ())
+        if names:
+            shapes.setdefault(frozenset(names), []).append(qualified)
+    return shapes
+
+
+def _by_shape(doc: PageDoc, shapes: dict[frozenset[str], list[str]]) -> TypeRef | None:
+    """The one type whose properties are exactly those of the Response section's table
+    (driveitem-preview.md lists getUrl, postUrl, postParameters: an itemPreviewInfo)."""
+    names = frozenset(row.name.lower() for row in doc.response_properties)
+    found = shapes.get(names, []) if names else []
+    return TypeRef(name=found[0]) if len(found) == 1 else None
+
+
+def _facts(
+    doc: PageDoc | None, found: Declarations, shapes: dict[frozenset[str], list[str]]
+) -> _Facts:
     if doc is None:
         return _Facts(None, None, False, "", {})
     stated = None
@@ -349,6 +376,9 @@ def _facts(doc: PageDoc | None, found: Declarations) -> _Facts:
             qualified = found.index.lookup(inner)
             if qualified is not None:
                 weak = TypeRef(name=qualified, collection=many)
+    if stated is None and weak is None and doc.response_properties:
+        weak = _by_shape(doc, shapes)
+        body = body or weak is not None
     stem = posixpath.splitext(posixpath.basename(doc.path))[0].lower()
     lines: dict[str, SourceSpan] = {}
     for item in doc.http_paths:

@@ -164,6 +164,9 @@ class PageDoc:
     # a "Query parameters" table: the parameters some request path writes in its query
     # (`calendarView?startDateTime=..`), beside OData's options
     query_parameters: tuple[PropertyRow, ...] = ()
+    # a table of the answer's properties in the Response section, where it names no type
+    # (driveitem-preview.md: getUrl, postUrl, postParameters)
+    response_properties: tuple[PropertyRow, ...] = ()
     response_status: int | None = None
     response_type: TypeCell | None = None
     response_source: SourceSpan | None = None

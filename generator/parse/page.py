@@ -125,7 +125,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         fields["methods"] = _methods(tables)
     own = str(fields.get("resource_name") or "").rpartition(".")[2].lower()
     rows = _property_rows(tables, diagnostics, own)
-    properties, request_properties, function_parameters, query_parameters = rows
+    properties, request_properties, function_parameters, query_parameters, answered = rows
     status, response_type, response_source = _response(blocks.paragraphs)
     return PageDoc(
         path=page.path,
@@ -140,6 +140,7 @@ def parse_page(page: Page, diagnostics: Diagnostics) -> PageDoc:
         request_properties=request_properties,
         function_parameters=function_parameters,
         query_parameters=query_parameters,
+        response_properties=answered,
         response_status=status,
         response_type=response_type,
         response_source=response_source,
@@ -236,11 +237,12 @@ _Rows = tuple[PropertyRow, ...]
 
 def _property_rows(
     tables: list[Table], diagnostics: Diagnostics, own: str = ""
-) -> tuple[_Rows, _Rows, _Rows, _Rows]:
+) -> tuple[_Rows, _Rows, _Rows, _Rows, _Rows]:
     properties: list[PropertyRow] = []
     request: list[PropertyRow] = []
     function: list[PropertyRow] = []  # "## Function parameters": the arguments in the path
     query: list[PropertyRow] = []  # "## Query parameters": those a path writes in its query
+    response: list[PropertyRow] = []  # a table of the answer's properties under "## Response"
     for table in tables:
         if not table.header or cells.plain_text(table.header[0]).lower() not in _NAME_COLUMNS:
             continue
@@ -257,6 +259,8 @@ def _property_rows(
             target = function
         elif any(s.endswith("query parameters") for s in sections):
             target = query
+        elif sections[-1:] == ("response",):
+            target = response
         elif any(
             s.startswith(("properties", "relationship")) or (own and s == f"{own} properties")
             for s in sections
@@ -293,7 +297,7 @@ def _property_rows(
                     source=row.source,
                 )
             )
-    return tuple(properties), tuple(request), tuple(function), tuple(query)
+    return tuple(properties), tuple(request), tuple(function), tuple(query), tuple(response)
 
 
 def _enum_tables(

@@ -380,3 +380,26 @@ def test_a_204_example_shows_no_body_and_a_qualified_type_cell(tmp_path: Path) -
     assert answers[("POST", "/me/messages/{id}/return")][1].empty
     owned = answers[("POST", "/directory/deletedItems/getUserOwnedObjects")][1]
     assert owned.type == TypeRef(name=G + "directoryObject", collection=True)
+
+
+def test_a_response_table_of_properties_names_the_one_type_that_has_them(tmp_path: Path) -> None:
+    """driveitem-preview.md: no type named, a table of getUrl, postUrl, postParameters; the
+    model's one type with exactly those properties is the answer."""
+    rows = "| getUrl | String | GET. |\n| postUrl | String | POST. |\n"
+    table = "\n| Name | Type | Description |\n|:--|:--|:--|\n" + rows
+    files = {
+        "resources/driveitem.md": _resource("driveItem"),
+        "resources/itempreviewinfo.md": _resource("itemPreviewInfo", rows).replace(
+            "| id | String | Read-only. |\n", ""
+        ),
+        "resources/urls.md": _resource("urls", rows),  # and an id: not the same set
+        "api/driveitem-get.md": _api("Get item", ["GET /me/drive/items/{id}"], _obj("driveItem")),
+        "api/driveitem-preview.md": _api(
+            "driveItem: preview", ["POST /me/drive/items/{id}/preview"], None
+        )
+        + "\n## Response\n\nThe response will be a JSON object with these properties:\n"
+        + table,
+    }
+    model, _ = _build(tmp_path, files)
+    _, answer = _answers(model)[("POST", "/me/drive/items/{id}/preview")]
+    assert answer.type == TypeRef(name=G + "itemPreviewInfo")
