@@ -58,7 +58,7 @@ GOAL_TRACKING = 1.10  # from_dict / from_dict of the same package without state 
 _UNTRACKED = (
     ("        self._state = data  # what was read: `changes()` compares with it\n", ""),
     ("    self._state = data  # what was read: `changes()` compares with it\n", ""),
-    ("_copy(value) if value.__class__ in _CONTAINERS else value", "value"),
+    ("value if cls is str or cls not in _CONTAINERS else _copy(value)", "value"),
     ("        return _copy(value)\n", "        return value\n"),  # _JsonCodec.decode
     ("return value.copy() if value.__class__ is list else value", "return value"),  # SCALARS
 )

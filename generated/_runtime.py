@@ -716,11 +716,13 @@ def _unknown(data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     for key, value in data.items():
         if key not in known:
             # copied: the model must not share what can change in place with `_state`
-            extra[key] = _copy(value) if value.__class__ in _CONTAINERS else value
+            # (text first: `@odata.context`, `@odata.etag` are what most objects carry)
+            cls = value.__class__
+            extra[key] = value if cls is str or cls not in _CONTAINERS else _copy(value)
     return extra
 
 
-_CONTAINERS = (dict, list)
+_CONTAINERS = frozenset((dict, list))
 
 
 def _same(old: Any, new: Any) -> bool:
