@@ -17,7 +17,8 @@ already (extract/operations.py `example_form`).
     user.md's Methods table a `team` collection), unless the walk guessed among types derived
     from the one it reached that declare the step differently (`/sites/{id}/items/{id}/versions`).
   A Response type cell qualified by a property's words (`[directory (deleted items)](..)`)
-  names what that property holds. The
+  names what that property holds; one offering alternatives (`[a](..) or [b](..)`) names the
+  base they share. The
   shape (page or single) is the walk's, a collection too where a response example of that type
   says so (`"isCollection": true`: a table forgets "collection" more often); with no walk, the
   page's ("collection of", or the example's).
@@ -61,6 +62,7 @@ from generator.extract.walk import OPERATION, ModelWalk, Walked
 from generator.model import Answer, Operation, TypeRef
 from generator.model.paths import placeholders, route_key
 from generator.parse import PageDoc
+from generator.parse.document import TypeCell
 from generator.source import SourceSpan
 
 _REDIRECTS = frozenset({301, 302, 303, 307})
@@ -113,7 +115,7 @@ def attribute_operations(
     walk = ModelWalk(docs, found)
     pages = {doc.path: doc for doc in docs}
     shapes = _shapes(found, walk)
-    facts = [_facts(pages.get(op.source.path), found, shapes) for op in operations]
+    facts = [_facts(pages.get(op.source.path), found, shapes, walk) for op in operations]
     claims: dict[tuple[str, tuple[str, ...]], list[_Claim]] = {}
     disagreements: dict[tuple[int, int], str] = {}
     walks: list[list[Walked | None]] = []
@@ -340,6 +342,22 @@ def _shapes(found: Declarations, walk: ModelWalk) -> dict[frozenset[str], list[s
     return shapes
 
 
+def _one_of(stated: TypeRef, doc: PageDoc, found: Declarations, walk: ModelWalk) -> TypeRef:
+    """`a new [ipNamedLocation](..) or [countryNamedLocation](..) object`: the nearest type
+    every alternative is or derives from (namedLocation); the first where they share none."""
+    cell = doc.response_type
+    if cell is None or len(cell.alternatives) < 2:
+        return stated
+    resolved = [
+        found.index.resolve(TypeCell(raw=text, name=text, link=link), doc.path)
+        for text, link in cell.alternatives
+    ]
+    if any(name is None or name not in found.types for name in resolved):
+        return stated
+    common = walk.common_base([name for name in resolved if name is not None])
+    return TypeRef(name=common, collection=stated.collection) if common else stated
+
+
 def _by_shape(doc: PageDoc, shapes: dict[frozenset[str], list[str]]) -> TypeRef | None:
     """The one type whose properties are exactly those of the Response section's table
     (driveitem-preview.md lists getUrl, postUrl, postParameters: an itemPreviewInfo)."""
@@ -349,7 +367,10 @@ def _by_shape(doc: PageDoc, shapes: dict[frozenset[str], list[str]]) -> TypeRef 
 
 
 def _facts(
-    doc: PageDoc | None, found: Declarations, shapes: dict[frozenset[str], list[str]]
+    doc: PageDoc | None,
+    found: Declarations,
+    shapes: dict[frozenset[str], list[str]],
+    walk: ModelWalk,
 ) -> _Facts:
     if doc is None:
         return _Facts(None, None, False, "", {})
@@ -359,6 +380,7 @@ def _facts(
         if resolved is not None:
             stated = TypeRef(name=resolved, collection=doc.response_type.collection)
             stated = _qualified_by_property(stated, doc.response_type.name or "", found)
+            stated = _one_of(stated, doc, found, walk)
     weak = None
     body = False
     for example in doc.examples:

@@ -417,11 +417,29 @@ def _response(paragraphs: list[Paragraph]) -> tuple[int | None, TypeCell | None,
             if target.endswith(".md") or ".md#" in target:
                 collection = bool(re.search(r"collection", after, re.IGNORECASE))
                 response_type = TypeCell(
-                    raw=text, name=text.strip("*"), collection=collection, link=target
+                    raw=text,
+                    name=text.strip("*"),
+                    collection=collection,
+                    link=target,
+                    alternatives=_alternatives(after),
                 )
                 break
         return status, response_type, paragraph.source
     return None, None, None
+
+
+_ALTERNATIVES = re.compile(
+    r"\[([^\]]+)\]\(([^)]+\.md)\)(?:\s*,?\s*(?:or|,)\s*\[[^\]]+\]\([^)]+\.md\))+"
+)
+
+
+def _alternatives(text: str) -> tuple[tuple[str, str], ...]:
+    """`a new [ipNamedLocation](..) or [countryNamedLocation](..) object`: every type the
+    first linked type is offered with; () when it is alone."""
+    match = _ALTERNATIVES.search(text)
+    if match is None or match.start() != text.find("["):
+        return ()
+    return tuple((name.strip("*"), target) for name, target in cells.links(match.group(0)))
 
 
 def _request_type(paragraphs: list[Paragraph]) -> TypeCell | None:

@@ -403,3 +403,23 @@ def test_a_response_table_of_properties_names_the_one_type_that_has_them(tmp_pat
     model, _ = _build(tmp_path, files)
     _, answer = _answers(model)[("POST", "/me/drive/items/{id}/preview")]
     assert answer.type == TypeRef(name=G + "itemPreviewInfo")
+
+
+def test_a_response_of_one_type_or_another_answers_the_base_they_share(tmp_path: Path) -> None:
+    """conditionalaccessroot-post-namedlocations.md: "a new [ipNamedLocation](..) or
+    [countryNamedLocation](..) object"."""
+    files = {
+        "resources/policy.md": _resource("policy"),
+        "resources/apppolicy.md": _resource("appPolicy", base="policy"),
+        "resources/webpolicy.md": _resource("webPolicy", base="policy"),
+        "api/policy-create.md": _api(
+            "Create policy",
+            ["POST /policies"],
+            "a new [appPolicy](../resources/apppolicy.md) or"
+            " [webPolicy](../resources/webpolicy.md) object",
+            "201 Created",
+        ),
+    }
+    model, _ = _build(tmp_path, files)
+    _, answer = _answers(model)[("POST", "/policies")]
+    assert answer.type == TypeRef(name=G + "policy")
