@@ -5,8 +5,10 @@ HTTP is in tests/functional/test_upload.py."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import itertools
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -344,3 +346,29 @@ def test_a_file_that_shrinks_during_the_upload_is_an_error(tmp_path: Path) -> No
     with pytest.raises(ValueError, match="shorter"):
         reader.read(0, 99)
     reader.close()
+
+
+class _Recording(io.BytesIO):
+    """A file that records the thread each read runs in."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.threads: list[str] = []
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        self.threads.append(threading.current_thread().name)
+        return super().read(size)
+
+
+def test_an_async_upload_reads_a_file_off_the_event_loop() -> None:
+    """Each range of a file is read in a worker thread, so other tasks run meanwhile; bytes
+    already in memory are sliced in place."""
+    step = _upload.Step("PUT", 0, 9)
+    source = _Recording(b"0123456789abc")
+    reader = _upload.Reader(source)
+    headers, content = asyncio.run(_upload._aread(step, reader))
+    assert content == b"0123456789"
+    assert headers is not None and headers["Content-Range"] == "bytes 0-9/13"
+    assert source.threads and threading.main_thread().name not in source.threads
+    in_memory = _upload.Reader(b"0123456789abc")
+    assert asyncio.run(_upload._aread(step, in_memory))[1] == b"0123456789"
