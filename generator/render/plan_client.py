@@ -20,7 +20,7 @@ from generator.model.paths import literal_key
 from generator.render import layout, naming, plan_upload
 from generator.render.pytypes import argument_annotation, python_type
 from generator.render.requests import request_class_name
-from generator.render.text import docstring_lines, literal
+from generator.render.text import docstring_lines, literal, tuple_display
 from generator.render.views_client import (
     ArgumentView,
     BuilderView,
@@ -434,11 +434,7 @@ def _datetime_import(children: list[ChildView], verbs: list[VerbView]) -> list[s
 
 def _forms_literal(forms: list[tuple[str, ...]]) -> str:
     """`(("period",), ("date",))`: each form's argument names, as black writes the tuple."""
-    written = [
-        "(" + ", ".join(literal(name) for name in form) + ("," if len(form) == 1 else "") + ")"
-        for form in forms
-    ]
-    return "(" + ", ".join(written) + ")"
+    return tuple_display([tuple_display([literal(name) for name in form]) for form in forms])
 
 
 def _child_view(
@@ -510,8 +506,8 @@ def _scoped(v: VerbView) -> tuple[str, str]:
         return "", "self"
     pairs = ", ".join(f"{a.wire_literal}: {a.attr}" for a in v.query_arguments)
     required = [a.wire_literal for a in v.query_arguments if not a.optional]
-    needed = f", required=({', '.join(required)}{',' if len(required) == 1 else ''})"
-    call = f"self._with_query({{{pairs}}}{needed if required else ''})"
+    needed = f", required={tuple_display(required)}" if required else ""
+    call = f"self._with_query({{{pairs}}}{needed})"
     return layout.expression(8, call, "", "scoped = ") + "\n", "scoped"
 
 

@@ -8,7 +8,7 @@ from generator.model.lineage import ancestors
 from generator.render import layout, naming
 from generator.render.codecs import ModuleCodecs, copy_codec, is_lazy
 from generator.render.pytypes import python_type
-from generator.render.text import docstring_lines, literal
+from generator.render.text import docstring_lines, literal, tuple_display
 from generator.render.views import EnumView, FieldView, MemberView, ModelView
 
 
@@ -202,5 +202,5 @@ def _required_line(attrs: list[str]) -> str:
     made without (GraphModel.__init__ checks them); "" when none."""
     if not attrs:
         return ""
-    names = ", ".join(literal(a) for a in attrs) + ("," if len(attrs) == 1 else "")
-    return layout.annotated(4, "_required", "ClassVar[tuple[str, ...]]", f"({names})")
+    names = tuple_display([literal(a) for a in attrs])
+    return layout.annotated(4, "_required", "ClassVar[tuple[str, ...]]", names)

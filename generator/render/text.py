@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -34,6 +35,12 @@ def docstring_lines(text: str, width: int = 80) -> list[str]:
             line = word
     lines.append(line)
     return lines
+
+
+def tuple_display(items: Sequence[str]) -> str:
+    """`(a, b)` of items already written as Python, as black writes it: one item keeps its
+    comma (`("message",)`)."""
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def literal(text: str) -> str:
