@@ -58,11 +58,11 @@ from generator.diagnostics import Diagnostics
 from generator.extract.declare import Declarations
 from generator.extract.index import split_qualified
 from generator.extract.navigation import _OPERATION_TITLE
+from generator.extract.unions import alternatives
 from generator.extract.walk import OPERATION, ModelWalk, Walked
 from generator.model import Answer, Operation, TypeRef
 from generator.model.paths import placeholders, route_key
 from generator.parse import PageDoc
-from generator.parse.document import TypeCell
 from generator.source import SourceSpan
 
 _REDIRECTS = frozenset({301, 302, 303, 307})
@@ -117,7 +117,7 @@ def attribute_operations(
     shapes = _shapes(found, walk)
     facts = [_facts(pages.get(op.source.path), found, shapes, walk) for op in operations]
     claims: dict[tuple[str, tuple[str, ...]], list[_Claim]] = {}
-    disagreements: dict[tuple[int, int], str] = {}
+    disagreements: dict[tuple[int, int], _Note] = {}
     walks: list[list[Walked | None]] = []
     for position, op in enumerate(operations):
         walked = [walk.walk(path) for path in op.paths]
@@ -133,7 +133,7 @@ def attribute_operations(
         }
         for index, path in enumerate(op.paths):
             answer, relation, note = _answer(op, path, walked[index], facts[position], walk, about)
-            if note:
+            if note is not None:
                 disagreements[position, index] = note
             key = (op.method, route_key(path))
             claims.setdefault(key, []).append(
@@ -165,8 +165,8 @@ def attribute_operations(
         reached = walks[position][index]
         if kept is None or kept.type is None or reached is None:
             continue
-        if kept.type.name != reached.type or note.endswith(" used"):
-            reported.setdefault(position, []).append(note)
+        if kept.type.name != reached.type or note.overruled:
+            reported.setdefault(position, []).append(note.text)
     for position, notes in sorted(reported.items()):
         more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
         diagnostics.report("GG036", operations[position].source, notes[0] + more)
@@ -348,13 +348,10 @@ def _one_of(stated: TypeRef, doc: PageDoc, found: Declarations, walk: ModelWalk)
     cell = doc.response_type
     if cell is None or len(cell.alternatives) < 2:
         return stated
-    resolved = [
-        found.index.resolve(TypeCell(raw=text, name=text, link=link), doc.path)
-        for text, link in cell.alternatives
-    ]
-    if any(name is None or name not in found.types for name in resolved):
+    resolved = alternatives(cell, doc.path, found)
+    if resolved is None:
         return stated
-    common = walk.common_base([name for name in resolved if name is not None])
+    common = walk.common_base(resolved)
     return TypeRef(name=common, collection=stated.collection) if common else stated
 
 
@@ -427,6 +424,51 @@ def _qualified_by_property(stated: TypeRef, written: str, found: Declarations) -
     return TypeRef(name=prop.type.name, collection=prop.type.collection)
 
 
+@dataclass(frozen=True, slots=True)
+class _Note:
+    """Where the page's type and the walk's differ (GG036): `overruled` when the walk's is used
+    against the page's, reported whichever page owns the path."""
+
+    text: str
+    overruled: bool = False
+
+
+def _reconcile(
+    method: str,
+    path: str,
+    stated: str,
+    typed: Walked,
+    relation: int,
+    walk: ModelWalk,
+    about: set[str],
+) -> tuple[str, _Note | None]:
+    """The type kept where the page names `stated` and the path leads to `typed`, and the note
+    saying so when they differ (of a read)."""
+    kept, why = stated, ""
+    if relation == 0 and not typed.guessed:
+        # the page's type is no member of the family the path holds: an example's type, or
+        # another path's (`user-get-mailboxsettings.md` for `.../workingHours`)
+        kept, why = typed.type, "unrelated"
+    elif relation == 2 and stated in walk.ancestors(typed.type):
+        kept = typed.type  # `/places/microsoft.graph.room`: a place, and the path says which
+        why = "any" if stated not in about and _any_member(path, typed) else ""
+    elif relation == 2 and _any_member(path, typed):
+        # `/groups/{id}/owners` holds any directoryObject, not users only
+        kept, why = typed.type, "any" if stated not in about else ""
+    elif relation == 2 and stated in about:
+        kept = typed.type  # `/me/insights/shared/{id}/resource` on the sharedInsight page
+    if method not in _READS or stated == typed.type:
+        return kept, None
+    said = f"{method} {path}: the page answers {_simple(stated)}, the path leads to "
+    if kept != typed.type:
+        return kept, _Note(f"{said}{_simple(typed.type)}; {_simple(stated)} kept")
+    if why == "unrelated":
+        return kept, _Note(f"{said}{_simple(typed.type)}, unrelated; {_simple(kept)} used", True)
+    if why == "any":
+        return kept, _Note(f"{said}any {_simple(typed.type)}; {_simple(kept)} used", True)
+    return kept, None
+
+
 def _answer(
     op: Operation,
     path: str,
@@ -434,7 +476,7 @@ def _answer(
     facts: _Facts,
     walk: ModelWalk,
     about: set[str],
-) -> tuple[Answer, int, str]:
+) -> tuple[Answer, int, _Note | None]:
     """The answer of one path, how the page's type relates to the walk's, and a note when
     they disagree."""
     method, stated = op.method, facts.stated
@@ -456,31 +498,14 @@ def _answer(
         or (status in (202, 204) and not facts.body)
         or (method in ("PATCH", "PUT") and status is None and not facts.body and stated is None)
     ):
-        return Answer(path=path, empty=True), relation, ""
+        return Answer(path=path, empty=True), relation, None
     weak = facts.weak
     if typed is not None and relation == 0 and weak is not None and weak.name == typed.type:
         stated, relation = None, 1  # the page's own example agrees with the walk
     kept = stated.name if stated is not None else None
-    if typed is not None and stated is not None and relation < 3:
-        if relation == 0 and not typed.guessed:
-            # the page's type is no member of the family the path holds: an example's type, or
-            # another path's (`user-get-mailboxsettings.md` for `.../workingHours`)
-            kept = typed.type
-        elif relation == 2 and stated.name in walk.ancestors(typed.type):
-            kept = typed.type  # `/places/microsoft.graph.room`: a place, and the path says which
-        elif relation == 2 and _any_member(path, typed):
-            kept = typed.type  # `/groups/{id}/owners` holds any directoryObject, not users only
-        elif relation == 2 and stated.name in about:
-            kept = typed.type  # `/me/insights/shared/{id}/resource` on the sharedInsight page
-    note = ""
-    if typed is not None and stated is not None and method in _READS:
-        said = f"{method} {path}: the page answers {_simple(stated.name)}, the path leads to "
-        if kept != typed.type:
-            note = f"{said}{_simple(typed.type)}; {_simple(stated.name)} kept"
-        elif relation == 0:  # reported whoever owns the endpoint: the page is overruled
-            note = f"{said}{_simple(typed.type)}, unrelated; {_simple(typed.type)} used"
-        elif relation == 2 and stated.name not in about and _any_member(path, typed):
-            note = f"{said}any {_simple(typed.type)}; {_simple(typed.type)} used"
+    note = None
+    if typed is not None and stated is not None:
+        kept, note = _reconcile(method, path, stated.name, typed, relation, walk, about)
     if method == "GET":
         if typed is not None:
             name = kept or typed.type
@@ -494,7 +519,7 @@ def _answer(
             weak = facts.weak
             if weak is not None and weak.name == chosen.name and weak.collection:
                 chosen = TypeRef(name=chosen.name, collection=True)
-        return Answer(path=path, type=chosen), relation, ""
+        return Answer(path=path, type=chosen), relation, None
     if method == "POST":
         if typed is not None:
             name = kept if kept is not None and relation > 0 else typed.type
@@ -504,16 +529,16 @@ def _answer(
             return Answer(path=path, type=TypeRef(name=name, collection=many)), relation, note
         chosen = stated or facts.weak
         if chosen is None and not facts.body and status in (200, 201, 202, 204):
-            return Answer(path=path, empty=True), relation, ""
-        return Answer(path=path, type=chosen), relation, ""
+            return Answer(path=path, empty=True), relation, None
+        return Answer(path=path, type=chosen), relation, None
     # PATCH, PUT
     if stated is not None:
-        return Answer(path=path, type=TypeRef(name=stated.name)), relation, ""
+        return Answer(path=path, type=TypeRef(name=stated.name)), relation, None
     if typed is not None and typed.type in walk.found.types and status in (200, 201):
-        return Answer(path=path, type=TypeRef(name=typed.type)), relation, ""
+        return Answer(path=path, type=TypeRef(name=typed.type)), relation, None
     if not facts.body:
-        return Answer(path=path, empty=True), relation, ""
-    return Answer(path=path, type=facts.weak), relation, ""
+        return Answer(path=path, empty=True), relation, None
+    return Answer(path=path, type=facts.weak), relation, None
 
 
 def _simple(qualified: str) -> str:

@@ -24,13 +24,10 @@ def type_alternatives(docs: list[PageDoc], found: Declarations, diagnostics: Dia
             draft = owner.properties.get(row.name)
             if not row.type.alternatives or draft is None or draft.source != row.source:
                 continue
-            resolved = [
-                found.index.resolve(TypeCell(raw=text, name=text, link=link), doc.path)
-                for text, link in row.type.alternatives
-            ]
-            if any(name is None or name not in found.types for name in resolved):
+            resolved = alternatives(row.type, doc.path, found)
+            if resolved is None:
                 continue
-            common = _common_base([name for name in resolved if name is not None], found.types)
+            common = _common_base(resolved, found.types)
             if common is None or common == draft.type.name:
                 continue
             draft.type = TypeRef(name=common, collection=draft.type.collection)
@@ -40,6 +37,17 @@ def type_alternatives(docs: list[PageDoc], found: Declarations, diagnostics: Dia
                 f"{owner.qualified}.{row.name} is one of {', '.join(n or '' for n in resolved)}: "
                 f"typed {common}, the base they share",
             )
+
+
+def alternatives(cell: TypeCell, page: str, found: Declarations) -> list[str] | None:
+    """The types a cell offers (`[a](..) or [b](..)`), qualified; None unless each is a type
+    of the model."""
+    resolved = [
+        found.index.resolve(TypeCell(raw=text, name=text, link=link), page)
+        for text, link in cell.alternatives
+    ]
+    named = [name for name in resolved if name is not None and name in found.types]
+    return named if len(named) == len(resolved) else None
 
 
 def _common_base(names: list[str], types: dict[str, TypeDraft]) -> str | None:
