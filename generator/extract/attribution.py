@@ -451,7 +451,6 @@ def _reconcile(
         kept, why = typed.type, "unrelated"
     elif relation == 2 and stated in walk.ancestors(typed.type):
         kept = typed.type  # `/places/microsoft.graph.room`: a place, and the path says which
-        why = "any" if stated not in about and _any_member(path, typed) else ""
     elif relation == 2 and _any_member(path, typed):
         # `/groups/{id}/owners` holds any directoryObject, not users only
         kept, why = typed.type, "any" if stated not in about else ""
