@@ -91,32 +91,26 @@ def _query_parameters(
     """The parameters the page's `method` paths write in their query that are not OData's
     options (`calendarView?startDateTime={start}&endDateTime={end}`), typed by its Query
     parameters table, and the names every one of those paths writes."""
-    written: list[list[str]] = []
-    literals: dict[str, str] = {}  # lower name -> the value the first path writes
+    written: list[set[str]] = []  # the lower-case names each path writes
+    first: dict[str, tuple[str, str]] = {}  # lower name -> (as first written, its value there)
     for item in doc.http_paths:
         if item.method != method or example_form(item.path):
             continue
-        query = item.path.split("?", 1)[1] if "?" in item.path else ""
-        pairs = [pair.partition("=") for pair in query.split("&")]
-        names_here = []
-        for name, _, value in pairs:
-            name = name.strip()
+        here = set()
+        for pair in item.path.partition("?")[2].split("&"):
+            name, _, value = (part.strip() for part in pair.partition("="))
             if _IDENTIFIER.match(name) and not _is_option(name):
-                names_here.append(name)
-                literals.setdefault(name.lower(), value.strip())
-        written.append(names_here)
-    names: list[str] = []
-    for one in written:
-        names += [n for n in one if n.lower() not in {k.lower() for k in names}]
-    if not names:
+                here.add(name.lower())
+                first.setdefault(name.lower(), (name, value))
+        written.append(here)
+    if not first:
         return (), ()
-    every = set.intersection(*({n.lower() for n in w} for w in written))
     rows = {row.name.strip("_*").lower(): row for row in doc.query_parameters}
     typed = []
-    for name in names:
-        row = rows.get(name.lower())
+    for lower, (name, value) in first.items():
+        row = rows.get(lower)
         resolved = found.index.resolve(row.type, doc.path) if row is not None else None
-        if resolved is None and literals.get(name.lower()) in ("true", "false"):
+        if resolved is None and value in ("true", "false"):
             resolved = "Edm.Boolean"  # `?includeHiddenFolders=true`, and no table
         typed.append(
             Property(
@@ -126,7 +120,8 @@ def _query_parameters(
                 source=row.source if row is not None else doc.source,
             )
         )
-    return tuple(typed), tuple(n for n in names if n.lower() in every)
+    every = set.intersection(*written)
+    return tuple(typed), tuple(name for lower, (name, _) in first.items() if lower in every)
 
 
 def _is_option(name: str) -> bool:
