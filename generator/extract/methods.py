@@ -9,24 +9,19 @@ shows the base's properties (extract/bases.py).
 
 from __future__ import annotations
 
-import posixpath
-
 from generator.extract.declare import Declarations
 from generator.extract.drafts import EXAMPLE
-from generator.extract.navigation import response_target
+from generator.extract.navigation import methods_rows, response_target
 from generator.extract.properties import hint_base
 from generator.parse import PageDoc
 
 
 def hint_from_methods(docs: list[PageDoc], found: Declarations) -> None:
     by_path = {doc.path.lower(): doc for doc in docs}
-    for doc in docs:
-        for page, cell, source in doc.methods:
-            linked = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), page))
-            api = by_path.get(linked.lower())
-            declared = found.index.resolve(cell, doc.path)
-            if api is None or declared not in found.types:
-                continue
-            concrete = response_target(api, found)
-            if concrete is not None and concrete[0] != declared:
-                hint_base(found.types[concrete[0]], declared, EXAMPLE, source)
+    for row in methods_rows(docs, found):
+        api = by_path.get(row.page)
+        if api is None:
+            continue
+        concrete = response_target(api, found)
+        if concrete is not None and concrete[0] != row.declared:
+            hint_base(found.types[concrete[0]], row.declared, EXAMPLE, row.source)

@@ -7,9 +7,9 @@ entity set `users` -> `user`, `me`, an addressable singleton), else from the seg
 name (a navigation of one known type), else from the page's file name; the type is the one the
 Methods tables linking to the page name (the resource documents what its navigation holds),
 else the Response prose's, else the first response example's annotation. A `PUT` counts as a
-`GET`; pages titled as functions or actions ("outlookUser: supportedLanguages") are skipped. Such a property never
-replaces one a table or JSON block documents (it ranks as example evidence), nor lands on a base
-whose derived type declares it.
+`GET`; pages titled as functions or actions ("outlookUser: supportedLanguages") are skipped.
+Such a property never replaces one a table or JSON block documents (it ranks as example
+evidence), nor lands on a base whose derived type declares it.
 
 A navigation segment followed by a key (`.../replies/{replyId}`, on any page) or queried with
 `$filter` addresses a collection: a navigation property of that name, on the type the segment
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -32,6 +33,7 @@ from generator.model.lineage import ancestors, base_in, lineage
 from generator.parse import PageDoc
 from generator.parse.document import HttpPath
 from generator.parse.paths import normalise_path
+from generator.source import SourceSpan
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 # a placeholder, or a literal GUID where a syntax block shows a sample key
@@ -204,13 +206,29 @@ def _listed_types(docs: list[PageDoc], found: Declarations) -> dict[str, tuple[s
     says `group`). The resource page documents what its navigation holds; the API page's
     response may be an example's type, or one member's."""
     named: dict[str, set[tuple[str, bool]]] = {}
+    for row in methods_rows(docs, found):
+        named.setdefault(row.page, set()).add((row.declared, row.collection))
+    return {page: next(iter(types)) for page, types in named.items() if len(types) == 1}
+
+
+@dataclass(frozen=True, slots=True)
+class MethodsRow:
+    """A Methods table's row that names a type of the model: the API page it links (path,
+    lower-case), the type it says that page returns, and where the row is."""
+
+    page: str
+    declared: str
+    collection: bool
+    source: SourceSpan
+
+
+def methods_rows(docs: list[PageDoc], found: Declarations) -> Iterator[MethodsRow]:
     for doc in docs:
-        for page, cell, _ in doc.methods:
+        for page, cell, source in doc.methods:
             linked = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), page))
             declared = found.index.resolve(cell, doc.path)
             if declared is not None and declared in found.types:
-                named.setdefault(linked.lower(), set()).add((declared, cell.collection))
-    return {page: next(iter(types)) for page, types in named.items() if len(types) == 1}
+                yield MethodsRow(linked.lower(), declared, cell.collection, source)
 
 
 def response_target(doc: PageDoc, found: Declarations) -> tuple[str, bool] | None:

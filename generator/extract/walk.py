@@ -7,11 +7,11 @@ key follows in some path is an entity set (`/users/{id}`), of the type its name 
 is a singleton of the addressable type of its name (`/deviceAppManagement`), else of the type
 the page of its GET answers; `me` is the signed-in `user`. Where the first segment is no root,
 its first two are, of the type the pages of their GET answer (`/appCatalogs/teamsApps`). From a
-root the walk follows keys
-after a collection (`{id}`, or a value written in: `contoso.com`), the structural and navigation
-properties of the type or its bases (else of a type derived from it: the docs leave the cast
-out; `guessed` when derived types declare it differently), and casts (`microsoft.graph.room`). A step that is none of these is a bound function or
-action (`delta()`, `sendMail`): the walk ends there, and the page of that operation says what it
+root the walk follows keys after a collection (`{id}`, or a value written in: `contoso.com`),
+the structural and navigation properties of the type or its bases (else of a type derived from
+it: the docs leave the cast out; `guessed` when derived types declare it differently), and
+casts (`microsoft.graph.room`). A step that is none of these is a bound function or action
+(`delta()`, `sendMail`): the walk ends there, and the page of that operation says what it
 answers. `$value`, `$ref`, `$count` and colon paths (`root:/{path}:`) are not walked.
 
 Nothing here reads a description or a source line: only names, tables and paths.
