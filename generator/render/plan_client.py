@@ -544,7 +544,7 @@ def _verb_view(
         if answer.empty:  # the object comes back only when asked for (Prefer header)
             returns += " | None"
     elif answer.empty:
-        returns = "None"
+        returns, codec = "None", "_http.NOTHING"  # documented without a body: never one
     lines = docstring_lines(operation.title or operation.description)
     if operation.title and operation.description:
         lines += [""] + docstring_lines(operation.description)
@@ -754,7 +754,7 @@ def _content_verb_code(v: VerbView, side: str) -> VerbCode:
         call = f"{on}._ref({v.http_literal}, body, options)"
     else:  # ref: delete
         params = _keywords(v, ["self", _options(side, v.verb)])
-        call = f"{on}._send({v.http_literal}, None, None, options)"
+        call = f"{on}._send({v.http_literal}, _http.NOTHING, None, options)"
     returns = _returns(v, side)
     return VerbCode(
         def_lines=layout.def_line(4, head, params, returns),

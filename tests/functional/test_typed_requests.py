@@ -215,3 +215,22 @@ def test_parameters_a_path_writes_in_its_query_are_keywords(package: ModuleType)
     client.me.mail_folders.get(include_hidden_folders=True)
     client.me.mail_folders.get()
     assert [r.url.params.get("includeHiddenFolders") for r in sent] == ["true", None]
+
+
+def test_a_method_documented_without_a_body_answers_none_whatever_comes(
+    package: ModuleType,
+) -> None:
+    """`send_mail.post` says `-> None` (the page: 202 without a body); a service that sends a
+    body anyway does not make it answer that body."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"@odata.type": "#microsoft.graph.message", "id": "m"})
+
+    client = package.Client(
+        credential="TOKEN", http_client=httpx.Client(transport=httpx.MockTransport(answer))
+    )
+    request = {"message": {"subject": "Hi"}}
+    assert _returns(client.me.send_mail.post) == "None"
+    assert client.me.send_mail.post(request) is None
+    assert client.path("/me/sendMail").post(request) is None  # the same builder
+    assert client.path("/me/undocumented").post(request) is not None  # generic: as it comes

@@ -343,7 +343,7 @@ class Builder(_BuilderBase):
     def _ref(
         self, method: str, body: _http.Reference | None, options: Mapping[str, Any]
     ) -> Any:
-        return self._send(method, None, _reference(body), options)
+        return self._send(method, _http.NOTHING, _reference(body), options)
 
     def _pages(self, item: Any, options: Mapping[str, Any]) -> Iterator[Any]:
         params, headers = _request(self, "GET", options)
@@ -461,7 +461,7 @@ class AsyncBuilder(_BuilderBase):
     async def _ref(
         self, method: str, body: _http.Reference | None, options: Mapping[str, Any]
     ) -> Any:
-        return await self._send(method, None, _reference(body), options)
+        return await self._send(method, _http.NOTHING, _reference(body), options)
 
     def _pages(self, item: Any, options: Mapping[str, Any]) -> AsyncIterator[Any]:
         params, headers = _request(self, "GET", options)
@@ -536,7 +536,7 @@ class BatchBuilder(_BuilderBase):
     def _ref(
         self, method: str, body: _http.Reference | None, options: Mapping[str, Any]
     ) -> _batch.Handle[Any]:
-        return self._send(method, None, _reference(body), options)
+        return self._send(method, _http.NOTHING, _reference(body), options)
 
     def get(self, **options: Unpack[BatchQueryOptions]) -> _batch.Handle[Any]:
         return self._send("GET", _http.AUTO, None, options)

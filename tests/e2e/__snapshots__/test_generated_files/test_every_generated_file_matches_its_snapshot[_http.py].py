@@ -258,6 +258,20 @@ class _AutoCodec:
 AUTO: _rt.Codec = _AutoCodec()
 
 
+class _NothingCodec:
+    """For requests whose page documents no body (a 202 or 204, a DELETE): the methods say
+    `-> None`, and so they answer, whatever the service sends."""
+
+    def decode(self, value: Any) -> Any:
+        return None
+
+    def encode(self, value: Any) -> Any:
+        return value
+
+
+NOTHING: _rt.Codec = _NothingCodec()
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """Retries on 429, 503 and 504, honouring Retry-After; exponential backoff otherwise."""
@@ -396,7 +410,7 @@ def _error(response: httpx.Response) -> GraphError:
 def _decode(response: httpx.Response, codec: _rt.Codec | None) -> Any:
     if response.status_code >= 400:
         raise _error(response)
-    if response.status_code == 204 or not response.content:
+    if response.status_code == 204 or not response.content or codec is NOTHING:
         return None
     if "json" not in response.headers.get("content-type", "application/json"):
         return response.content
